@@ -1,0 +1,1 @@
+/* stk-error.c */

@@ -1,0 +1,1 @@
+/* stk-export-web.c */

@@ -1,0 +1,37 @@
+/* stk-policy-io.h — reading and writing the policy file format
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "stk-policy.h"
+#include "stk-error.h"
+
+G_BEGIN_DECLS
+
+/* @display_name is used in error messages: "display_name:LINE:COL: message". */
+StkPolicy *stk_policy_load_data  (const char  *data,
+                                  gsize        length,
+                                  const char  *display_name,
+                                  GError     **error);
+StkPolicy *stk_policy_load_file  (GFile       *file,
+                                  GError     **error);
+GBytes    *stk_policy_to_bytes   (StkPolicy   *self);
+gboolean   stk_policy_save_file  (StkPolicy   *self,
+                                  GFile       *file,
+                                  GError     **error);
+/* A new policy holding the bundled example (compiled in). */
+StkPolicy *stk_policy_new_from_example (void);
+GBytes    *stk_policy_example_bytes    (void);
+
+/* Where a JSON path ("providers[3].cookies[1].purpose.en") stands in a document; the nearest
+ * enclosing member that exists when the path itself does not. Line and column count from 1. */
+gboolean   stk_json_locate       (const char  *data,
+                                  gsize        length,
+                                  const char  *path,
+                                  int         *line,
+                                  int         *column);
+
+G_END_DECLS
