@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 APP_ID = 'io.github.samtykke.Samtykke'
 # Access the editor must not ask for: files come through the file chooser portal.
@@ -69,8 +70,10 @@ def main():
 
     if builder:
         env = dict(os.environ, G_DEBUG='fatal-warnings')
-        shown = subprocess.run([builder, '--show-manifest', manifest_path],
-                               capture_output=True, text=True, env=env)
+        # flatpak-builder leaves a state folder where it runs.
+        with tempfile.TemporaryDirectory() as scratch:
+            shown = subprocess.run([builder, '--show-manifest', os.path.abspath(manifest_path)],
+                                   capture_output=True, text=True, env=env, cwd=scratch)
         if shown.returncode != 0 or 'WARNING' in shown.stderr:
             problems.append('flatpak-builder does not accept the manifest:\n' + shown.stderr)
         else:
