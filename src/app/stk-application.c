@@ -1,0 +1,229 @@
+/* stk-application.c — the editor application: one window per open policy
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stk-application.h"
+#include "stk-window.h"
+
+struct _StkApplication
+{
+  AdwApplication  parent_instance;
+
+  /* owned */
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (StkApplication, stk_application, ADW_TYPE_APPLICATION)
+
+static StkWindow *
+find_window_for_file (StkApplication *self,
+                      GFile          *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      GFile *shown;
+
+      if (!STK_IS_WINDOW (l->data))
+        continue;
+
+      shown = stk_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+stk_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (stk_window_new (GTK_APPLICATION (application)));
+
+  gtk_window_present (window);
+}
+
+static void
+stk_application_open (GApplication  *application,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  StkApplication *self = STK_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      StkWindow *window = find_window_for_file (self, files[i]);
+
+      if (window == NULL)
+        {
+          window = stk_window_new (GTK_APPLICATION (application));
+          /* A file that does not load leaves this window on an empty policy, with the
+           * message shown, rather than dropping the request silently. */
+          stk_window_load_file (window, files[i], NULL);
+        }
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Each window asks about its own unsaved changes; the application ends with the last. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  StkWindow *window = stk_window_new (GTK_APPLICATION (user_data));
+
+  stk_window_new_document (window, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  static const char *developers[] = { "The Samtykke authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Samtykke"),
+                         "application-icon", APP_ID,
+                         "developer-name", "The Samtykke authors",
+                         "developers", developers,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Edit your website’s cookie-consent policy and export the "
+                                       "banner and the cookie declaration it needs."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Samtykke authors",
+                         /* Translators: put your names here, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+  { .name = "new-window", .activate = new_window_activated },
+  { .name = "about", .activate = about_activated },
+};
+
+static void
+set_accels (GtkApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.new-window", { "<Control><Shift>n", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.next-missing", { "<Control>m", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.export-again", { "<Control><Shift>e", NULL } },
+    { "win.show-page('policy')", { "<Alt>1", NULL } },
+    { "win.show-page('texts')", { "<Alt>2", NULL } },
+    { "win.show-page('categories')", { "<Alt>3", NULL } },
+    { "win.show-page('providers')", { "<Alt>4", NULL } },
+    { "win.show-page('sections')", { "<Alt>5", NULL } },
+    { "win.show-page('preview')", { "<Alt>6", NULL } },
+    { "win.show-page('problems')", { "<Alt>7", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static void
+stk_application_startup (GApplication *application)
+{
+  StkApplication *self = STK_APPLICATION (application);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  G_APPLICATION_CLASS (stk_application_parent_class)->startup (application);
+
+  g_set_application_name (_("Samtykke"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  /* Without the schema (running from the build folder) the editor still works; it just
+   * remembers nothing. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  set_accels (GTK_APPLICATION (self));
+}
+
+static void
+stk_application_dispose (GObject *object)
+{
+  StkApplication *self = STK_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (stk_application_parent_class)->dispose (object);
+}
+
+static void
+stk_application_class_init (StkApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = stk_application_dispose;
+  app_class->startup = stk_application_startup;
+  app_class->activate = stk_application_activate;
+  app_class->open = stk_application_open;
+}
+
+static void
+stk_application_init (StkApplication *self)
+{
+}
+
+StkApplication *
+stk_application_new (GApplicationFlags flags)
+{
+  return g_object_new (STK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags | G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/samtykke/Samtykke",
+                       NULL);
+}
+
+GSettings *
+stk_application_get_settings (StkApplication *self)
+{
+  g_return_val_if_fail (STK_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
