@@ -144,7 +144,8 @@ def main():
                 problems.append(f'po/LINGUAS names {lang}, but po/{lang}.po does not exist')
                 continue
             if update:
-                run(['msgmerge', '--quiet', '--update', '--backup=none', po, pot])
+                run(['msgmerge', '--quiet', '--update', '--backup=none', '--no-fuzzy-matching',
+                     po, pot])
                 continue
             problems += [f'po/{lang}.po: {p}' for p in check_catalogue(po, pot, tmpdir)]
 
