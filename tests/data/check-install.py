@@ -104,6 +104,18 @@ def main():
             if run.returncode != 0:
                 problems.append('the installed samtykke-cli rejects the installed example:\n'
                                 + run.stdout + run.stderr)
+
+            # The installed catalogue is found (TEXTDOMAINDIR stands in for the prefix's
+            # locale folder) and the help changes language with it.
+            helps = {}
+            for lang in ('en', 'da'):
+                env = dict(os.environ, LANGUAGE=lang, LC_ALL='C.UTF-8',
+                           TEXTDOMAINDIR=where(localedir))
+                helps[lang] = subprocess.run([cli, '--help'], capture_output=True, text=True,
+                                             env=env).stdout
+            if not helps['en'] or helps['en'] == helps['da']:
+                problems.append('the installed samtykke-cli does not speak Danish with '
+                                'LANGUAGE=da')
     finally:
         shutil.rmtree(destdir, ignore_errors=True)
 
