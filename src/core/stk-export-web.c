@@ -1,1 +1,985 @@
-/* stk-export-web.c */
+/* stk-export-web.c — the files a website runs: runtime policy JSON, banner and declaration pages
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "stk-core-resources.h"
+#include "stk-export.h"
+#include "stk-policy-io.h"
+
+#define RESOURCE_PREFIX "/io/github/samtykke/Samtykke/core/"
+
+/* The runtime form's own format marker; the web component checks nothing else. */
+#define RUNTIME_FORMAT "samtykke-runtime"
+#define RUNTIME_VERSION 1
+
+/* Scripts written right to left; the page and the banner get dir="rtl" for them. */
+static const char * const rtl_languages[] = {
+  "ar", "arc", "ckb", "dv", "fa", "ha", "he", "khw", "ks", "ps", "sd", "ug", "ur", "yi", NULL
+};
+
+static gboolean
+lang_is_rtl (const char *lang)
+{
+  g_autofree char *base = g_strdup (lang);
+  char *dash = strchr (base, '-');
+
+  if (dash != NULL)
+    *dash = '\0';
+
+  return g_strv_contains (rtl_languages, base);
+}
+
+/* Escaping ------------------------------------------------------------------------------------ */
+
+/* Appends @text escaped for HTML text and for double- or single-quoted attribute values. C0
+ * controls other than tab, line feed and carriage return are dropped: HTML does not allow them,
+ * not even as character references. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  if (text == NULL)
+    return;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        case '\'': g_string_append (out, "&#39;"); break;
+        case '\t':
+        case '\n':
+        case '\r':
+          g_string_append_c (out, *p);
+          break;
+        default:
+          if ((guchar) *p >= 0x20 && *p != 0x7f)
+            g_string_append_c (out, *p);
+          break;
+        }
+    }
+}
+
+/* Whether a URL may be written as a link: only https:, http: and mailto:. Everything else
+ * (javascript:, data:, relative paths that a browser may resolve surprisingly) is shown as text
+ * or left out. */
+static gboolean
+url_is_safe (const char *url)
+{
+  static const char * const schemes[] = { "https://", "http://", "mailto:" };
+
+  if (url == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    if (g_ascii_strncasecmp (url, schemes[i], strlen (schemes[i])) == 0)
+      {
+        /* No whitespace or controls anywhere: browsers strip them, which hides schemes. */
+        for (const char *p = url; *p != '\0'; p++)
+          if ((guchar) *p <= 0x20 || *p == 0x7f)
+            return FALSE;
+        return url[strlen (schemes[i])] != '\0';
+      }
+
+  return FALSE;
+}
+
+/* Text lookup --------------------------------------------------------------------------------- */
+
+/* A text in @lang; a missing translation is shown as missing (empty), never replaced. */
+static const char *
+text_in (StkText    *text,
+         const char *lang)
+{
+  const char *value = text != NULL ? stk_text_get (text, lang) : NULL;
+
+  return value != NULL ? value : "";
+}
+
+/* A URL in @lang: a value for every language, or the default language's, answers too. */
+static const char *
+url_in (StkPolicy  *policy,
+        StkText    *text,
+        const char *lang)
+{
+  const char *value = stk_text_lookup (text, lang);
+
+  if (value == NULL || *value == '\0')
+    value = stk_text_lookup (text, stk_policy_get_default_language (policy));
+  if (value == NULL || !url_is_safe (value))
+    return NULL;
+
+  return value;
+}
+
+static const char *
+policy_text (StkPolicy  *policy,
+             const char *key,
+             const char *lang)
+{
+  return text_in (stk_policy_get_text (policy, key), lang);
+}
+
+/* Replaces every "{name}" in @template with @value. */
+static char *
+substitute (const char *template,
+            const char *name,
+            const char *value)
+{
+  g_autofree char *marker = g_strdup_printf ("{%s}", name);
+  g_auto(GStrv) parts = g_strsplit (template, marker, -1);
+
+  return g_strjoinv (value, parts);
+}
+
+/* "{n} dag|{n} dage": the part before the bar for one, the part after it otherwise. */
+static char *
+format_duration (StkPolicy  *policy,
+                 StkCookie  *cookie,
+                 const char *lang)
+{
+  StkUnit unit = stk_cookie_get_duration_unit (cookie);
+  gint64 value = stk_cookie_get_duration_value (cookie);
+  g_autofree char *key = NULL;
+  g_autofree char *number = NULL;
+  g_auto(GStrv) forms = NULL;
+  const char *form;
+
+  if (unit == STK_UNIT_SESSION)
+    return g_strdup (policy_text (policy, "duration_session", lang));
+
+  key = g_strconcat ("unit_", stk_unit_to_string (unit), NULL);
+  forms = g_strsplit (policy_text (policy, key, lang), "|", 2);
+  if (forms[0] == NULL)
+    return g_strdup ("");
+  form = value == 1 || forms[1] == NULL ? forms[0] : forms[1];
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  return substitute (form, "n", number);
+}
+
+static const char *
+kind_key (StkKind kind)
+{
+  switch (kind)
+    {
+    case STK_KIND_COOKIE: return "kind_cookie";
+    case STK_KIND_LOCAL_STORAGE: return "kind_local_storage";
+    case STK_KIND_SESSION_STORAGE: return "kind_session_storage";
+    case STK_KIND_INDEXEDDB: return "kind_indexeddb";
+    case STK_KIND_PIXEL: return "kind_pixel";
+    default: return "kind_cookie";
+    }
+}
+
+static char *
+page_file_name (const char *lang)
+{
+  return g_strdup_printf ("cookie-policy.%s.html", lang);
+}
+
+/* The runtime JSON ---------------------------------------------------------------------------- */
+
+static void
+add_localized (JsonBuilder        *builder,
+               const char         *member,
+               StkText            *text,
+               const char * const *languages)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      json_builder_set_member_name (builder, languages[i]);
+      json_builder_add_string_value (builder, text_in (text, languages[i]));
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value != NULL ? value : "");
+}
+
+static void
+add_cookie (JsonBuilder        *builder,
+            StkPolicy          *policy,
+            StkCookie          *cookie,
+            const char * const *languages)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "name", stk_cookie_get_name (cookie));
+  json_builder_set_member_name (builder, "pattern");
+  json_builder_add_boolean_value (builder, stk_cookie_get_pattern (cookie));
+  add_string (builder, "path", stk_cookie_get_path (cookie));
+  add_string (builder, "kind", stk_kind_to_string (stk_cookie_get_kind (cookie)));
+  json_builder_set_member_name (builder, "delete_on_withdraw");
+  json_builder_add_boolean_value (builder, stk_cookie_get_delete_on_withdraw (cookie));
+  add_localized (builder, "purpose", stk_cookie_get_purpose (cookie), languages);
+  json_builder_set_member_name (builder, "duration");
+  json_builder_begin_object (builder);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *duration = format_duration (policy, cookie, languages[i]);
+
+      add_string (builder, languages[i], duration);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_provider (JsonBuilder        *builder,
+              StkPolicy          *policy,
+              StkProvider        *provider,
+              const char * const *languages)
+{
+  StkList *cookies = stk_provider_get_cookies (provider);
+  StkList *embeds = stk_provider_get_embeds (provider);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", stk_provider_get_id (provider));
+  add_string (builder, "name", stk_provider_get_name (provider));
+  add_string (builder, "category", stk_provider_get_category (provider));
+  add_localized (builder, "purpose", stk_provider_get_purpose (provider), languages);
+
+  json_builder_set_member_name (builder, "privacy_policy");
+  json_builder_begin_object (builder);
+  for (guint i = 0; languages[i] != NULL; i++)
+    add_string (builder, languages[i],
+                url_in (policy, stk_provider_get_privacy_policy (provider), languages[i]));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "cookies");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < stk_list_get_n (cookies); i++)
+    add_cookie (builder, policy, stk_list_peek (cookies, i), languages);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "embeds");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < stk_list_get_n (embeds); i++)
+    {
+      StkEmbed *embed = stk_list_peek (embeds, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", stk_embed_get_id (embed));
+      add_localized (builder, "placeholder", stk_embed_get_placeholder (embed), languages);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static JsonNode *
+build_runtime (StkPolicy *policy)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char * const *languages = stk_policy_get_languages (policy);
+  const char *endpoint = stk_policy_get_log_endpoint (policy);
+  g_autoptr(GPtrArray) keys = stk_policy_dup_text_keys (policy);
+  StkList *categories = stk_policy_get_categories (policy);
+  StkList *providers = stk_policy_get_providers (policy);
+  static const char * const no_languages[] = { NULL };
+
+  if (languages == NULL)
+    languages = no_languages;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", RUNTIME_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, RUNTIME_VERSION);
+  json_builder_set_member_name (builder, "revision");
+  json_builder_add_int_value (builder, stk_policy_get_revision (policy));
+  add_string (builder, "updated", stk_policy_get_updated (policy));
+
+  json_builder_set_member_name (builder, "languages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; languages[i] != NULL; i++)
+    json_builder_add_string_value (builder, languages[i]);
+  json_builder_end_array (builder);
+  add_string (builder, "default_language", stk_policy_get_default_language (policy));
+
+  json_builder_set_member_name (builder, "rtl");
+  json_builder_begin_array (builder);
+  for (guint i = 0; languages[i] != NULL; i++)
+    if (lang_is_rtl (languages[i]))
+      json_builder_add_string_value (builder, languages[i]);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "cookie");
+  json_builder_begin_object (builder);
+  add_string (builder, "name", stk_policy_get_cookie_name (policy));
+  add_string (builder, "domain", stk_policy_get_cookie_domain (policy));
+  json_builder_set_member_name (builder, "accept_days");
+  json_builder_add_int_value (builder, stk_policy_get_accept_days (policy));
+  json_builder_set_member_name (builder, "decline_days");
+  json_builder_add_int_value (builder, stk_policy_get_decline_days (policy));
+  json_builder_end_object (builder);
+
+  /* Only a web URL: the record goes to the site's own server with sendBeacon. */
+  add_string (builder, "log_endpoint",
+              endpoint != NULL && url_is_safe (endpoint) &&
+              g_ascii_strncasecmp (endpoint, "mailto:", 7) != 0 ? endpoint : "");
+
+  json_builder_set_member_name (builder, "pages");
+  json_builder_begin_object (builder);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *name = page_file_name (languages[i]);
+
+      add_string (builder, languages[i], name);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "texts");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+
+      add_localized (builder, key, stk_policy_get_text (policy, key), languages);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "categories");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < stk_list_get_n (categories); i++)
+    {
+      StkCategory *category = stk_list_peek (categories, i);
+      const char * const *signals = stk_category_get_consent_mode (category);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", stk_category_get_id (category));
+      json_builder_set_member_name (builder, "required");
+      json_builder_add_boolean_value (builder, stk_category_get_required (category));
+      json_builder_set_member_name (builder, "consent_mode");
+      json_builder_begin_array (builder);
+      for (guint j = 0; signals != NULL && signals[j] != NULL; j++)
+        json_builder_add_string_value (builder, signals[j]);
+      json_builder_end_array (builder);
+      add_localized (builder, "title", stk_category_get_title (category), languages);
+      add_localized (builder, "description", stk_category_get_description (category),
+                     languages);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "providers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < stk_list_get_n (providers); i++)
+    add_provider (builder, policy, stk_list_peek (providers, i), languages);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static char *
+runtime_to_string (StkPolicy *policy,
+                   gboolean   pretty)
+{
+  g_autoptr(JsonNode) root = build_runtime (policy);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 2);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * stk_export_policy_json:
+ * @policy: a policy
+ *
+ * The policy in the compact runtime form the web component reads (docs/web.md describes it):
+ * only what a visitor's browser needs, each localized text as an object by language, URLs
+ * already checked and resolved per language, durations already formatted.
+ *
+ * Returns: (transfer full): UTF-8 JSON ending in a newline
+ */
+GBytes *
+stk_export_policy_json (StkPolicy *policy)
+{
+  g_autofree char *json = NULL;
+  GString *out;
+
+  g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
+
+  json = runtime_to_string (policy, TRUE);
+  out = g_string_new (json);
+  g_string_append_c (out, '\n');
+
+  return g_string_free_to_bytes (out);
+}
+
+/* The banner ---------------------------------------------------------------------------------- */
+
+static GBytes *
+load_asset (const char *name)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_PREFIX, name, NULL);
+
+  /* Through the bundle itself rather than the global registry: referencing it also keeps the
+   * linker from dropping the bundle (and its registration) out of a static link. */
+  return g_resource_lookup_data (stk_core_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                 NULL);
+}
+
+/**
+ * stk_export_asset:
+ * @name: "samtykke.js" or "samtykke.css"
+ *
+ * Returns: (transfer full) (nullable): the web component's file, compiled into the program, or
+ *   %NULL for another name
+ */
+GBytes *
+stk_export_asset (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_strcmp0 (name, "samtykke.js") != 0 && g_strcmp0 (name, "samtykke.css") != 0)
+    return NULL;
+
+  return load_asset (name);
+}
+
+static void
+append_bytes (GString *out,
+              GBytes  *bytes)
+{
+  gsize size = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+
+  if (data != NULL)
+    g_string_append_len (out, data, size);
+}
+
+/* The CSP hash source of an inline element's content: 'sha256-BASE64'. */
+static char *
+csp_hash (const char *content,
+          gsize       length)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize digest_len = sizeof digest;
+  g_autofree char *base64 = NULL;
+
+  g_checksum_update (checksum, (const guchar *) content, length);
+  g_checksum_get_digest (checksum, digest, &digest_len);
+  base64 = g_base64_encode (digest, digest_len);
+
+  return g_strdup_printf ("'sha256-%s'", base64);
+}
+
+/* The first layer as plain markup, so that it shows with the page's first paint. The web
+ * component builds the same structure (data/web/samtykke.js, render()). */
+static void
+append_first_layer (GString    *out,
+                    StkPolicy  *policy,
+                    const char *lang)
+{
+  g_autofree char *page = page_file_name (lang);
+
+  g_string_append (out, "<samtykke-banner id=\"samtykke\" lang=\"");
+  append_escaped (out, lang);
+  g_string_append_printf (out, "\" dir=\"%s\">", lang_is_rtl (lang) ? "rtl" : "ltr");
+  g_string_append (out, "<div class=\"stk-b\" role=\"dialog\" aria-labelledby=\"stk-t\" "
+                        "aria-describedby=\"stk-d\"><h2 id=\"stk-t\">");
+  append_escaped (out, policy_text (policy, "banner_title", lang));
+  g_string_append (out, "</h2><p id=\"stk-d\">");
+  append_escaped (out, policy_text (policy, "banner_body", lang));
+  g_string_append (out, " <a href=\"");
+  append_escaped (out, page);
+  g_string_append (out, "\">");
+  append_escaped (out, policy_text (policy, "policy_link", lang));
+  g_string_append (out, "</a></p><div class=\"stk-a\">");
+  g_string_append (out, "<button type=\"button\" data-stk=\"all\">");
+  append_escaped (out, policy_text (policy, "accept_all", lang));
+  g_string_append (out, "</button><button type=\"button\" data-stk=\"none\">");
+  append_escaped (out, policy_text (policy, "reject_all", lang));
+  g_string_append (out, "</button><button type=\"button\" data-stk=\"set\">");
+  append_escaped (out, policy_text (policy, "settings", lang));
+  g_string_append (out, "</button></div></div></samtykke-banner>\n");
+}
+
+/* The whole banner fragment: style, first layer, embedded policy, component. With @csp, a
+ * comment names the hashes a strict Content-Security-Policy must allow. */
+static void
+append_banner (GString    *out,
+               StkPolicy  *policy,
+               const char *lang,
+               gboolean    csp,
+               gboolean    style)
+{
+  g_autoptr(GBytes) css = load_asset ("samtykke.css");
+  g_autoptr(GBytes) js = load_asset ("samtykke.js");
+  g_autofree char *json = runtime_to_string (policy, FALSE);
+  g_autoptr(GString) escaped_json = g_string_new (NULL);
+
+  /* Not executable, but the HTML parser still ends the element at "</script": no "<" at all. */
+  for (const char *p = json; *p != '\0'; p++)
+    {
+      if (*p == '<')
+        g_string_append (escaped_json, "\\u003c");
+      else
+        g_string_append_c (escaped_json, *p);
+    }
+
+  if (csp)
+    {
+      gsize css_len = 0, js_len = 0;
+      const char *css_data = css != NULL ? g_bytes_get_data (css, &css_len) : "";
+      const char *js_data = js != NULL ? g_bytes_get_data (js, &js_len) : "";
+      g_autofree char *style_hash = csp_hash (css_data, css_len);
+      g_autofree char *script_hash = csp_hash (js_data, js_len);
+
+      g_string_append_printf (out,
+                              "<!-- Samtykke consent banner, policy revision %d. Paste right "
+                              "after <body>.\n     Content-Security-Policy: script-src %s; "
+                              "style-src %s -->\n",
+                              stk_policy_get_revision (policy), script_hash, style_hash);
+    }
+
+  if (style)
+    {
+      g_string_append (out, "<style>");
+      append_bytes (out, css);
+      g_string_append (out, "</style>\n");
+    }
+  append_first_layer (out, policy, lang);
+  g_string_append (out, "<script type=\"application/json\" id=\"samtykke-policy\">");
+  g_string_append_len (out, escaped_json->str, escaped_json->len);
+  g_string_append (out, "</script>\n<script>");
+  append_bytes (out, js);
+  g_string_append (out, "</script>\n");
+}
+
+/**
+ * stk_export_banner_html:
+ * @policy: a policy
+ *
+ * The banner fragment to paste right after the site template's `<body>`: the component's
+ * stylesheet, the first layer as markup in the default language (the component switches it to
+ * the page's language before the first paint), the runtime policy as a non-executable JSON
+ * block, and the component itself. It needs no request of its own.
+ *
+ * Returns: (transfer full): UTF-8 HTML
+ */
+GBytes *
+stk_export_banner_html (StkPolicy *policy)
+{
+  GString *out;
+
+  g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
+
+  out = g_string_new (NULL);
+  append_banner (out, policy, stk_policy_get_default_language (policy), TRUE, TRUE);
+
+  return g_string_free_to_bytes (out);
+}
+
+/* The declaration page ------------------------------------------------------------------------ */
+
+/* Paragraphs split at blank lines; single line breaks kept as <br>. */
+static void
+append_prose (GString    *out,
+              const char *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n\n", -1);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_auto(GStrv) lines = NULL;
+      g_autofree char *stripped = g_strstrip (g_strdup (paragraphs[i]));
+
+      if (*stripped == '\0')
+        continue;
+
+      lines = g_strsplit (stripped, "\n", -1);
+      g_string_append (out, "<p>");
+      for (guint j = 0; lines[j] != NULL; j++)
+        {
+          if (j > 0)
+            g_string_append (out, "<br>");
+          append_escaped (out, lines[j]);
+        }
+      g_string_append (out, "</p>\n");
+    }
+}
+
+static void
+append_link (GString    *out,
+             const char *url,
+             const char *label)
+{
+  if (url == NULL)
+    {
+      append_escaped (out, label);
+      return;
+    }
+
+  g_string_append (out, "<a href=\"");
+  append_escaped (out, url);
+  g_string_append (out, "\">");
+  append_escaped (out, label);
+  g_string_append (out, "</a>");
+}
+
+/* An id attribute value: the model's ids are checked by validation, but a page must stay valid
+ * HTML whatever they hold, so anything but [A-Za-z0-9_-] becomes "-". */
+static void
+append_id (GString    *out,
+           const char *prefix,
+           const char *id)
+{
+  g_string_append (out, prefix);
+  for (const char *p = id != NULL ? id : ""; *p != '\0'; p++)
+    g_string_append_c (out, g_ascii_isalnum (*p) || *p == '_' || *p == '-' ? *p : '-');
+}
+
+static void
+append_provider_table (GString     *out,
+                       StkPolicy   *policy,
+                       GPtrArray   *providers,
+                       const char  *lang)
+{
+  g_string_append (out, "<table>\n<thead><tr>");
+  g_string_append (out, "<th scope=\"col\">");
+  append_escaped (out, policy_text (policy, "col_provider", lang));
+  g_string_append (out, "</th><th scope=\"col\">");
+  append_escaped (out, policy_text (policy, "col_purpose", lang));
+  g_string_append (out, "</th><th scope=\"col\">");
+  append_escaped (out, policy_text (policy, "dpa_label", lang));
+  g_string_append (out, "</th><th scope=\"col\">");
+  append_escaped (out, policy_text (policy, "country_label", lang));
+  g_string_append (out, "</th></tr></thead>\n<tbody>\n");
+
+  for (guint i = 0; i < providers->len; i++)
+    {
+      StkProvider *provider = g_ptr_array_index (providers, i);
+      const char *website = url_in (policy, stk_provider_get_website (provider), lang);
+      const char *privacy = url_in (policy, stk_provider_get_privacy_policy (provider), lang);
+
+      g_string_append (out, "<tr><th scope=\"row\">");
+      append_link (out, website, stk_provider_get_name (provider));
+      g_string_append (out, "</th><td>");
+      append_escaped (out, text_in (stk_provider_get_purpose (provider), lang));
+      if (privacy != NULL)
+        {
+          g_string_append (out, " ");
+          append_link (out, privacy, policy_text (policy, "privacy_policy_link", lang));
+        }
+      g_string_append (out, "</td><td>");
+      if (stk_provider_get_dpa (provider))
+        {
+          const char *date = stk_provider_get_dpa_date (provider);
+          g_autofree char *yes = substitute (policy_text (policy, "dpa_yes", lang), "date",
+                                             date != NULL ? date : "");
+
+          append_escaped (out, yes);
+        }
+      else
+        append_escaped (out, policy_text (policy, "dpa_no", lang));
+      g_string_append (out, "</td><td>");
+      append_escaped (out, stk_provider_get_country (provider));
+      if (stk_provider_get_outside_eea (provider))
+        {
+          g_string_append (out, " (");
+          append_escaped (out, policy_text (policy, "outside_eea", lang));
+          g_string_append (out, ")");
+        }
+      g_string_append (out, "</td></tr>\n");
+    }
+
+  g_string_append (out, "</tbody>\n</table>\n");
+}
+
+static void
+append_cookie_table (GString    *out,
+                     StkPolicy  *policy,
+                     GPtrArray  *providers,
+                     const char *lang)
+{
+  static const char * const columns[] = {
+    "col_name", "col_provider", "col_purpose", "col_duration", "col_party", "col_kind"
+  };
+  guint n_cookies = 0;
+
+  for (guint i = 0; i < providers->len; i++)
+    n_cookies += stk_list_get_n (stk_provider_get_cookies (g_ptr_array_index (providers, i)));
+  if (n_cookies == 0)
+    return;
+
+  g_string_append (out, "<table>\n<thead><tr>");
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_string_append (out, "<th scope=\"col\">");
+      append_escaped (out, policy_text (policy, columns[i], lang));
+      g_string_append (out, "</th>");
+    }
+  g_string_append (out, "</tr></thead>\n<tbody>\n");
+
+  for (guint i = 0; i < providers->len; i++)
+    {
+      StkProvider *provider = g_ptr_array_index (providers, i);
+      StkList *cookies = stk_provider_get_cookies (provider);
+
+      for (guint j = 0; j < stk_list_get_n (cookies); j++)
+        {
+          StkCookie *cookie = stk_list_peek (cookies, j);
+          g_autofree char *duration = format_duration (policy, cookie, lang);
+          gboolean first = stk_cookie_get_party (cookie) == STK_PARTY_FIRST;
+
+          g_string_append (out, "<tr><th scope=\"row\"><code>");
+          append_escaped (out, stk_cookie_get_name (cookie));
+          g_string_append (out, "</code></th><td>");
+          append_escaped (out, stk_provider_get_name (provider));
+          g_string_append (out, "</td><td>");
+          append_escaped (out, text_in (stk_cookie_get_purpose (cookie), lang));
+          g_string_append (out, "</td><td>");
+          append_escaped (out, duration);
+          g_string_append (out, "</td><td>");
+          append_escaped (out, policy_text (policy, first ? "party_first" : "party_third", lang));
+          g_string_append (out, "</td><td>");
+          append_escaped (out, policy_text (policy, kind_key (stk_cookie_get_kind (cookie)),
+                                            lang));
+          g_string_append (out, "</td></tr>\n");
+        }
+    }
+
+  g_string_append (out, "</tbody>\n</table>\n");
+}
+
+static void
+append_categories (GString    *out,
+                   StkPolicy  *policy,
+                   const char *lang)
+{
+  StkList *categories = stk_policy_get_categories (policy);
+  StkList *providers = stk_policy_get_providers (policy);
+
+  g_string_append (out, "<section id=\"providers\">\n<h2>");
+  append_escaped (out, policy_text (policy, "providers_heading", lang));
+  g_string_append (out, "</h2>\n");
+
+  for (guint i = 0; i < stk_list_get_n (categories); i++)
+    {
+      StkCategory *category = stk_list_peek (categories, i);
+      g_autoptr(GPtrArray) members = g_ptr_array_new ();
+
+      for (guint j = 0; j < stk_list_get_n (providers); j++)
+        {
+          StkProvider *provider = stk_list_peek (providers, j);
+
+          if (g_strcmp0 (stk_provider_get_category (provider),
+                         stk_category_get_id (category)) == 0)
+            g_ptr_array_add (members, provider);
+        }
+
+      g_string_append (out, "<section id=\"");
+      append_id (out, "category-", stk_category_get_id (category));
+      g_string_append (out, "\">\n<h3>");
+      append_escaped (out, text_in (stk_category_get_title (category), lang));
+      if (stk_category_get_required (category))
+        {
+          g_string_append (out, " <small>(");
+          append_escaped (out, policy_text (policy, "always_on", lang));
+          g_string_append (out, ")</small>");
+        }
+      g_string_append (out, "</h3>\n");
+      append_prose (out, text_in (stk_category_get_description (category), lang));
+      if (members->len > 0)
+        {
+          append_provider_table (out, policy, members, lang);
+          append_cookie_table (out, policy, members, lang);
+        }
+      g_string_append (out, "</section>\n");
+    }
+
+  g_string_append (out, "</section>\n");
+}
+
+static void
+append_controller (GString    *out,
+                   StkPolicy  *policy,
+                   const char *lang)
+{
+  const char *fields[] = {
+    stk_policy_get_controller_name (policy),
+    stk_policy_get_controller_address (policy),
+  };
+  const char *cvr = stk_policy_get_controller_cvr (policy);
+  const char *email = stk_policy_get_controller_email (policy);
+  const char *dpo_name = stk_policy_get_dpo_name (policy);
+  const char *dpo_email = stk_policy_get_dpo_email (policy);
+
+  g_string_append (out, "<section id=\"controller\">\n<h2>");
+  append_escaped (out, policy_text (policy, "controller_label", lang));
+  g_string_append (out, "</h2>\n<address>\n");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] != NULL && *fields[i] != '\0')
+      {
+        append_escaped (out, fields[i]);
+        g_string_append (out, "<br>\n");
+      }
+  if (cvr != NULL && *cvr != '\0')
+    {
+      g_string_append (out, "CVR ");
+      append_escaped (out, cvr);
+      g_string_append (out, "<br>\n");
+    }
+  if (email != NULL && *email != '\0')
+    {
+      g_autofree char *mailto = g_strconcat ("mailto:", email, NULL);
+
+      append_link (out, url_is_safe (mailto) ? mailto : NULL, email);
+      g_string_append (out, "<br>\n");
+    }
+  if ((dpo_name != NULL && *dpo_name != '\0') || (dpo_email != NULL && *dpo_email != '\0'))
+    {
+      g_autofree char *mailto = g_strconcat ("mailto:", dpo_email ? dpo_email : "", NULL);
+
+      append_escaped (out, dpo_name);
+      if (dpo_email != NULL && *dpo_email != '\0')
+        {
+          g_string_append (out, ": ");
+          append_link (out, url_is_safe (mailto) ? mailto : NULL, dpo_email);
+        }
+      g_string_append (out, "<br>\n");
+    }
+  g_string_append (out, "</address>\n</section>\n");
+}
+
+/* The page's own stylesheet: readable, printable, light and dark. The banner brings its own. */
+static const char page_css[] =
+  "body{margin:0;font:1rem/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}"
+  "main,footer{max-width:60rem;margin:0 auto;padding:1rem}"
+  "table{border-collapse:collapse;width:100%;margin:1rem 0}"
+  "th,td{border:1px solid #767676;padding:.4rem;text-align:start;vertical-align:top}"
+  "thead th{background:#eee}code{overflow-wrap:anywhere}a{color:#0645ad}"
+  ".stk-status{border:1px solid #767676;padding:0 1rem}"
+  "@media(max-width:40rem){table{display:block;overflow-x:auto}}"
+  "@media(prefers-color-scheme:dark){body{color:#eee;background:#121212}thead th{background:#333}"
+  "a{color:#8ab4f8}}";
+
+/**
+ * stk_export_page_html:
+ * @policy: a policy
+ * @lang: one of the policy's languages
+ *
+ * The declaration page in @lang: a whole HTML5 document, readable without JavaScript, with the
+ * policy's sections in order (the categories with their providers and cookies follow the
+ * section "types", or the last section when there is none), the controller, the revision and
+ * date, the visitor's current choice (filled in by the component) and the consent-settings
+ * link. It carries the banner too, so it works on its own.
+ *
+ * Returns: (transfer full): UTF-8 HTML
+ */
+GBytes *
+stk_export_page_html (StkPolicy  *policy,
+                      const char *lang)
+{
+  g_autoptr(GBytes) css = load_asset ("samtykke.css");
+  GString *out;
+  StkList *sections;
+  guint n_sections;
+  guint categories_after;
+  const char *name;
+  const char *updated;
+
+  g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  sections = stk_policy_get_sections (policy);
+  n_sections = stk_list_get_n (sections);
+  categories_after = n_sections > 0 ? n_sections - 1 : 0;
+  for (guint i = 0; i < n_sections; i++)
+    if (g_strcmp0 (stk_section_get_id (stk_list_peek (sections, i)), "types") == 0)
+      categories_after = i;
+
+  name = stk_policy_get_name (policy);
+  updated = stk_policy_get_updated (policy);
+
+  out = g_string_new ("<!DOCTYPE html>\n<html lang=\"");
+  append_escaped (out, lang);
+  g_string_append_printf (out, "\" dir=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+                          lang_is_rtl (lang) ? "rtl" : "ltr");
+  g_string_append (out, "<meta name=\"viewport\" content=\"width=device-width, "
+                        "initial-scale=1\">\n<title>");
+  append_escaped (out, policy_text (policy, "page_title", lang));
+  if (name != NULL && *name != '\0')
+    {
+      g_string_append (out, " – ");
+      append_escaped (out, name);
+    }
+  g_string_append_printf (out, "</title>\n<style>%s</style>\n<style>", page_css);
+  append_bytes (out, css);
+  g_string_append (out, "</style>\n</head>\n<body>\n");
+
+  append_banner (out, policy, lang, FALSE, FALSE);
+
+  g_string_append (out, "<main>\n<h1>");
+  append_escaped (out, policy_text (policy, "page_title", lang));
+  g_string_append (out, "</h1>\n<p>");
+  append_escaped (out, policy_text (policy, "revision_label", lang));
+  g_string_append_printf (out, " %d", stk_policy_get_revision (policy));
+  if (updated != NULL && *updated != '\0')
+    {
+      g_string_append (out, " · ");
+      append_escaped (out, policy_text (policy, "updated_label", lang));
+      g_string_append (out, " <time datetime=\"");
+      append_escaped (out, updated);
+      g_string_append (out, "\">");
+      append_escaped (out, updated);
+      g_string_append (out, "</time>");
+    }
+  g_string_append (out, "</p>\n");
+  append_prose (out, text_in (stk_policy_get_revision_note (policy), lang));
+
+  for (guint i = 0; i < n_sections; i++)
+    {
+      StkSection *section = stk_list_peek (sections, i);
+
+      g_string_append (out, "<section id=\"");
+      append_id (out, "section-", stk_section_get_id (section));
+      g_string_append (out, "\">\n<h2>");
+      append_escaped (out, text_in (stk_section_get_title (section), lang));
+      g_string_append (out, "</h2>\n");
+      append_prose (out, text_in (stk_section_get_body (section), lang));
+      g_string_append (out, "</section>\n");
+
+      if (i == categories_after)
+        append_categories (out, policy, lang);
+    }
+  if (n_sections == 0)
+    append_categories (out, policy, lang);
+
+  append_controller (out, policy, lang);
+
+  /* The component fills this in: the current choice, consent id, change and withdraw. */
+  g_string_append (out, "<section id=\"your-consent\">\n<h2>");
+  append_escaped (out, policy_text (policy, "your_consent", lang));
+  g_string_append (out, "</h2>\n<div class=\"stk stk-status\" data-samtykke-status></div>\n"
+                        "</section>\n</main>\n<footer>\n<p><a href=\"#samtykke\" "
+                        "data-samtykke-settings>");
+  append_escaped (out, policy_text (policy, "consent_settings_link", lang));
+  g_string_append (out, "</a></p>\n</footer>\n</body>\n</html>\n");
+
+  return g_string_free_to_bytes (out);
+}
