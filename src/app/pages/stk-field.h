@@ -1,0 +1,63 @@
+/* stk-field.h — keeping an editing widget and one field of a model object in step
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "stk-core.h"
+
+G_BEGIN_DECLS
+
+typedef const char *(*StkGetString)  (gpointer object);
+typedef void        (*StkSetString)  (gpointer object,
+                                      const char *value);
+typedef gboolean    (*StkGetBoolean) (gpointer object);
+typedef void        (*StkSetBoolean) (gpointer object,
+                                      gboolean value);
+typedef gint64      (*StkGetNumber)  (gpointer object);
+typedef void        (*StkSetNumber)  (gpointer object,
+                                      gint64 value);
+/* Returns NULL when @value is acceptable, else a translated explanation. */
+typedef const char *(*StkCheck)      (const char *value);
+
+/* @widget is a GtkEditable (GtkEntry, AdwEntryRow, GtkEditableLabel). */
+void        stk_field_bind_string   (GtkWidget     *widget,
+                                     StkGetString   get,
+                                     StkSetString   set,
+                                     StkCheck       check);
+/* @widget is a GtkSwitch or a GtkCheckButton. */
+void        stk_field_bind_boolean  (GtkWidget     *widget,
+                                     StkGetBoolean  get,
+                                     StkSetBoolean  set);
+/* @widget is a GtkSpinButton. */
+void        stk_field_bind_number   (GtkWidget     *widget,
+                                     StkGetNumber   get,
+                                     StkSetNumber   set);
+/* @widget is a GtkDropDown whose positions are the enum's values. */
+void        stk_field_bind_choice   (GtkWidget     *widget,
+                                     StkGetNumber   get,
+                                     StkSetNumber   set);
+void        stk_field_set_object    (GtkWidget     *widget,
+                                     gpointer       object);
+gpointer    stk_field_get_object    (GtkWidget     *widget);
+void        stk_field_refresh       (GtkWidget     *widget);
+
+/* Ends the current undo step of the policy @node belongs to, if any. */
+void        stk_seal_history_of     (gpointer       node);
+
+const char *stk_check_url           (const char    *value);
+const char *stk_check_date          (const char    *value);
+const char *stk_check_email         (const char    *value);
+void        stk_mark_invalid        (GtkWidget     *widget,
+                                     const char    *message);
+
+void        stk_set_accessible_label (GtkWidget    *widget,
+                                      const char   *label);
+/* A readable name for a language code ("da" -> "Danish"), translated; the code when unknown. */
+const char *stk_language_name       (const char    *code);
+void        stk_pages_ensure_style  (void);
+
+G_END_DECLS

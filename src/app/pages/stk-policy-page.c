@@ -1,0 +1,709 @@
+/* stk-policy-page.c — the editor page of the policy's own fields: owner, languages, consent
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stk-field.h"
+#include "stk-policy-page.h"
+#include "stk-text-editor.h"
+
+/* A list of short strings (languages, domains): one row each with a remove button, and an entry
+ * row at the end that adds one. */
+typedef struct
+{
+  AdwPreferencesGroup  *group;     /* borrowed: template child */
+  GPtrArray            *rows;      /* borrowed: rows now in the group */
+  GtkWidget            *add_row;   /* owned: moved to the end on each rebuild */
+  char                **shown;
+  const char * const *(*get)   (StkPolicy          *policy);
+  void                (*set)   (StkPolicy          *policy,
+                                const char * const *values);
+  const char         *(*check) (const char         *value);
+  gboolean              languages;
+} StrvList;
+
+struct _StkPolicyPage
+{
+  AdwBin               parent_instance;
+
+  /* template widgets */
+  AdwPreferencesPage  *preferences;
+  GtkWidget           *name_row;
+  GtkWidget           *revision_spin;
+  GtkWidget           *updated_row;
+  AdwPreferencesGroup *note_group;
+  AdwPreferencesGroup *languages_group;
+  AdwComboRow         *default_language_row;
+  GtkWidget           *controller_name_row;
+  GtkWidget           *controller_address_row;
+  GtkWidget           *controller_cvr_row;
+  GtkWidget           *controller_email_row;
+  GtkWidget           *dpo_name_row;
+  GtkWidget           *dpo_email_row;
+  AdwPreferencesGroup *domains_group;
+  GtkWidget           *cookie_name_row;
+  GtkWidget           *cookie_domain_row;
+  GtkWidget           *accept_days_spin;
+  GtkWidget           *decline_days_spin;
+  GtkWidget           *log_endpoint_row;
+
+  /* owned */
+  StkPolicy           *policy;
+  GPtrArray           *fields;     /* borrowed widgets bound with stk_field_bind_* */
+  GtkWidget           *note_editor;
+  GtkStringList       *language_names;
+  StrvList             languages;
+  StrvList             domains;
+
+  gboolean             updating;
+};
+
+G_DEFINE_FINAL_TYPE (StkPolicyPage, stk_policy_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_POLICY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The model's int getters and setters, widened for the spin-button binding. */
+static gint64 get_revision (gpointer p) { return stk_policy_get_revision (p); }
+static void set_revision (gpointer p, gint64 v) { stk_policy_set_revision (p, (int) v); }
+static gint64 get_accept_days (gpointer p) { return stk_policy_get_accept_days (p); }
+static void set_accept_days (gpointer p, gint64 v) { stk_policy_set_accept_days (p, (int) v); }
+static gint64 get_decline_days (gpointer p) { return stk_policy_get_decline_days (p); }
+static void set_decline_days (gpointer p, gint64 v) { stk_policy_set_decline_days (p, (int) v); }
+
+static const char *
+check_language_code (const char *value)
+{
+  static GRegex *regex;
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+
+  if (regex == NULL)
+    regex = g_regex_new ("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", G_REGEX_OPTIMIZE, 0, NULL);
+
+  if (!g_regex_match (regex, value, 0, NULL))
+    return _("Write a language code such as “da”, “en” or “de”");
+
+  return NULL;
+}
+
+static const char *
+check_domain (const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return NULL;
+
+  if (strpbrk (value, " /:@\t") != NULL || strchr (value, '.') == NULL)
+    return _("Write a host name such as “www.kk.dk”, without https://");
+
+  return NULL;
+}
+
+static void
+strv_list_remove_at (StkPolicyPage *self,
+                     StrvList      *list,
+                     guint          index)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char * const *values = list->get (self->policy);
+  g_auto(GStrv) result = NULL;
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    if (i != index)
+      g_strv_builder_add (builder, values[i]);
+
+  result = g_strv_builder_end (builder);
+  list->set (self->policy, (const char * const *) result);
+  stk_seal_history_of (self->policy);
+}
+
+static void
+on_remove_clicked (GtkButton     *button,
+                   StkPolicyPage *self)
+{
+  StrvList *list = g_object_get_data (G_OBJECT (button), "stk-list");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "stk-index"));
+
+  if (self->policy != NULL)
+    strv_list_remove_at (self, list, index);
+}
+
+static void
+on_add_applied (AdwEntryRow   *row,
+                StkPolicyPage *self)
+{
+  StrvList *list = g_object_get_data (G_OBJECT (row), "stk-list");
+  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  const char * const *values;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) result = NULL;
+
+  if (self->policy == NULL || *value == '\0')
+    return;
+
+  if (list->check (value) != NULL)
+    {
+      stk_mark_invalid (GTK_WIDGET (row), list->check (value));
+      return;
+    }
+
+  values = list->get (self->policy);
+  if (values != NULL && g_strv_contains (values, value))
+    {
+      stk_mark_invalid (GTK_WIDGET (row), _("This is already in the list"));
+      return;
+    }
+
+  builder = g_strv_builder_new ();
+  if (values != NULL)
+    g_strv_builder_addv (builder, (const char **) values);
+  g_strv_builder_add (builder, value);
+  result = g_strv_builder_end (builder);
+  list->set (self->policy, (const char * const *) result);
+  stk_seal_history_of (self->policy);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+static void
+on_add_changed (GtkEditable *editable,
+                gpointer     user_data)
+{
+  StrvList *list = g_object_get_data (G_OBJECT (editable), "stk-list");
+
+  stk_mark_invalid (GTK_WIDGET (editable), list->check (gtk_editable_get_text (editable)));
+}
+
+static void
+strv_list_init (StkPolicyPage *self,
+                StrvList      *list,
+                const char    *add_title)
+{
+  list->rows = g_ptr_array_new ();
+  list->add_row = g_object_ref_sink (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list->add_row), add_title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (list->add_row), TRUE);
+  g_object_set_data (G_OBJECT (list->add_row), "stk-list", list);
+  g_signal_connect (list->add_row, "apply", G_CALLBACK (on_add_applied), self);
+  g_signal_connect (list->add_row, "entry-activated", G_CALLBACK (on_add_applied), self);
+  g_signal_connect (list->add_row, "changed", G_CALLBACK (on_add_changed), NULL);
+  adw_preferences_group_add (list->group, list->add_row);
+}
+
+static void
+strv_list_update_buttons (StkPolicyPage *self,
+                          StrvList      *list)
+{
+  const char *default_language = NULL;
+
+  if (!list->languages)
+    return;
+
+  if (self->policy != NULL)
+    default_language = stk_policy_get_default_language (self->policy);
+
+  for (guint i = 0; i < list->rows->len; i++)
+    {
+      GtkWidget *button = g_object_get_data (g_ptr_array_index (list->rows, i), "stk-remove");
+      gboolean is_default = g_strcmp0 (list->shown[i], default_language) == 0;
+
+      gtk_widget_set_sensitive (button, !is_default && list->rows->len > 1);
+      gtk_widget_set_tooltip_text (button, is_default ? _("The default language cannot be removed")
+                                                      : _("Remove this language"));
+    }
+}
+
+static void
+strv_list_refresh (StkPolicyPage *self,
+                   StrvList      *list)
+{
+  static const char * const none[] = { NULL };
+  const char * const *values = self->policy != NULL ? list->get (self->policy) : NULL;
+
+  if (values == NULL)
+    values = none;
+
+  if (list->shown != NULL && g_strv_equal ((const char * const *) list->shown, values))
+    {
+      strv_list_update_buttons (self, list);
+      return;
+    }
+
+  for (guint i = 0; i < list->rows->len; i++)
+    adw_preferences_group_remove (list->group, g_ptr_array_index (list->rows, i));
+  g_ptr_array_set_size (list->rows, 0);
+  adw_preferences_group_remove (list->group, list->add_row);
+
+  g_strfreev (list->shown);
+  list->shown = g_strdupv ((char **) values);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *accessible = NULL;
+
+      if (list->languages)
+        {
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stk_language_name (values[i]));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), values[i]);
+          /* Translators: accessible name of a button; %s is a language name */
+          accessible = g_strdup_printf (_("Remove %s"), stk_language_name (values[i]));
+        }
+      else
+        {
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), values[i]);
+          gtk_widget_set_tooltip_text (button, _("Remove this domain"));
+          /* Translators: accessible name of a button; %s is a host name */
+          accessible = g_strdup_printf (_("Remove %s"), values[i]);
+        }
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      stk_set_accessible_label (button, accessible);
+      g_object_set_data (G_OBJECT (button), "stk-list", list);
+      g_object_set_data (G_OBJECT (button), "stk-index", GUINT_TO_POINTER (i));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      g_object_set_data (G_OBJECT (row), "stk-remove", button);
+
+      adw_preferences_group_add (list->group, row);
+      g_ptr_array_add (list->rows, row);
+    }
+
+  adw_preferences_group_add (list->group, list->add_row);
+  strv_list_update_buttons (self, list);
+}
+
+static void
+strv_list_clear (StrvList *list)
+{
+  g_clear_pointer (&list->rows, g_ptr_array_unref);
+  g_clear_object (&list->add_row);
+  g_clear_pointer (&list->shown, g_strfreev);
+}
+
+static void
+refresh_default_language (StkPolicyPage *self)
+{
+  const char * const *languages = self->policy != NULL
+                                  ? stk_policy_get_languages (self->policy) : NULL;
+  const char *default_language = self->policy != NULL
+                                 ? stk_policy_get_default_language (self->policy) : NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->language_names));
+  guint n_languages = languages != NULL ? g_strv_length ((char **) languages) : 0;
+  guint selected = GTK_INVALID_LIST_POSITION;
+  const char * const *shown;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  self->updating = TRUE;
+
+  for (guint i = 0; i < n_languages; i++)
+    {
+      /* Translators: a language name, then its code: "Danish (da)" */
+      g_ptr_array_add (names, g_strdup_printf (_("%s (%s)"),
+                                               stk_language_name (languages[i]), languages[i]));
+      if (g_strcmp0 (languages[i], default_language) == 0)
+        selected = i;
+    }
+  g_ptr_array_add (names, NULL);
+
+  shown = g_object_get_data (G_OBJECT (self->language_names), "stk-shown");
+  if (n != n_languages || shown == NULL
+      || !g_strv_equal (shown, (const char * const *) names->pdata))
+    {
+      gtk_string_list_splice (self->language_names, 0, n, (const char * const *) names->pdata);
+      g_object_set_data_full (G_OBJECT (self->language_names), "stk-shown",
+                              g_strdupv ((char **) names->pdata), (GDestroyNotify) g_strfreev);
+    }
+
+  if (adw_combo_row_get_selected (self->default_language_row) != selected)
+    adw_combo_row_set_selected (self->default_language_row, selected);
+
+  self->updating = FALSE;
+}
+
+static void
+on_default_language_selected (StkPolicyPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->default_language_row);
+  const char * const *languages;
+
+  if (self->updating || self->policy == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  languages = stk_policy_get_languages (self->policy);
+  if (languages == NULL || selected >= g_strv_length ((char **) languages))
+    return;
+
+  if (g_strcmp0 (stk_policy_get_default_language (self->policy), languages[selected]) != 0)
+    {
+      stk_policy_set_default_language (self->policy, languages[selected]);
+      stk_seal_history_of (self->policy);
+    }
+}
+
+static void
+on_today_clicked (StkPolicyPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  if (self->policy == NULL)
+    return;
+
+  stk_policy_set_updated (self->policy, today);
+  stk_seal_history_of (self->policy);
+}
+
+static void
+refresh (StkPolicyPage *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    stk_field_refresh (g_ptr_array_index (self->fields, i));
+
+  strv_list_refresh (self, &self->languages);
+  strv_list_refresh (self, &self->domains);
+  refresh_default_language (self);
+
+  stk_text_editor_set_languages (STK_TEXT_EDITOR (self->note_editor),
+                                 self->policy != NULL ? stk_policy_get_languages (self->policy)
+                                                      : NULL);
+}
+
+static void
+stk_policy_page_dispose (GObject *object)
+{
+  StkPolicyPage *self = STK_POLICY_PAGE (object);
+
+  stk_policy_page_set_policy (self, NULL);
+  /* AdwBin unparents its child itself: let go of it before the template's children. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STK_TYPE_POLICY_PAGE);
+  strv_list_clear (&self->languages);
+  strv_list_clear (&self->domains);
+
+  G_OBJECT_CLASS (stk_policy_page_parent_class)->dispose (object);
+}
+
+static void
+stk_policy_page_finalize (GObject *object)
+{
+  StkPolicyPage *self = STK_POLICY_PAGE (object);
+
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_object (&self->language_names);
+
+  G_OBJECT_CLASS (stk_policy_page_parent_class)->finalize (object);
+}
+
+static void
+stk_policy_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  StkPolicyPage *self = STK_POLICY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_POLICY:
+      g_value_set_object (value, self->policy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stk_policy_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  StkPolicyPage *self = STK_POLICY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_POLICY:
+      stk_policy_page_set_policy (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stk_policy_page_class_init (StkPolicyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = stk_policy_page_dispose;
+  object_class->finalize = stk_policy_page_finalize;
+  object_class->get_property = stk_policy_page_get_property;
+  object_class->set_property = stk_policy_page_set_property;
+
+  /**
+   * StkPolicyPage:policy:
+   *
+   * The policy whose fields the page edits.
+   */
+  properties[PROP_POLICY] =
+    g_param_spec_object ("policy", NULL, NULL,
+                         STK_TYPE_POLICY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/samtykke/Samtykke/pages/stk-policy-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, preferences);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, revision_spin);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, updated_row);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, note_group);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, languages_group);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, default_language_row);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, controller_name_row);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, controller_address_row);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, controller_cvr_row);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, controller_email_row);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, dpo_name_row);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, dpo_email_row);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, domains_group);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, cookie_name_row);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, cookie_domain_row);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, accept_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, decline_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, log_endpoint_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_today_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_default_language_selected);
+}
+
+static void
+bind_string (StkPolicyPage *self,
+             GtkWidget     *widget,
+             StkGetString   get,
+             StkSetString   set,
+             StkCheck       check)
+{
+  stk_field_bind_string (widget, get, set, check);
+  g_ptr_array_add (self->fields, widget);
+}
+
+static void
+bind_number (StkPolicyPage *self,
+             GtkWidget     *widget,
+             StkGetNumber   get,
+             StkSetNumber   set)
+{
+  stk_field_bind_number (widget, get, set);
+  g_ptr_array_add (self->fields, widget);
+}
+
+static void
+stk_policy_page_init (StkPolicyPage *self)
+{
+  GtkExpression *expression;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  stk_pages_ensure_style ();
+
+  self->fields = g_ptr_array_new ();
+
+  bind_string (self, self->name_row, (StkGetString) stk_policy_get_name,
+               (StkSetString) stk_policy_set_name, NULL);
+  bind_number (self, self->revision_spin, get_revision, set_revision);
+  bind_string (self, self->updated_row, (StkGetString) stk_policy_get_updated,
+               (StkSetString) stk_policy_set_updated, stk_check_date);
+  bind_string (self, self->controller_name_row, (StkGetString) stk_policy_get_controller_name,
+               (StkSetString) stk_policy_set_controller_name, NULL);
+  bind_string (self, self->controller_address_row,
+               (StkGetString) stk_policy_get_controller_address,
+               (StkSetString) stk_policy_set_controller_address, NULL);
+  bind_string (self, self->controller_cvr_row, (StkGetString) stk_policy_get_controller_cvr,
+               (StkSetString) stk_policy_set_controller_cvr, NULL);
+  bind_string (self, self->controller_email_row, (StkGetString) stk_policy_get_controller_email,
+               (StkSetString) stk_policy_set_controller_email, stk_check_email);
+  bind_string (self, self->dpo_name_row, (StkGetString) stk_policy_get_dpo_name,
+               (StkSetString) stk_policy_set_dpo_name, NULL);
+  bind_string (self, self->dpo_email_row, (StkGetString) stk_policy_get_dpo_email,
+               (StkSetString) stk_policy_set_dpo_email, stk_check_email);
+  bind_string (self, self->cookie_name_row, (StkGetString) stk_policy_get_cookie_name,
+               (StkSetString) stk_policy_set_cookie_name, NULL);
+  bind_string (self, self->cookie_domain_row, (StkGetString) stk_policy_get_cookie_domain,
+               (StkSetString) stk_policy_set_cookie_domain, NULL);
+  bind_number (self, self->accept_days_spin, get_accept_days, set_accept_days);
+  bind_number (self, self->decline_days_spin, get_decline_days, set_decline_days);
+  bind_string (self, self->log_endpoint_row, (StkGetString) stk_policy_get_log_endpoint,
+               (StkSetString) stk_policy_set_log_endpoint, stk_check_url);
+
+  self->note_editor = stk_text_editor_new (STK_TEXT_EDITOR_LINE, _("What changed"));
+  gtk_widget_set_margin_top (self->note_editor, 6);
+  adw_preferences_group_add (self->note_group, self->note_editor);
+
+  self->language_names = gtk_string_list_new (NULL);
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  adw_combo_row_set_expression (self->default_language_row, expression);
+  gtk_expression_unref (expression);
+  adw_combo_row_set_model (self->default_language_row, G_LIST_MODEL (self->language_names));
+
+  self->languages.group = self->languages_group;
+  self->languages.get = stk_policy_get_languages;
+  self->languages.set = stk_policy_set_languages;
+  self->languages.check = check_language_code;
+  self->languages.languages = TRUE;
+  strv_list_init (self, &self->languages, _("Add a language code"));
+
+  self->domains.group = self->domains_group;
+  self->domains.get = stk_policy_get_domains;
+  self->domains.set = stk_policy_set_domains;
+  self->domains.check = check_domain;
+  strv_list_init (self, &self->domains, _("Add a domain"));
+
+  for (guint i = 0; i < self->fields->len; i++)
+    stk_field_set_object (g_ptr_array_index (self->fields, i), NULL);
+  refresh (self);
+}
+
+GtkWidget *
+stk_policy_page_new (void)
+{
+  return g_object_new (STK_TYPE_POLICY_PAGE, NULL);
+}
+
+StkPolicy *
+stk_policy_page_get_policy (StkPolicyPage *self)
+{
+  g_return_val_if_fail (STK_IS_POLICY_PAGE (self), NULL);
+
+  return self->policy;
+}
+
+void
+stk_policy_page_set_policy (StkPolicyPage *self,
+                            StkPolicy     *policy)
+{
+  g_return_if_fail (STK_IS_POLICY_PAGE (self));
+  g_return_if_fail (policy == NULL || STK_IS_POLICY (policy));
+
+  if (self->policy == policy)
+    return;
+
+  if (self->policy != NULL)
+    g_signal_handlers_disconnect_by_data (self->policy, self);
+  g_set_object (&self->policy, policy);
+  if (policy != NULL)
+    g_signal_connect_swapped (policy, "changed", G_CALLBACK (refresh), self);
+
+  if (self->fields != NULL)
+    {
+      for (guint i = 0; i < self->fields->len; i++)
+        stk_field_set_object (g_ptr_array_index (self->fields, i), policy);
+      stk_text_editor_set_text (STK_TEXT_EDITOR (self->note_editor),
+                                policy != NULL ? stk_policy_get_revision_note (policy) : NULL);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->preferences), policy != NULL);
+      refresh (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
+}
+
+static gboolean
+parse_index (const char *path,
+             const char *prefix,
+             guint      *index)
+{
+  gsize len = strlen (prefix);
+  guint64 value;
+  char *end;
+
+  if (strncmp (path, prefix, len) != 0 || path[len] != '[')
+    return FALSE;
+
+  value = g_ascii_strtoull (path + len + 1, &end, 10);
+  if (end == path + len + 1 || *end != ']')
+    return FALSE;
+
+  *index = (guint) value;
+  return TRUE;
+}
+
+/**
+ * stk_policy_page_focus_path:
+ * @self: the page
+ * @path: a finding's path ("name", "controller.email", "consent.accept_days", ...)
+ *
+ * Shows and focuses the field @path names.
+ *
+ * Returns: whether a field was focused
+ */
+gboolean
+stk_policy_page_focus_path (StkPolicyPage *self,
+                            const char    *path)
+{
+  static const struct
+  {
+    const char *path;
+    gsize       offset;
+  } simple[] = {
+    { "name", G_STRUCT_OFFSET (StkPolicyPage, name_row) },
+    { "revision", G_STRUCT_OFFSET (StkPolicyPage, revision_spin) },
+    { "updated", G_STRUCT_OFFSET (StkPolicyPage, updated_row) },
+    { "default_language", G_STRUCT_OFFSET (StkPolicyPage, default_language_row) },
+    { "controller.name", G_STRUCT_OFFSET (StkPolicyPage, controller_name_row) },
+    { "controller.address", G_STRUCT_OFFSET (StkPolicyPage, controller_address_row) },
+    { "controller.cvr", G_STRUCT_OFFSET (StkPolicyPage, controller_cvr_row) },
+    { "controller.email", G_STRUCT_OFFSET (StkPolicyPage, controller_email_row) },
+    { "controller.dpo_name", G_STRUCT_OFFSET (StkPolicyPage, dpo_name_row) },
+    { "controller.dpo_email", G_STRUCT_OFFSET (StkPolicyPage, dpo_email_row) },
+    { "controller", G_STRUCT_OFFSET (StkPolicyPage, controller_name_row) },
+    { "consent.cookie_name", G_STRUCT_OFFSET (StkPolicyPage, cookie_name_row) },
+    { "consent.cookie_domain", G_STRUCT_OFFSET (StkPolicyPage, cookie_domain_row) },
+    { "consent.accept_days", G_STRUCT_OFFSET (StkPolicyPage, accept_days_spin) },
+    { "consent.decline_days", G_STRUCT_OFFSET (StkPolicyPage, decline_days_spin) },
+    { "consent.log_endpoint", G_STRUCT_OFFSET (StkPolicyPage, log_endpoint_row) },
+    { "consent", G_STRUCT_OFFSET (StkPolicyPage, cookie_name_row) },
+  };
+  guint index;
+
+  g_return_val_if_fail (STK_IS_POLICY_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (simple); i++)
+    if (g_str_equal (path, simple[i].path))
+      return gtk_widget_grab_focus (G_STRUCT_MEMBER (GtkWidget *, self, simple[i].offset));
+
+  if (g_str_has_prefix (path, "revision_note"))
+    {
+      const char *lang = path[strlen ("revision_note")] == '.'
+                         ? path + strlen ("revision_note") + 1 : NULL;
+
+      return stk_text_editor_focus_language (STK_TEXT_EDITOR (self->note_editor), lang);
+    }
+
+  if (parse_index (path, "languages", &index) && index < self->languages.rows->len)
+    return gtk_widget_grab_focus (g_ptr_array_index (self->languages.rows, index));
+  if (g_str_has_prefix (path, "languages"))
+    return gtk_widget_grab_focus (self->languages.add_row);
+
+  if (parse_index (path, "domains", &index) && index < self->domains.rows->len)
+    return gtk_widget_grab_focus (g_ptr_array_index (self->domains.rows, index));
+  if (g_str_has_prefix (path, "domains"))
+    return gtk_widget_grab_focus (self->domains.add_row);
+
+  return gtk_widget_grab_focus (self->name_row);
+}
