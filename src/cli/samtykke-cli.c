@@ -1,0 +1,896 @@
+/* samtykke-cli.c — check, format, create and export cookie-consent policies from scripts
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "stk-core.h"
+
+/* Exit statuses, the same for every command. */
+enum {
+  EXIT_OK = 0,        /* nothing wrong (warnings allowed) */
+  EXIT_PROBLEMS = 1,  /* a policy has errors, or the command could not do its work */
+  EXIT_USAGE = 2,     /* bad usage, or a file that cannot be read at all */
+};
+
+typedef struct
+{
+  const char *name;
+  const char *parameters;   /* untranslated, marked with N_() */
+  const char *summary;      /* untranslated, marked with N_() */
+  const char *description;  /* untranslated, marked with N_(), or NULL */
+  int       (*run) (int argc, char **argv);
+} Command;
+
+static int run_validate (int argc, char **argv);
+static int run_export   (int argc, char **argv);
+static int run_fmt      (int argc, char **argv);
+static int run_new      (int argc, char **argv);
+static int run_help     (int argc, char **argv);
+
+static const Command commands[] = {
+  {
+    "validate",
+    /* Translators: the arguments of "samtykke-cli validate", shown in its usage line. */
+    N_("FILE…"),
+    N_("Check policy files and list what is wrong or doubtful in them."),
+    N_("Each finding is printed as\n"
+       "  FILE:LINE:COL: error|warning: message [path]\n"
+       "where path names the field, such as providers[3].cookies[1].purpose.en.\n"
+       "\n"
+       "With --json, one JSON document is printed instead:\n"
+       "  {\"files\": [{\"file\": FILE, \"status\": \"checked\"|\"invalid\"|\"unreadable\",\n"
+       "              \"errors\": N, \"warnings\": N, \"message\": TEXT (unreadable only),\n"
+       "              \"findings\": [{\"severity\": \"error\"|\"warning\", \"rule\": ID,\n"
+       "                            \"path\": PATH, \"line\": N, \"column\": N,\n"
+       "                            \"message\": TEXT}]}],\n"
+       "   \"errors\": N, \"warnings\": N}\n"
+       "\"invalid\" is a file that is not a policy at all (not JSON, not UTF-8, ...); its one\n"
+       "finding has the rule \"load\". Rules are stable identifiers; messages are translated.\n"
+       "\n"
+       "Exit status: 0 when no file has errors (warnings are allowed), 1 when a file has\n"
+       "errors, 2 on bad usage or when a file cannot be read."),
+    run_validate,
+  },
+  {
+    "export",
+    /* Translators: the arguments of "samtykke-cli export", shown in its usage line. */
+    N_("FILE -o FOLDER"),
+    N_("Write what the website runs into a folder."),
+    N_("The files are policy.json, banner.html, cookie-policy.LANG.html (one for each\n"
+       "language of the policy), samtykke.js and samtykke.css; --only chooses among them.\n"
+       "\n"
+       "A policy with errors is not exported; its findings are listed instead.\n"
+       "Every file is written completely before any is put in place, so a failure\n"
+       "leaves no half-written folder.\n"
+       "\n"
+       "Exit status: 0 when the export was written, 1 when the policy has errors or the\n"
+       "folder could not be written, 2 on bad usage or when the file cannot be read."),
+    run_export,
+  },
+  {
+    "fmt",
+    /* Translators: the arguments of "samtykke-cli fmt", shown in its usage line. */
+    N_("FILE…"),
+    N_("Print a policy in its canonical form, or rewrite it in place."),
+    N_("The canonical form is what the editor saves: stable member order, two-space\n"
+       "indent and a final newline. Without options, the one FILE is printed.\n"
+       "\n"
+       "Exit status: 0 on success, 1 when a file is not a policy, cannot be written,\n"
+       "or (with --check) is not in canonical form, 2 on bad usage or when a file\n"
+       "cannot be read."),
+    run_fmt,
+  },
+  {
+    "new",
+    /* Translators: the arguments of "samtykke-cli new", shown in its usage line. */
+    N_("-o FILE"),
+    N_("Create a new policy file from the bundled example."),
+    N_("An existing file is not overwritten unless --force is given.\n"
+       "\n"
+       "Exit status: 0 when the file was written, 1 when it exists or cannot be written,\n"
+       "2 on bad usage."),
+    run_new,
+  },
+  {
+    "help",
+    /* Translators: the arguments of "samtykke-cli help", shown in its usage line. */
+    N_("[COMMAND]"),
+    N_("Show the help of a command."),
+    NULL,
+    run_help,
+  },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+
+  return NULL;
+}
+
+static void
+print_overview (FILE *stream)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s\n  samtykke-cli %s\n\n%s\n",
+                          _("Usage:"),
+                          /* Translators: the parameters of samtykke-cli itself. */
+                          _("COMMAND [OPTION…] [ARGUMENT…]"),
+                          _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *summary = g_strdup (_(commands[i].summary));
+      char *newline = strchr (summary, '\n');
+
+      /* Only the first line of the summary fits in the overview. */
+      if (newline != NULL)
+        *newline = '\0';
+      g_string_append_printf (text, "  %-10s %s\n", commands[i].name, summary);
+    }
+
+  g_string_append_printf (text, "\n%s\n  -h, --help     %s\n  --version      %s\n\n%s\n",
+                          _("Options:"),
+                          _("Show this help"),
+                          _("Show the version"),
+                          _("Run “samtykke-cli help COMMAND” for the options of a command."));
+
+  if (stream == stdout)
+    g_print ("%s", text->str);
+  else
+    g_printerr ("%s", text->str);
+
+  g_string_free (text, TRUE);
+}
+
+/* Every command parses its options the same way: an explicit --help (so the help can also be
+ * printed by "samtykke-cli help COMMAND"), and usage errors that exit with EXIT_USAGE. */
+static GOptionContext *
+command_context (const Command *command,
+                 GOptionEntry  *entries)
+{
+  g_autofree char *prgname = g_strdup_printf ("samtykke-cli %s", command->name);
+  GOptionContext *context;
+
+  /* The usage line names the command too: "samtykke-cli validate [OPTION…] FILE…". */
+  g_set_prgname (prgname);
+  context = g_option_context_new (command->parameters);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, command->summary);
+  if (command->description != NULL)
+    g_option_context_set_description (context, command->description);
+  g_option_context_set_help_enabled (context, FALSE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+static void
+print_command_help (GOptionContext *context)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_print ("%s", help);
+}
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  g_printerr ("samtykke-cli %s: %s\n", command, message);
+  g_printerr (_("Run “samtykke-cli help %s” for help.\n"), command);
+  return EXIT_USAGE;
+}
+
+/* Parses @argv with @context. Returns -1 to go on, or the status to exit with. */
+static int
+parse_options (const Command  *command,
+               GOptionContext *context,
+               gboolean       *show_help,
+               int            *argc,
+               char         ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error (command->name, error->message);
+
+  if (*show_help)
+    {
+      print_command_help (context);
+      return EXIT_OK;
+    }
+
+  return -1;
+}
+
+/* Reading files */
+
+/* Reads a policy file's bytes. A file that cannot be read at all (missing, a folder, a pipe,
+ * no permission) gives FALSE and @message says why; what the bytes hold is the loader's
+ * business. Pipes and devices are refused rather than read, since reading one may never end. */
+static gboolean
+read_file (const char  *filename,
+           char       **contents,
+           gsize       *length,
+           char       **message)
+{
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  if (g_stat (filename, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      *message = g_strdup_printf (_("%s: cannot read the file: %s"),
+                                  filename, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      *message = g_strdup_printf (_("%s: is a folder, not a policy file"), filename);
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      *message = g_strdup_printf (_("%s: is not a regular file"), filename);
+      return FALSE;
+    }
+
+  if (!g_file_get_contents (filename, contents, length, &error))
+    {
+      const char *reason = error->message;
+
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+          g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_PERM))
+        reason = g_strerror (EACCES);
+
+      *message = g_strdup_printf (_("%s: cannot read the file: %s"), filename, reason);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Splits a loader message "FILE:LINE:COL: text" into its parts; FALSE when it has another
+ * form. */
+static gboolean
+split_located_message (const char  *message,
+                       const char  *filename,
+                       int         *line,
+                       int         *column,
+                       const char **text)
+{
+  gsize prefix = strlen (filename);
+  const char *p;
+  char *end;
+  guint64 l, c;
+
+  if (strncmp (message, filename, prefix) != 0 || message[prefix] != ':')
+    return FALSE;
+
+  p = message + prefix + 1;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  l = g_ascii_strtoull (p, &end, 10);
+  if (*end != ':' || !g_ascii_isdigit (end[1]))
+    return FALSE;
+  c = g_ascii_strtoull (end + 1, &end, 10);
+  if (*end != ':')
+    return FALSE;
+
+  end++;
+  while (*end == ' ')
+    end++;
+
+  *line = (int) MIN (l, G_MAXINT);
+  *column = (int) MIN (c, G_MAXINT);
+  *text = end;
+  return TRUE;
+}
+
+/* Loads @filename; prints why when it cannot. Returns EXIT_OK with @policy set, or the status
+ * to exit with: EXIT_USAGE when the file cannot be read (@read_error says why), EXIT_PROBLEMS
+ * when it is not a policy (@load_error). @contents receives the file's bytes, for locating
+ * findings. */
+static int
+load_policy (const char  *filename,
+             StkPolicy  **policy,
+             char       **contents,
+             gsize       *length,
+             char       **read_error,
+             GError     **load_error)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!read_file (filename, contents, length, &message))
+    {
+      g_printerr ("%s\n", message);
+      if (read_error != NULL)
+        *read_error = g_steal_pointer (&message);
+      return EXIT_USAGE;
+    }
+
+  *policy = stk_policy_load_data (*contents, *length, filename, &error);
+  if (*policy == NULL)
+    {
+      int line, column;
+      const char *text;
+
+      if (split_located_message (error->message, filename, &line, &column, &text))
+        g_printerr ("%s:%d:%d: error: %s\n", filename, line, column, text);
+      else
+        g_printerr ("%s: error: %s\n", filename, error->message);
+
+      if (load_error != NULL)
+        *load_error = g_steal_pointer (&error);
+      return EXIT_PROBLEMS;
+    }
+
+  return EXIT_OK;
+}
+
+static void
+locate (const char *contents,
+        gsize       length,
+        const char *path,
+        int        *line,
+        int        *column)
+{
+  *line = 1;
+  *column = 1;
+
+  if (contents == NULL || !stk_json_locate (contents, length, path, line, column))
+    {
+      *line = 1;
+      *column = 1;
+    }
+}
+
+/* The severity word stays in English, like a compiler's, so that editors and CI systems that
+ * recognise "FILE:LINE:COL: error:" lines find it whatever the language. */
+static void
+print_findings (const char *filename,
+                const char *contents,
+                gsize       length,
+                GListModel *findings,
+                gboolean    to_stderr)
+{
+  guint n = g_list_model_get_n_items (findings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StkFinding) finding = g_list_model_get_item (findings, i);
+      g_autofree char *line_text = NULL;
+      int line, column;
+
+      locate (contents, length, stk_finding_get_path (finding), &line, &column);
+      line_text = g_strdup_printf ("%s:%d:%d: %s: %s [%s]\n", filename, line, column,
+                                   stk_severity_to_string (stk_finding_get_severity (finding)),
+                                   stk_finding_get_message (finding),
+                                   stk_finding_get_path (finding));
+      if (to_stderr)
+        g_printerr ("%s", line_text);
+      else
+        g_print ("%s", line_text);
+    }
+}
+
+/* validate */
+
+static void
+add_json_finding (JsonBuilder *builder,
+                  const char  *severity,
+                  const char  *rule,
+                  const char  *path,
+                  int          line,
+                  int          column,
+                  const char  *message)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "severity");
+  json_builder_add_string_value (builder, severity);
+  json_builder_set_member_name (builder, "rule");
+  json_builder_add_string_value (builder, rule);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, path);
+  json_builder_set_member_name (builder, "line");
+  json_builder_add_int_value (builder, line);
+  json_builder_set_member_name (builder, "column");
+  json_builder_add_int_value (builder, column);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, message);
+  json_builder_end_object (builder);
+}
+
+static void
+add_json_counts (JsonBuilder *builder,
+                 guint        errors,
+                 guint        warnings)
+{
+  json_builder_set_member_name (builder, "errors");
+  json_builder_add_int_value (builder, errors);
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_add_int_value (builder, warnings);
+}
+
+static int
+validate_one (const char  *filename,
+              JsonBuilder *builder,
+              guint       *total_errors,
+              guint       *total_warnings)
+{
+  g_autoptr(StkPolicy) policy = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GError) load_error = NULL;
+  g_autofree char *read_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint errors, warnings;
+  int status;
+
+  if (builder != NULL)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, filename);
+    }
+
+  status = load_policy (filename, &policy, &contents, &length, &read_error, &load_error);
+
+  if (status == EXIT_USAGE)
+    {
+      if (builder != NULL)
+        {
+          json_builder_set_member_name (builder, "status");
+          json_builder_add_string_value (builder, "unreadable");
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, read_error);
+          add_json_counts (builder, 0, 0);
+          json_builder_set_member_name (builder, "findings");
+          json_builder_begin_array (builder);
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      return status;
+    }
+
+  if (status != EXIT_OK)
+    {
+      *total_errors += 1;
+
+      if (builder != NULL)
+        {
+          int line = 1, column = 1;
+          const char *text = load_error->message;
+
+          split_located_message (load_error->message, filename, &line, &column, &text);
+          json_builder_set_member_name (builder, "status");
+          json_builder_add_string_value (builder, "invalid");
+          add_json_counts (builder, 1, 0);
+          json_builder_set_member_name (builder, "findings");
+          json_builder_begin_array (builder);
+          add_json_finding (builder, "error", "load", "", line, column, text);
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      return status;
+    }
+
+  findings = stk_policy_validate (policy);
+  errors = stk_findings_count (findings, STK_SEVERITY_ERROR);
+  warnings = stk_findings_count (findings, STK_SEVERITY_WARNING);
+  *total_errors += errors;
+  *total_warnings += warnings;
+
+  if (builder == NULL)
+    {
+      print_findings (filename, contents, length, findings, FALSE);
+    }
+  else
+    {
+      guint n = g_list_model_get_n_items (findings);
+
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, "checked");
+      add_json_counts (builder, errors, warnings);
+      json_builder_set_member_name (builder, "findings");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(StkFinding) finding = g_list_model_get_item (findings, i);
+          int line, column;
+
+          locate (contents, length, stk_finding_get_path (finding), &line, &column);
+          add_json_finding (builder,
+                            stk_severity_to_string (stk_finding_get_severity (finding)),
+                            stk_finding_get_rule (finding),
+                            stk_finding_get_path (finding),
+                            line, column,
+                            stk_finding_get_message (finding));
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+
+  return errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+static int
+run_validate (int    argc,
+              char **argv)
+{
+  const Command *command = find_command ("validate");
+  gboolean show_help = FALSE;
+  gboolean as_json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
+      N_("Print the findings as one JSON document"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show this help"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (command, entries);
+  g_autoptr(JsonBuilder) builder = NULL;
+  guint errors = 0, warnings = 0;
+  int status, worst = EXIT_OK;
+
+  status = parse_options (command, context, &show_help, &argc, &argv);
+  if (status >= 0)
+    return status;
+
+  if (argc < 2)
+    return usage_error (command->name, _("Name at least one policy file to check."));
+
+  if (as_json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "files");
+      json_builder_begin_array (builder);
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      status = validate_one (argv[i], builder, &errors, &warnings);
+      /* Unreadable (2) outranks errors (1), which outrank success (0). */
+      worst = MAX (worst, status);
+    }
+
+  if (builder != NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+      gsize text_length = 0;
+
+      json_builder_end_array (builder);
+      add_json_counts (builder, errors, warnings);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_indent (generator, 2);
+      text = json_generator_to_data (generator, &text_length);
+      fwrite (text, 1, text_length, stdout);
+      fputc ('\n', stdout);
+      fflush (stdout);
+    }
+
+  return worst;
+}
+
+/* export */
+
+static int
+run_export (int    argc,
+            char **argv)
+{
+  const Command *command = find_command ("export");
+  gboolean show_help = FALSE;
+  g_autofree char *output = NULL;
+  g_autofree char *only = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The folder to write into (created when missing)"),
+      /* Translators: placeholder of the --output option's value. */
+      N_("FOLDER") },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only,
+      N_("Write only these parts, separated by commas: json, banner, pages, assets"),
+      /* Translators: placeholder of the --only option's value. */
+      N_("PARTS") },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show this help"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (command, entries);
+  g_autoptr(StkPolicy) policy = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GFile) directory = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  StkExportParts parts = STK_EXPORT_ALL;
+  gsize length = 0;
+  guint errors;
+  int status;
+
+  status = parse_options (command, context, &show_help, &argc, &argv);
+  if (status >= 0)
+    return status;
+
+  if (argc != 2)
+    return usage_error (command->name, _("Name exactly one policy file to export."));
+
+  if (output == NULL || output[0] == '\0')
+    return usage_error (command->name, _("Name the folder to export into with -o FOLDER."));
+
+  if (only != NULL && !stk_export_parts_parse (only, &parts, &error))
+    return usage_error (command->name, error->message);
+
+  status = load_policy (argv[1], &policy, &contents, &length, NULL, NULL);
+  if (status != EXIT_OK)
+    return status;
+
+  findings = stk_policy_validate (policy);
+  errors = stk_findings_count (findings, STK_SEVERITY_ERROR);
+  print_findings (argv[1], contents, length, findings, TRUE);
+  if (errors > 0)
+    {
+      g_printerr (ngettext ("%s: not exported, because the policy has %u error\n",
+                            "%s: not exported, because the policy has %u errors\n",
+                            errors),
+                  argv[1], errors);
+      return EXIT_PROBLEMS;
+    }
+
+  directory = g_file_new_for_commandline_arg (output);
+  if (!stk_export_to_directory (policy, directory, parts, &error))
+    {
+      g_printerr (_("%s: not exported: %s\n"), output, error->message);
+      return EXIT_PROBLEMS;
+    }
+
+  return EXIT_OK;
+}
+
+/* fmt */
+
+static int
+fmt_one (const char *filename,
+         gboolean    rewrite,
+         gboolean    check)
+{
+  g_autoptr(StkPolicy) policy = NULL;
+  g_autoptr(GBytes) canonical = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gboolean same;
+  int status;
+
+  status = load_policy (filename, &policy, &contents, &length, NULL, NULL);
+  if (status != EXIT_OK)
+    return status;
+
+  canonical = stk_policy_to_bytes (policy);
+  same = g_bytes_get_size (canonical) == length &&
+         memcmp (g_bytes_get_data (canonical, NULL), contents, length) == 0;
+
+  if (check)
+    {
+      if (same)
+        return EXIT_OK;
+
+      g_printerr (_("%s: not in canonical form; “samtykke-cli fmt --write %s” rewrites it\n"),
+                  filename, filename);
+      return EXIT_PROBLEMS;
+    }
+
+  if (rewrite)
+    {
+      g_autoptr(GFile) file = NULL;
+
+      /* An unchanged file is left alone, so that its time stamp says nothing changed. */
+      if (same)
+        return EXIT_OK;
+
+      file = g_file_new_for_commandline_arg (filename);
+      if (!stk_policy_save_file (policy, file, &error))
+        {
+          g_printerr (_("%s: cannot be written: %s\n"), filename, error->message);
+          return EXIT_PROBLEMS;
+        }
+      return EXIT_OK;
+    }
+
+  fwrite (g_bytes_get_data (canonical, NULL), 1, g_bytes_get_size (canonical), stdout);
+  fflush (stdout);
+  return EXIT_OK;
+}
+
+static int
+run_fmt (int    argc,
+         char **argv)
+{
+  const Command *command = find_command ("fmt");
+  gboolean show_help = FALSE;
+  gboolean rewrite = FALSE;
+  gboolean check = FALSE;
+  GOptionEntry entries[] = {
+    { "write", 'w', 0, G_OPTION_ARG_NONE, &rewrite,
+      N_("Rewrite each file in place (atomically) instead of printing it"), NULL },
+    { "check", 'c', 0, G_OPTION_ARG_NONE, &check,
+      N_("Change nothing; fail when a file is not in canonical form"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show this help"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (command, entries);
+  int status, worst = EXIT_OK;
+
+  status = parse_options (command, context, &show_help, &argc, &argv);
+  if (status >= 0)
+    return status;
+
+  if (rewrite && check)
+    return usage_error (command->name, _("--write and --check cannot be used together."));
+
+  if (argc < 2)
+    return usage_error (command->name, _("Name the policy file to format."));
+
+  if (!rewrite && !check && argc != 2)
+    return usage_error (command->name,
+                        _("Only one file can be printed; use --write or --check for several."));
+
+  for (int i = 1; i < argc; i++)
+    worst = MAX (worst, fmt_one (argv[i], rewrite, check));
+
+  return worst;
+}
+
+/* new */
+
+static int
+run_new (int    argc,
+         char **argv)
+{
+  const Command *command = find_command ("new");
+  gboolean show_help = FALSE;
+  gboolean force = FALSE;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The policy file to create"),
+      /* Translators: placeholder of the --output option's value. */
+      N_("FILE") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Overwrite the file when it exists"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show this help"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (command, entries);
+  g_autoptr(StkPolicy) policy = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  status = parse_options (command, context, &show_help, &argc, &argv);
+  if (status >= 0)
+    return status;
+
+  if (output == NULL && argc == 2)
+    output = g_strdup (argv[1]);
+  else if (argc != 1)
+    return usage_error (command->name, _("Name the file to create with -o FILE."));
+
+  if (output == NULL || output[0] == '\0')
+    return usage_error (command->name, _("Name the file to create with -o FILE."));
+
+  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("%s: exists already; use --force to overwrite it\n"), output);
+      return EXIT_PROBLEMS;
+    }
+
+  if (g_file_test (output, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr (_("%s: is a folder, not a policy file\n"), output);
+      return EXIT_PROBLEMS;
+    }
+
+  policy = stk_policy_new_from_example ();
+  file = g_file_new_for_commandline_arg (output);
+  if (!stk_policy_save_file (policy, file, &error))
+    {
+      g_printerr (_("%s: cannot be written: %s\n"), output, error->message);
+      return EXIT_PROBLEMS;
+    }
+
+  return EXIT_OK;
+}
+
+/* help */
+
+static int
+run_help (int    argc,
+          char **argv)
+{
+  const Command *command;
+  char *help_argv[] = { NULL, (char *) "--help", NULL };
+
+  if (argc < 2)
+    {
+      print_overview (stdout);
+      return EXIT_OK;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL || command->run == run_help)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no command “%s”."), argv[1]);
+
+      return usage_error ("help", message);
+    }
+
+  help_argv[0] = argv[1];
+  return command->run (2, help_argv);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *textdomaindir = g_getenv ("TEXTDOMAINDIR");
+  const Command *command;
+
+  setlocale (LC_ALL, "");
+  /* TEXTDOMAINDIR lets the tests use the catalogues of the build folder. */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  textdomaindir != NULL && textdomaindir[0] != '\0' ? textdomaindir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("samtykke-cli");
+
+  if (argc < 2)
+    {
+      print_overview (stderr);
+      return EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_overview (stdout);
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("samtykke-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_printerr (_("samtykke-cli: there is no command “%s”.\n"), argv[1]);
+      g_printerr (_("Run “samtykke-cli --help” for the list of commands.\n"));
+      return EXIT_USAGE;
+    }
+
+  return command->run (argc - 1, argv + 1);
+}
