@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "stk-application.h"
+#include "stk-core-resources.h"
 #include "stk-window.h"
 
 struct _StkApplication
@@ -208,6 +209,9 @@ stk_application_class_init (StkApplicationClass *klass)
 static void
 stk_application_init (StkApplication *self)
 {
+  /* The core's bundled files (the example policy) sit in a static library and register
+   * themselves when linked; naming them here makes sure they are. */
+  (void) stk_core_get_resource ();
 }
 
 StkApplication *

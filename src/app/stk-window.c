@@ -98,6 +98,8 @@ struct _StkWindow
   GFile                *pending_file;
   PendingKind           pending;
   guint                 validate_source;
+  guint                 answer_source;
+  int                   answer;
   guint                 missing_cursor;
   gboolean              close_confirmed;
   gboolean              modified_shown;
@@ -660,6 +662,40 @@ clear_pending (StkWindow *self)
   g_clear_object (&self->pending_file);
 }
 
+typedef enum
+{
+  ANSWER_CANCEL,
+  ANSWER_DISCARD,
+  ANSWER_SAVE,
+} Answer;
+
+static gboolean
+act_on_answer_cb (gpointer user_data)
+{
+  StkWindow *self = user_data;
+  Answer answer = self->answer;
+
+  self->answer_source = 0;
+
+  switch (answer)
+    {
+    case ANSWER_SAVE:
+      save_document (self, TRUE);
+      break;
+
+    case ANSWER_DISCARD:
+      run_pending (self);
+      break;
+
+    case ANSWER_CANCEL:
+    default:
+      clear_pending (self);
+      break;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 question_response_cb (StkWindow        *self,
                       const char       *response,
@@ -668,11 +704,17 @@ question_response_cb (StkWindow        *self,
   self->question = NULL;
 
   if (g_strcmp0 (response, "save") == 0)
-    save_document (self, TRUE);
+    self->answer = ANSWER_SAVE;
   else if (g_strcmp0 (response, "discard") == 0)
-    run_pending (self);
+    self->answer = ANSWER_DISCARD;
   else
-    clear_pending (self);
+    self->answer = ANSWER_CANCEL;
+
+  /* Closing the window from inside its dialog's response would pull the dialog away under
+   * its own signal; act once the dialog is done. */
+  g_clear_handle_id (&self->answer_source, g_source_remove);
+  self->answer_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, act_on_answer_cb,
+                                         g_object_ref (self), g_object_unref);
 }
 
 /* Runs @pending at once when nothing would be lost, otherwise after the user's answer. */
@@ -1343,6 +1385,7 @@ stk_window_dispose (GObject *object)
   StkWindow *self = STK_WINDOW (object);
 
   g_clear_handle_id (&self->validate_source, g_source_remove);
+  g_clear_handle_id (&self->answer_source, g_source_remove);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));

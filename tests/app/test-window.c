@@ -1,0 +1,652 @@
+/* test-window.c — drives a real editor window: documents, undo and redo, saving, problems
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "stk-application.h"
+#include "stk-problems-page.h"
+#include "stk-window.h"
+
+#if HAVE_TEXTS_PAGE
+/* The banner's title, edited on the Banner Texts page. */
+# define TEXT_PATH "texts.banner_title"
+# define OLD_DA "\"da\": \"Vi bruger cookies\""
+# define OLD_EN "\"en\": \"We use cookies\""
+#else
+/* The revision note, edited on the Policy page. */
+# define TEXT_PATH "revision_note"
+# define OLD_DA "\"da\": \"Første udgave af cookiepolitikken.\""
+# define OLD_EN "\"en\": \"First edition of the cookie policy.\""
+#endif
+
+static StkApplication *app;
+static char *tmp_dir;
+
+#define WAIT_UNTIL(cond) G_STMT_START {                                          \
+  gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;              \
+  while (!(cond))                                                                \
+    {                                                                            \
+      if (g_get_monotonic_time () > deadline_)                                   \
+        g_error ("Timed out waiting for %s", #cond);                             \
+      g_main_context_iteration (NULL, FALSE);                                    \
+      g_usleep (1000);                                                           \
+    }                                                                            \
+} G_STMT_END
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GFile *
+copy_example (const char *name)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_assert_true (g_file_get_contents (EXAMPLES_DIR "/copenhagen.json", &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  return g_file_new_for_path (path);
+}
+
+static StkWindow *
+open_window (GFile *file)
+{
+  StkWindow *window = stk_window_new (GTK_APPLICATION (app));
+
+  if (file != NULL)
+    g_assert_true (stk_window_load_file (window, file, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return window;
+}
+
+static void
+destroy_window (StkWindow *window)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (widget == NULL);
+}
+
+static GtkWidget *
+find_widget (GtkWidget   *root,
+             GType        type,
+             const char  *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
+      && (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The count shown at the end of a sidebar row. */
+static const char *
+sidebar_count (StkWindow  *window,
+               const char *row_name)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, row_name);
+  GtkWidget *box;
+
+  g_assert_nonnull (row);
+  box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (box)));
+}
+
+static char *
+field_text (GtkWidget *field)
+{
+  if (GTK_IS_TEXT_VIEW (field))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    }
+
+  g_assert_true (GTK_IS_EDITABLE (field));
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field)));
+}
+
+/* Goes to a field the way the Problems page does and returns the focused widget. */
+static GtkWidget *
+focus_field (StkWindow  *window,
+             const char *path)
+{
+  GtkWidget *focus;
+
+  g_assert_true (stk_window_focus_path (window, path));
+  spin (20);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus));
+
+  return focus;
+}
+
+/* Types @value into the field of @path, replacing what it held, then leaves the field. */
+static void
+edit_field (StkWindow  *window,
+            const char *path,
+            const char *value)
+{
+  GtkWidget *focus = focus_field (window, path);
+
+  if (GTK_IS_TEXT_VIEW (focus))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), value, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (focus), value);
+
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  spin (20);
+}
+
+static StkText *
+edited_text (StkWindow *window)
+{
+  StkPolicy *policy = stk_window_get_policy (window);
+
+#if HAVE_TEXTS_PAGE
+  return stk_policy_get_text (policy, "banner_title");
+#else
+  return stk_policy_get_revision_note (policy);
+#endif
+}
+
+static AdwMessageDialog *
+find_question (StkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel)
+          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window)
+          && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* Answers the unsaved-changes question as a click on its button would. */
+static void
+answer_question (StkWindow  *window,
+                 const char *response)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  WAIT_UNTIL ((dialog = find_question (window)) != NULL);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (dialog, response);
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+}
+
+static char *
+read_file (GFile *file)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  return contents;
+}
+
+static char *
+replace_once (const char *haystack,
+              const char *old,
+              const char *new)
+{
+  const char *at = strstr (haystack, old);
+
+  g_assert_nonnull (at);
+  g_assert_null (strstr (at + 1, old));
+
+  return g_strdup_printf ("%.*s%s%s", (int) (at - haystack), haystack, new, at + strlen (old));
+}
+
+static void
+test_edit_undo_redo_save (void)
+{
+  g_autoptr(GFile) file = copy_example ("edit.json");
+  g_autofree char *original = read_file (file);
+  g_autofree char *expected_da = replace_once (original, OLD_DA, "\"da\": \"Cookies på kk.dk\"");
+  g_autofree char *expected = replace_once (expected_da, OLD_EN, "\"en\": \"Cookies on kk.dk\"");
+  g_autofree char *saved = NULL;
+  g_autofree char *shown = NULL;
+  StkWindow *window = open_window (file);
+  StkText *text = edited_text (window);
+  g_autofree char *old_da = g_strdup (stk_text_get (text, "da"));
+  g_autofree char *old_en = g_strdup (stk_text_get (text, "en"));
+
+  g_assert_false (stk_window_get_modified (window));
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "edit.json"));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Københavns Kommune"));
+
+  edit_field (window, TEXT_PATH ".da", "Cookies på kk.dk");
+  edit_field (window, TEXT_PATH ".en", "Cookies on kk.dk");
+  g_assert_cmpstr (stk_text_get (text, "da"), ==, "Cookies på kk.dk");
+  g_assert_cmpstr (stk_text_get (text, "en"), ==, "Cookies on kk.dk");
+  g_assert_true (stk_window_get_modified (window));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  /* Each field is one step: the first undo takes back only the English text. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (stk_text_get (text, "en"), ==, old_en);
+  g_assert_cmpstr (stk_text_get (text, "da"), ==, "Cookies på kk.dk");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (stk_text_get (text, "da"), ==, old_da);
+
+  /* Back at the saved state: no unsaved mark, and the field shows the model's value. */
+  g_assert_false (stk_window_get_modified (window));
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  shown = field_text (focus_field (window, TEXT_PATH ".da"));
+  g_assert_cmpstr (shown, ==, old_da);
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (stk_text_get (text, "da"), ==, "Cookies på kk.dk");
+  g_assert_cmpstr (stk_text_get (text, "en"), ==, "Cookies on kk.dk");
+  g_assert_true (stk_window_get_modified (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  saved = read_file (file);
+  g_assert_cmpstr (saved, ==, expected);
+  g_assert_false (stk_window_get_modified (window));
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  destroy_window (window);
+}
+
+static void
+test_add_remove_provider_cookie (void)
+{
+  StkWindow *window = open_window (NULL);
+  StkPolicy *policy = stk_window_get_policy (window);
+  StkList *providers = stk_policy_get_providers (policy);
+  guint n_providers = stk_list_get_n (providers);
+  g_autofree char *before = g_strdup_printf ("%u", n_providers);
+  g_autofree char *after = g_strdup_printf ("%u", n_providers + 1);
+  g_autoptr(StkProvider) provider = stk_provider_new ();
+  g_autoptr(StkCookie) cookie = stk_cookie_new ();
+  StkList *cookies;
+
+  g_assert_cmpstr (sidebar_count (window, "providers"), ==, before);
+
+  stk_provider_set_id (provider, "matomo");
+  stk_provider_set_name (provider, "Matomo");
+  stk_list_append (providers, provider);
+  g_assert_cmpstr (sidebar_count (window, "providers"), ==, after);
+  g_assert_true (stk_window_get_modified (window));
+
+  stk_history_seal (stk_policy_get_history (policy));
+  cookies = stk_provider_get_cookies (provider);
+  stk_cookie_set_name (cookie, "_pk_id");
+  stk_list_append (cookies, cookie);
+  g_assert_cmpuint (stk_list_get_n (cookies), ==, 1);
+
+  /* Undo takes back the cookie, then the provider; the sidebar follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (stk_list_get_n (cookies), ==, 0);
+  g_assert_cmpstr (sidebar_count (window, "providers"), ==, after);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (sidebar_count (window, "providers"), ==, before);
+  g_assert_false (stk_window_get_modified (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (sidebar_count (window, "providers"), ==, after);
+  g_assert_cmpuint (stk_list_get_n (cookies), ==, 1);
+
+  stk_list_remove (cookies, 0);
+  stk_list_remove (providers, n_providers);
+  g_assert_cmpuint (stk_list_get_n (cookies), ==, 0);
+  g_assert_cmpstr (sidebar_count (window, "providers"), ==, before);
+
+  destroy_window (window);
+}
+
+static void
+test_close_question (void)
+{
+  g_autoptr(GFile) file = copy_example ("close.json");
+  g_autofree char *original = read_file (file);
+  g_autofree char *saved = NULL;
+  StkWindow *window = open_window (file);
+  GtkWidget *alive = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (alive), (gpointer *) &alive);
+
+  stk_policy_set_name (stk_window_get_policy (window), "Gentofte Kommune");
+
+  /* Cancel: the window and its changes stay. */
+  gtk_window_close (GTK_WINDOW (window));
+  answer_question (window, "cancel");
+  g_assert_nonnull (alive);
+  g_assert_true (stk_window_get_modified (window));
+  g_assert_cmpstr (stk_policy_get_name (stk_window_get_policy (window)), ==, "Gentofte Kommune");
+
+  /* Save: the file holds the change and the window closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  answer_question (window, "save");
+  WAIT_UNTIL (alive == NULL);
+  saved = read_file (file);
+  g_assert_nonnull (strstr (saved, "\"name\": \"Gentofte Kommune\""));
+
+  /* Discard: the window closes and the file is left as it was. */
+  g_assert_true (g_file_replace_contents (file, original, strlen (original), NULL, FALSE, 0,
+                                          NULL, NULL, NULL));
+  window = open_window (file);
+  alive = GTK_WIDGET (window);
+  g_object_add_weak_pointer (G_OBJECT (alive), (gpointer *) &alive);
+  stk_policy_set_name (stk_window_get_policy (window), "Gladsaxe Kommune");
+  gtk_window_close (GTK_WINDOW (window));
+  answer_question (window, "discard");
+  WAIT_UNTIL (alive == NULL);
+  g_clear_pointer (&saved, g_free);
+  saved = read_file (file);
+  g_assert_cmpstr (saved, ==, original);
+
+  /* An unchanged window closes without a question. */
+  window = open_window (file);
+  alive = GTK_WIDGET (window);
+  g_object_add_weak_pointer (G_OBJECT (alive), (gpointer *) &alive);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_null (find_question (window));
+  WAIT_UNTIL (alive == NULL);
+}
+
+static void
+test_open_over_changes (void)
+{
+  g_autoptr(GFile) first = copy_example ("first.json");
+  g_autoptr(GFile) second = copy_example ("second.json");
+  StkWindow *window = open_window (first);
+  StkPolicy *policy = stk_window_get_policy (window);
+
+  stk_policy_set_name (policy, "Changed");
+
+  /* Cancel keeps the changed document; Discard opens the other file. */
+  stk_window_open_file (window, second);
+  answer_question (window, "cancel");
+  g_assert_true (stk_window_get_policy (window) == policy);
+  g_assert_true (g_file_equal (stk_window_get_file (window), first));
+
+  stk_window_open_file (window, second);
+  answer_question (window, "discard");
+  g_assert_true (g_file_equal (stk_window_get_file (window), second));
+  g_assert_false (stk_window_get_modified (window));
+  g_assert_cmpstr (stk_policy_get_name (stk_window_get_policy (window)), ==,
+                   "Københavns Kommune – kk.dk");
+
+  destroy_window (window);
+}
+
+static void
+test_malformed_file (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "broken.json", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (path);
+  g_autoptr(GFile) good = copy_example ("good.json");
+  g_autoptr(GError) error = NULL;
+  StkWindow *window = open_window (good);
+  StkPolicy *policy = stk_window_get_policy (window);
+  GtkWidget *bar;
+  GtkWidget *label;
+
+  g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"samtykke-policy\",\n  \"name\": ]\n}\n",
+                                      -1, NULL));
+  g_assert_null (stk_window_get_load_error (window));
+
+  stk_window_open_file (window, broken);
+
+  /* The core's message, naming the file, line and column, is shown in the window ... */
+  g_assert_nonnull (stk_window_get_load_error (window));
+  g_assert_nonnull (strstr (stk_window_get_load_error (window), "broken.json:3:"));
+  bar = find_widget (GTK_WIDGET (window), GTK_TYPE_INFO_BAR, NULL);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  label = find_widget (bar, GTK_TYPE_LABEL, NULL);
+  g_assert_nonnull (label);
+  g_assert_nonnull (find_widget (bar, GTK_TYPE_LABEL, NULL));
+  {
+    gboolean shown = FALSE;
+
+    for (GtkWidget *l = label; l != NULL; l = gtk_widget_get_next_sibling (l))
+      if (GTK_IS_LABEL (l)
+          && strstr (gtk_label_get_label (GTK_LABEL (l)), stk_window_get_load_error (window)))
+        shown = TRUE;
+    g_assert_true (shown);
+  }
+
+  /* ... and the previous document stays. */
+  g_assert_true (stk_window_get_policy (window) == policy);
+  g_assert_true (g_file_equal (stk_window_get_file (window), good));
+
+  /* The same through the function the command line uses. */
+  g_assert_false (stk_window_load_file (window, broken, &error));
+  g_assert_error (error, STK_ERROR, STK_ERROR_SYNTAX);
+  g_assert_true (stk_window_get_policy (window) == policy);
+
+  /* Opening a good file clears the message. */
+  stk_window_open_file (window, good);
+  g_assert_null (stk_window_get_load_error (window));
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+
+  destroy_window (window);
+}
+
+static gboolean
+findings_have (StkWindow  *window,
+               const char *path,
+               guint      *position)
+{
+  GListModel *findings = stk_window_get_findings (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(StkFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (stk_finding_get_path (finding), path)
+          && g_str_equal (stk_finding_get_rule (finding), "missing-translation"))
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_problems_page (void)
+{
+  StkWindow *window = open_window (NULL);
+  StkText *text = edited_text (window);
+  GtkWidget *problems;
+  GtkWidget *list_view;
+  GtkWidget *focus;
+  GtkWidget *page;
+  guint position = 0;
+
+  stk_window_validate_now (window);
+  g_assert_false (findings_have (window, TEXT_PATH ".en", NULL));
+
+  /* The findings follow an edit by themselves, shortly after it. */
+  stk_text_set (text, "en", "");
+  WAIT_UNTIL (findings_have (window, TEXT_PATH ".en", &position));
+  g_assert_cmpuint (g_ascii_strtoull (sidebar_count (window, "problems"), NULL, 10), >=, 1);
+
+  stk_window_show_page (window, "problems");
+  g_assert_cmpstr (stk_window_get_visible_page (window), ==, "problems");
+  problems = find_widget (GTK_WIDGET (window), STK_TYPE_PROBLEMS_PAGE, NULL);
+  g_assert_nonnull (problems);
+  list_view = find_widget (problems, GTK_TYPE_LIST_VIEW, NULL);
+  g_assert_nonnull (list_view);
+
+  /* Activating the row goes to the field and focuses it: typing there fills the gap. */
+  g_signal_emit_by_name (list_view, "activate", position);
+  spin (20);
+  g_assert_cmpstr (stk_window_get_visible_page (window), !=, "problems");
+  page = gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_ancestor (problems,
+                                                                          GTK_TYPE_STACK)));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, page));
+  if (GTK_IS_TEXT_VIEW (focus))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "Filled", -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (focus), "Filled");
+  g_assert_cmpstr (stk_text_get (text, "en"), ==, "Filled");
+  WAIT_UNTIL (!findings_have (window, TEXT_PATH ".en", NULL));
+
+  /* Ctrl+M finds the next missing translation the same way. */
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  stk_text_set (text, "da", "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-missing", NULL));
+  g_assert_true (findings_have (window, TEXT_PATH ".da", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, page));
+  if (GTK_IS_TEXT_VIEW (focus))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), "Udfyldt", -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (focus), "Udfyldt");
+  g_assert_cmpstr (stk_text_get (text, "da"), ==, "Udfyldt");
+
+  destroy_window (window);
+}
+
+static void
+test_new_document (void)
+{
+  StkWindow *window = open_window (NULL);
+
+  /* The window starts on the bundled example, untitled and unchanged. */
+  g_assert_null (stk_window_get_file (window));
+  g_assert_false (stk_window_get_modified (window));
+  g_assert_cmpuint (stk_list_get_n (stk_policy_get_providers (stk_window_get_policy (window))),
+                    >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  g_assert_null (stk_window_get_file (window));
+  g_assert_false (stk_window_get_modified (window));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL) &&
+                  stk_window_get_modified (window));
+  g_assert_cmpuint (stk_list_get_n (stk_policy_get_providers (stk_window_get_policy (window))),
+                    ==, 0);
+  g_assert_cmpstr (sidebar_count (window, "providers"), ==, "0");
+  g_assert_cmpuint (g_strv_length ((char **) stk_policy_get_languages (stk_window_get_policy (window))),
+                    >=, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-example", NULL));
+  g_assert_cmpuint (stk_list_get_n (stk_policy_get_providers (stk_window_get_policy (window))),
+                    >, 0);
+
+  /* Every page the sidebar names can be shown. */
+  for (const char * const *name = (const char * const[]) { "policy", "texts", "categories",
+                                                           "providers", "sections", "problems",
+                                                           NULL };
+       *name != NULL; name++)
+    {
+      stk_window_show_page (window, *name);
+      g_assert_cmpstr (stk_window_get_visible_page (window), ==, *name);
+    }
+
+  destroy_window (window);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("samtykke-app-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+  /* Recent files are written below here rather than into the user's own list. */
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+
+  g_set_prgname ("samtykke-test");
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = stk_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/app/window/edit-undo-redo-save", test_edit_undo_redo_save);
+  g_test_add_func ("/app/window/add-remove-provider-cookie", test_add_remove_provider_cookie);
+  g_test_add_func ("/app/window/close-question", test_close_question);
+  g_test_add_func ("/app/window/open-over-changes", test_open_over_changes);
+  g_test_add_func ("/app/window/malformed-file", test_malformed_file);
+  g_test_add_func ("/app/window/problems-page", test_problems_page);
+  g_test_add_func ("/app/window/new-document", test_new_document);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+
+  return status;
+}
