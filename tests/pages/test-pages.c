@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "stk-core.h"
+#include "stk-categories-page.h"
 
 #include "stk-policy-page.h"
 
@@ -102,6 +103,65 @@ close_window (GtkWindow *window)
 {
   gtk_window_destroy (window);
   spin ();
+}
+
+
+/* Depth-first search below @root for a widget of @type whose tooltip is @tooltip (any if NULL). */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
+          && (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0))
+        return child;
+
+      found = find_widget (child, type, tooltip);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_widgets (GtkWidget *root,
+               GType      type)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        n++;
+      n += count_widgets (child, type);
+    }
+
+  return n;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+}
+
+static const char *
+category_id_at (StkPolicy *policy,
+                guint      position)
+{
+  return stk_category_get_id (stk_list_peek (stk_policy_get_categories (policy), position));
 }
 
 /* Policy page ---------------------------------------------------------------------------- */
@@ -261,6 +321,130 @@ test_texts_page (void)
   close_window (window);
 }
 
+
+/* Categories page ------------------------------------------------------------------------ */
+
+static void
+test_categories_page (void)
+{
+  g_autoptr(StkPolicy) policy = load_example ();
+  StkList *categories = stk_policy_get_categories (policy);
+  GtkWidget *page = stk_categories_page_new ();
+  GtkWindow *window = show_page (page);
+  GtkWidget *row, *entry, *toggle, *drop_target = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+  guint n = stk_list_get_n (categories);
+  g_autofree char *first = g_strdup (category_id_at (policy, 0));
+  g_autofree char *second = g_strdup (category_id_at (policy, 1));
+  g_autofree char *third = g_strdup (category_id_at (policy, 2));
+
+  g_assert_cmpuint (n, ==, 3);
+  stk_categories_page_set_policy (STK_CATEGORIES_PAGE (page), policy);
+  spin ();
+
+  /* The id of the second category. */
+  g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page), "categories[1].id"));
+  entry = focused_ancestor (page, GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, second);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "preferences");
+  g_assert_cmpstr (category_id_at (policy, 1), ==, "preferences");
+  undo (policy);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, second);
+
+  /* The title's fields, by language. */
+  g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page),
+                                                 "categories[2].title.en"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus_of (page))), ==,
+                   stk_text_get (stk_category_get_title (stk_list_peek (categories, 2)), "en"));
+
+  /* Required switch. */
+  g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page),
+                                                 "categories[1].required"));
+  toggle = focused_ancestor (page, GTK_TYPE_SWITCH);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (stk_category_get_required (stk_list_peek (categories, 1)));
+  undo (policy);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+
+  /* Consent Mode signals. */
+  g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page),
+                                                 "categories[1].consent_mode"));
+  row = focused_ancestor (page, GTK_TYPE_LIST_BOX_ROW);
+  toggle = find_widget (row, GTK_TYPE_CHECK_BUTTON, "ad_storage");
+  g_assert_false (stk_category_has_signal (stk_list_peek (categories, 1), "ad_storage"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), TRUE);
+  g_assert_true (stk_category_has_signal (stk_list_peek (categories, 1), "ad_storage"));
+  undo (policy);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (toggle)));
+
+  /* No control to turn a category on by default: one switch (required) per category and one
+   * check per Consent Mode signal, nothing else. */
+  g_assert_cmpuint (count_widgets (page, GTK_TYPE_SWITCH), ==, n);
+  g_assert_cmpuint (count_widgets (page, GTK_TYPE_CHECK_BUTTON), ==,
+                    n * g_strv_length ((char **) stk_consent_mode_signals ()));
+
+  /* Move down with the row's button, and up again with the page's function. */
+  g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page), "categories[0]"));
+  row = focused_ancestor (page, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_false (gtk_widget_is_sensitive (find_widget (row, GTK_TYPE_BUTTON, "Move up (Alt+Up)")));
+  click (find_widget (row, GTK_TYPE_BUTTON, "Move down (Alt+Down)"));
+  g_assert_cmpstr (category_id_at (policy, 0), ==, second);
+  g_assert_cmpstr (category_id_at (policy, 1), ==, first);
+  g_assert_true (stk_categories_page_move (STK_CATEGORIES_PAGE (page), 1, -1));
+  g_assert_cmpstr (category_id_at (policy, 0), ==, first);
+  g_assert_false (stk_categories_page_move (STK_CATEGORIES_PAGE (page), 0, -1));
+  undo (policy);
+  g_assert_cmpstr (category_id_at (policy, 0), ==, second);
+  undo (policy);
+  g_assert_cmpstr (category_id_at (policy, 0), ==, first);
+
+  /* Drop the third category on the upper half of the first row. */
+  g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page), "categories[0]"));
+  row = focused_ancestor (page, GTK_TYPE_LIST_BOX_ROW);
+  controllers = gtk_widget_observe_controllers (row);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        drop_target = (GtkWidget *) controller;
+    }
+  g_assert_nonnull (drop_target);
+  g_value_init (&value, STK_TYPE_CATEGORY);
+  g_value_set_object (&value, stk_list_peek (categories, 2));
+  g_signal_emit_by_name (drop_target, "drop", &value, 10.0, 1.0, &dropped);
+  g_assert_true (dropped);
+  g_assert_cmpstr (category_id_at (policy, 0), ==, third);
+  g_assert_cmpstr (category_id_at (policy, 1), ==, first);
+  undo (policy);
+  g_assert_cmpstr (category_id_at (policy, 2), ==, third);
+
+  /* Add, then remove. */
+  click (find_widget (page, GTK_TYPE_BUTTON, "Add a category"));
+  g_assert_cmpuint (stk_list_get_n (categories), ==, n + 1);
+  g_assert_cmpstr (category_id_at (policy, n), ==, "category");
+  row = focused_ancestor (page, GTK_TYPE_LIST_BOX_ROW);
+  click (find_widget (row, GTK_TYPE_BUTTON, "Remove category"));
+  g_assert_cmpuint (stk_list_get_n (categories), ==, n);
+
+  /* Removing every category shows the empty state. */
+  while (stk_list_get_n (categories) > 0)
+    {
+      g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page), "categories[0]"));
+      row = focused_ancestor (page, GTK_TYPE_LIST_BOX_ROW);
+      click (find_widget (row, GTK_TYPE_BUTTON, "Remove category"));
+    }
+  g_assert_true (gtk_widget_get_mapped (find_widget (page, ADW_TYPE_STATUS_PAGE, NULL)));
+  undo (policy);
+  g_assert_cmpuint (stk_list_get_n (categories), ==, 1);
+  g_assert_false (gtk_widget_get_mapped (find_widget (page, ADW_TYPE_STATUS_PAGE, NULL)));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +456,7 @@ main (int   argc,
   g_test_add_func ("/pages/policy/edit-undo", test_policy_page_edit_undo);
   g_test_add_func ("/pages/policy/languages", test_policy_page_languages);
   g_test_add_func ("/pages/texts/edit-missing-undo", test_texts_page);
+  g_test_add_func ("/pages/categories/edit-move-add-remove", test_categories_page);
 
   return g_test_run ();
 }
