@@ -1,1 +1,265 @@
-/* stk-export.c */
+/* stk-export.c — writing an export: every file in memory first, then all into place at once
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "stk-core-private.h"
+#include "stk-error.h"
+#include "stk-export.h"
+#include "stk-validate.h"
+
+/**
+ * stk_export_parts_parse:
+ * @words: comma-separated parts: json, banner, pages, assets, or all
+ * @parts: (out): the parts named
+ * @error: where an unknown word is reported
+ *
+ * Returns: whether every word was known
+ */
+gboolean
+stk_export_parts_parse (const char      *words,
+                        StkExportParts  *parts,
+                        GError         **error)
+{
+  g_auto(GStrv) list = g_strsplit (words ? words : "", ",", -1);
+  StkExportParts result = 0;
+
+  for (guint i = 0; list[i]; i++)
+    {
+      const char *word = g_strstrip (list[i]);
+
+      if (*word == '\0')
+        continue;
+      if (g_str_equal (word, "json"))
+        result |= STK_EXPORT_JSON;
+      else if (g_str_equal (word, "banner"))
+        result |= STK_EXPORT_BANNER;
+      else if (g_str_equal (word, "pages"))
+        result |= STK_EXPORT_PAGES;
+      else if (g_str_equal (word, "assets"))
+        result |= STK_EXPORT_ASSETS;
+      else if (g_str_equal (word, "all"))
+        result |= STK_EXPORT_ALL;
+      else
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("Unknown export part “%s”; expected json, banner, pages, assets or all"),
+                       word);
+          return FALSE;
+        }
+    }
+
+  if (result == 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("No export part named; expected json, banner, pages, assets or all"));
+      return FALSE;
+    }
+
+  *parts = result;
+  return TRUE;
+}
+
+static gboolean
+check_policy (StkPolicy  *policy,
+              GError    **error)
+{
+  g_autoptr(GListModel) findings = stk_policy_validate (policy);
+  guint n_errors = stk_findings_count (findings, STK_SEVERITY_ERROR);
+  g_autoptr(GString) message = NULL;
+
+  if (n_errors == 0)
+    return TRUE;
+
+  message = g_string_new (NULL);
+  g_string_append_printf (message,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "The policy has %u error and cannot be exported:",
+                                       "The policy has %u errors and cannot be exported:",
+                                       n_errors),
+                          n_errors);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(StkFinding) finding = g_list_model_get_item (findings, i);
+
+      if (stk_finding_get_severity (finding) == STK_SEVERITY_ERROR)
+        g_string_append_printf (message, "\n  %s [%s]", stk_finding_get_message (finding),
+                                stk_finding_get_path (finding));
+    }
+
+  g_set_error_literal (error, STK_ERROR, STK_ERROR_INVALID_POLICY, message->str);
+  return FALSE;
+}
+
+/**
+ * stk_export_render:
+ * @policy: a policy without validation errors
+ * @parts: which files
+ * @error: where a refusal goes (it lists the policy's errors)
+ *
+ * Returns: (transfer full) (nullable): file name -> #GBytes of every file the export writes
+ */
+GHashTable *
+stk_export_render (StkPolicy       *policy,
+                   StkExportParts   parts,
+                   GError         **error)
+{
+  g_autoptr(GHashTable) files = NULL;
+
+  g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
+
+  if (!check_policy (policy, error))
+    return NULL;
+
+  files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                 (GDestroyNotify) g_bytes_unref);
+
+  if (parts & STK_EXPORT_JSON)
+    g_hash_table_insert (files, g_strdup ("policy.json"), stk_export_policy_json (policy));
+  if (parts & STK_EXPORT_BANNER)
+    g_hash_table_insert (files, g_strdup ("banner.html"), stk_export_banner_html (policy));
+  if (parts & STK_EXPORT_PAGES)
+    {
+      const char * const *languages = stk_policy_get_languages (policy);
+
+      for (guint i = 0; languages[i]; i++)
+        g_hash_table_insert (files, g_strdup_printf ("cookie-policy.%s.html", languages[i]),
+                             stk_export_page_html (policy, languages[i]));
+    }
+  if (parts & STK_EXPORT_ASSETS)
+    {
+      g_hash_table_insert (files, g_strdup ("samtykke.js"), stk_export_asset ("samtykke.js"));
+      g_hash_table_insert (files, g_strdup ("samtykke.css"), stk_export_asset ("samtykke.css"));
+    }
+
+  return g_steal_pointer (&files);
+}
+
+typedef struct
+{
+  char *temp_path;
+  char *final_path;
+} Pending;
+
+static void
+pending_clear (gpointer data)
+{
+  Pending *pending = data;
+
+  if (pending->temp_path != NULL)
+    g_unlink (pending->temp_path);
+  g_free (pending->temp_path);
+  g_free (pending->final_path);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * stk_export_to_directory:
+ * @policy: a policy without validation errors
+ * @directory: the folder to write into; created when missing
+ * @parts: which files
+ * @error: where a failure goes
+ *
+ * Writes every file to a temporary name in @directory first; only when all of them are
+ * written does each replace its final name. A failure removes the temporary files and leaves
+ * the folder as it was.
+ *
+ * Returns: whether the export was written
+ */
+gboolean
+stk_export_to_directory (StkPolicy       *policy,
+                         GFile           *directory,
+                         StkExportParts   parts,
+                         GError         **error)
+{
+  g_autoptr(GHashTable) files = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GArray) pending = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (STK_IS_POLICY (policy), FALSE);
+  g_return_val_if_fail (G_IS_FILE (directory), FALSE);
+
+  files = stk_export_render (policy, parts, error);
+  if (files == NULL)
+    return FALSE;
+
+  path = g_file_get_path (directory);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Can only export to a local folder"));
+      return FALSE;
+    }
+
+  if (!g_file_make_directory_with_parents (directory, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
+                   local_error->message);
+      return FALSE;
+    }
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, _("%s: not a folder"), path);
+      return FALSE;
+    }
+
+  names = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, files);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_names);
+
+  pending = g_array_sized_new (FALSE, TRUE, sizeof (Pending), names->len);
+  g_array_set_clear_func (pending, pending_clear);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      Pending item = { NULL, g_build_filename (path, name, NULL) };
+
+      item.temp_path = stk_file_write_temp (path, name, g_hash_table_lookup (files, name), error);
+      if (item.temp_path == NULL)
+        {
+          pending_clear (&item);
+          return FALSE;  /* the array's clear function removes what was written */
+        }
+      g_array_append_val (pending, item);
+    }
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *item = &g_array_index (pending, Pending, i);
+
+      if (g_rename (item->temp_path, item->final_path) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s",
+                       item->final_path, g_strerror (saved));
+          return FALSE;
+        }
+      g_clear_pointer (&item->temp_path, g_free);
+    }
+
+  return TRUE;
+}

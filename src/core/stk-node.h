@@ -20,6 +20,9 @@ struct _StkNodeClass
 
 typedef struct _StkChange StkChange;
 
+/* Signal "changed" (StkNode *node, gpointer user_data) — no other argument — is emitted after
+ * anything in the node or below it changed, on the node and then on each ancestor. */
+
 StkNode    *stk_node_get_parent      (StkNode     *self);
 StkNode    *stk_node_get_root        (StkNode     *self);
 void        stk_node_set_parent      (StkNode     *self,

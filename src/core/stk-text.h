@@ -12,6 +12,12 @@ G_BEGIN_DECLS
 #define STK_TYPE_TEXT (stk_text_get_type ())
 G_DECLARE_FINAL_TYPE (StkText, stk_text, STK, TEXT, StkNode)
 
+/* A StkText emits two signals when a value changes:
+ *   "language-changed" (StkText *text, const char *lang, gpointer user_data): which language;
+ *   "changed"          (StkNode *node, gpointer user_data): inherited from StkNode, NO language
+ *                      argument, emitted on the text and then on every ancestor up to the policy.
+ */
+
 /* The key under which a value valid for every language is kept (URLs written as one string). */
 #define STK_TEXT_ANY_LANGUAGE ""
 

@@ -1,0 +1,72 @@
+/* stk-core-private.h — what the core's own files share and nobody else uses
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "stk-node.h"
+#include "stk-list.h"
+#include "stk-text.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  STK_CHANGE_PROPERTY,
+  STK_CHANGE_TEXT,
+  STK_CHANGE_SPLICE,
+} StkChangeKind;
+
+struct _StkChange
+{
+  StkChangeKind  kind;
+  GObject       *object;      /* owned, except the policy itself (it owns the history) */
+  gboolean       borrowed;
+  /* STK_CHANGE_PROPERTY */
+  GParamSpec    *pspec;
+  GValue         old_value;
+  GValue         new_value;
+  /* STK_CHANGE_TEXT */
+  char          *lang;
+  char          *old_text;
+  char          *new_text;
+  /* STK_CHANGE_SPLICE */
+  guint          position;
+  GPtrArray     *removed;     /* owned items */
+  GPtrArray     *added;       /* owned items */
+};
+
+StkChange *stk_change_new_property (GObject    *object,
+                                    GParamSpec *pspec,
+                                    const GValue *old_value,
+                                    const GValue *new_value);
+StkChange *stk_change_new_text     (StkText    *text,
+                                    const char *lang,
+                                    const char *old_text,
+                                    const char *new_text);
+void       stk_change_free         (StkChange  *change);
+void       stk_change_apply        (StkChange  *change,
+                                    gboolean    undo);
+gboolean   stk_change_merge        (StkChange  *into,
+                                    StkChange  *next);
+
+/* Loading: fill without recording or signals. */
+void       stk_list_take_items     (StkList    *self,
+                                    GPtrArray  *items);
+void       stk_text_take           (StkText    *self,
+                                    char       *lang,
+                                    char       *value);
+void       stk_node_clear_extras   (StkNode    *self);
+GHashTable *stk_node_peek_extras   (StkNode    *self);
+
+/* Files (stk-file.c) */
+char      *stk_file_write_temp     (const char  *directory,
+                                    const char  *name,
+                                    GBytes      *bytes,
+                                    GError     **error);
+gboolean   stk_file_replace        (const char  *path,
+                                    GBytes      *bytes,
+                                    GError     **error);
+
+G_END_DECLS

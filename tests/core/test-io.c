@@ -1,0 +1,471 @@
+/* test-io.c — loading and saving policy files, good and bad
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "stk-core.h"
+
+static char *
+source_path (const char *first,
+             ...)
+{
+  const char *root = g_getenv ("SAMTYKKE_SOURCE_DIR");
+  GString *path = g_string_new (root ? root : ".");
+  va_list args;
+
+  va_start (args, first);
+  for (const char *part = first; part; part = va_arg (args, const char *))
+    {
+      g_string_append_c (path, G_DIR_SEPARATOR);
+      g_string_append (path, part);
+    }
+  va_end (args);
+
+  return g_string_free (path, FALSE);
+}
+
+static void
+assert_round_trip (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StkPolicy) policy = NULL;
+  g_autoptr(GBytes) saved = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+
+  policy = stk_policy_load_data (contents, length, path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (policy);
+
+  saved = stk_policy_to_bytes (policy);
+  g_assert_cmpmem (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), contents, length);
+  g_assert_false (stk_history_get_modified (stk_policy_get_history (policy)));
+}
+
+static void
+test_round_trip_examples (void)
+{
+  g_autofree char *dir_path = source_path ("data", "examples", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      assert_round_trip (path);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+static void
+test_round_trip_golden (void)
+{
+  g_autofree char *dir_path = source_path ("tests", "core", "golden", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      g_test_message ("golden file %s", name);
+      assert_round_trip (path);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 3);
+}
+
+static void
+test_example_content (void)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  StkProvider *youtube;
+  StkCategory *necessary;
+
+  g_assert_cmpuint (stk_list_get_n (stk_policy_get_categories (policy)), ==, 3);
+  necessary = stk_policy_find_category (policy, "necessary");
+  g_assert_nonnull (necessary);
+  g_assert_true (stk_category_get_required (necessary));
+  g_assert_nonnull (stk_policy_find_provider (policy, "siteimprove"));
+  g_assert_nonnull (stk_policy_find_provider (policy, "userindex"));
+  g_assert_nonnull (stk_policy_find_provider (policy, "linkbot"));
+  youtube = stk_policy_find_provider (policy, "youtube");
+  g_assert_nonnull (youtube);
+  g_assert_cmpuint (stk_list_get_n (stk_provider_get_embeds (youtube)), ==, 1);
+  g_assert_true (stk_provider_get_dpa (youtube));
+  g_assert_cmpstr (stk_text_get (stk_policy_get_text (policy, "consent_settings_link"), "da"),
+                   ==, "Samtykkeindstillinger");
+  g_assert_cmpstr (stk_text_lookup (stk_provider_get_website (youtube), "en"), ==,
+                   "https://www.youtube.com/");
+  g_assert_true (stk_text_is_uniform (stk_provider_get_website (youtube)));
+  g_assert_finalize_object (g_steal_pointer (&policy));
+}
+
+static const char unknown_members[] =
+  "{\n"
+  "  \"format\": \"samtykke-policy\",\n"
+  "  \"version\": 1,\n"
+  "  \"x-top\": {\n    \"nested\": [\n      1,\n      2.5,\n      true,\n      null\n    ]\n  },\n"
+  "  \"categories\": [\n    {\n      \"id\": \"necessary\",\n      \"x-cat\": \"kept\"\n    }\n  ],\n"
+  "  \"consent\": {\n    \"x-consent\": []\n  }\n"
+  "}\n";
+
+static void
+test_unknown_members_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StkPolicy) policy = NULL;
+  g_autoptr(StkPolicy) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  const char *text;
+
+  policy = stk_policy_load_data (unknown_members, strlen (unknown_members), "u.json", &error);
+  g_assert_no_error (error);
+  saved = stk_policy_to_bytes (policy);
+  text = g_bytes_get_data (saved, NULL);
+  g_assert_nonnull (strstr (text, "\"x-top\": {\n    \"nested\": [\n      1,\n      2.5,\n"
+                                  "      true,\n      null\n    ]\n  }\n}\n"));
+  g_assert_nonnull (strstr (text, "\"x-cat\": \"kept\""));
+  g_assert_nonnull (strstr (text, "\"log_endpoint\": \"\",\n    \"x-consent\": []\n  }"));
+
+  /* And the canonical form is stable. */
+  again = stk_policy_load_data (text, g_bytes_get_size (saved), "u2.json", &error);
+  g_assert_no_error (error);
+  saved_again = stk_policy_to_bytes (again);
+  g_assert_true (g_bytes_equal (saved, saved_again));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  const char *expect;  /* a part of the message, with its place */
+  int         code;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "empty", "", "bad.json:1:1: the file is empty", STK_ERROR_SYNTAX },
+  { "spaces only", "  \n ", "bad.json:2:2: the file is empty", STK_ERROR_SYNTAX },
+  { "truncated", "{\n  \"format\": \"samtykke-policy\",\n  \"version\": 1,\n  \"name\": \"x",
+    "bad.json:4:11: the string that starts here never ends", STK_ERROR_SYNTAX },
+  { "truncated object", "{\n  \"format\": \"samtykke-policy\",\n  \"version\": 1,\n",
+    "bad.json:4:1: the file ends too early", STK_ERROR_SYNTAX },
+  { "bom", "\xEF\xBB\xBF{}", "bad.json:1:1: the file starts with a byte-order mark",
+    STK_ERROR_SYNTAX },
+  { "invalid utf-8", "{\n  \"name\": \"caf\xE9\"\n}", "bad.json:2:15: the file is not valid UTF-8",
+    STK_ERROR_SYNTAX },
+  { "nul byte", "{\"a\": 1}\0", "unexpected NUL byte", STK_ERROR_SYNTAX },
+  { "not an object", "[1, 2]", "bad.json:1:1: this is not a Samtykke policy",
+    STK_ERROR_NOT_POLICY },
+  { "other json", "{\"hello\": \"world\"}", "this is not a Samtykke policy",
+    STK_ERROR_NOT_POLICY },
+  { "newer version", "{\"format\": \"samtykke-policy\",\n \"version\": 7}",
+    "bad.json:2:13: the file is of format version 7, written by a newer Samtykke",
+    STK_ERROR_NEWER_FORMAT },
+  { "no version", "{\"format\": \"samtykke-policy\"}", "“version” is missing", STK_ERROR_SYNTAX },
+  { "duplicate key", "{\"format\": \"samtykke-policy\", \"version\": 1,\n \"name\": \"a\", "
+    "\"name\": \"b\"}", "bad.json:2:15: the member “name” appears twice", STK_ERROR_SYNTAX },
+  { "duplicate unknown key", "{\"format\": \"samtykke-policy\", \"version\": 1, \"x\": 1, "
+    "\"x\": 2}", "the member “x” appears twice", STK_ERROR_SYNTAX },
+  { "duplicate language", "{\"format\": \"samtykke-policy\", \"version\": 1, "
+    "\"revision_note\": {\"da\": \"a\", \"da\": \"b\"}}", "the member “da” appears twice",
+    STK_ERROR_SYNTAX },
+  { "wrong type top", "{\"format\": \"samtykke-policy\", \"version\": 1,\n  \"revision\": \"2\"}",
+    "bad.json:2:15: “revision” must be a whole number, not a string", STK_ERROR_INVALID },
+  { "wrong type bool",
+    "{\"format\": \"samtykke-policy\", \"version\": 1, \"categories\": [\n"
+    "  {\"id\": \"a\",\n   \"required\": \"yes\"}]}",
+    "bad.json:3:16: “required” must be true or false, not a string", STK_ERROR_INVALID },
+  { "wrong type list", "{\"format\": \"samtykke-policy\", \"version\": 1, \"providers\": {}}",
+    "“providers” must be an array, not an object", STK_ERROR_INVALID },
+  { "wrong type text",
+    "{\"format\": \"samtykke-policy\", \"version\": 1, \"texts\": {\"banner_title\": 3}}",
+    "“texts.banner_title” must be an object of texts by language, not a number",
+    STK_ERROR_INVALID },
+  { "wrong type text value",
+    "{\"format\": \"samtykke-policy\", \"version\": 1, \"texts\": {\"close\": {\"da\": false}}}",
+    "“texts.close.da” must be a string, not false", STK_ERROR_INVALID },
+  { "wrong type cookie",
+    "{\"format\": \"samtykke-policy\", \"version\": 1, \"providers\": [{\"cookies\": [\n"
+    "{\"duration\": {\"value\": 1.5, \"unit\": \"days\"}}]}]}",
+    "bad.json:2:24: expected a whole number", STK_ERROR_INVALID },
+  { "bad enum", "{\"format\": \"samtykke-policy\", \"version\": 1, \"providers\": [{\"cookies\": "
+    "[{\"party\": \"second\"}]}]}", "“party” must be “first” or “third”", STK_ERROR_SYNTAX },
+  { "bad unit", "{\"format\": \"samtykke-policy\", \"version\": 1, \"providers\": [{\"cookies\": "
+    "[{\"duration\": {\"unit\": \"fortnights\"}}]}]}", "“duration.unit” must be one of",
+    STK_ERROR_SYNTAX },
+  { "trailing comma", "{\"format\": \"samtykke-policy\", \"version\": 1,}",
+    "a comma before “}” is not allowed", STK_ERROR_SYNTAX },
+  { "trailing text", "{\"format\": \"samtykke-policy\", \"version\": 1} x",
+    "bad.json:1:45: unexpected text after the end of the document", STK_ERROR_SYNTAX },
+  { "bad escape", "{\"format\": \"samtykke-policy\", \"version\": 1, \"name\": \"\\q\"}",
+    "unknown escape", STK_ERROR_SYNTAX },
+  { "lone surrogate", "{\"format\": \"samtykke-policy\", \"version\": 1, \"name\": \"\\ud800\"}",
+    "half a surrogate pair", STK_ERROR_SYNTAX },
+  { "raw newline in string", "{\"format\": \"samtykke-policy\", \"version\": 1, \"name\": \"a\nb\"}",
+    "a control character inside a string", STK_ERROR_SYNTAX },
+  { "leading zero", "{\"format\": \"samtykke-policy\", \"version\": 01}",
+    "a number may not start with 0", STK_ERROR_SYNTAX },
+  { "bare word", "{\"format\": \"samtykke-policy\", \"version\": 1, \"name\": yes}",
+    "unexpected character “y”", STK_ERROR_SYNTAX },
+  { "single quotes", "{'format': 1}", "expected a member name in double quotes",
+    STK_ERROR_SYNTAX },
+};
+
+static void
+test_bad_input (gconstpointer data)
+{
+  const BadCase *bad = data;
+  g_autoptr(GError) error = NULL;
+  gsize length = strlen (bad->text);
+  StkPolicy *policy;
+
+  if (g_str_equal (bad->name, "nul byte"))
+    length += 1;
+
+  policy = stk_policy_load_data (bad->text, length, "bad.json", &error);
+  g_assert_null (policy);
+  g_assert_error (error, STK_ERROR, bad->code);
+  g_test_message ("%s", error->message);
+  if (strstr (error->message, bad->expect) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, bad->expect);
+  g_assert_true (g_str_has_prefix (error->message, "bad.json:"));
+}
+
+static void
+test_deep_nesting (void)
+{
+  gsize depth = 100000;
+  GString *text = g_string_new ("{\"format\": \"samtykke-policy\", \"version\": 1, \"x\": ");
+  g_autoptr(GError) error = NULL;
+  StkPolicy *policy;
+
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  policy = stk_policy_load_data (text->str, text->len, "deep.json", &error);
+  g_assert_null (policy);
+  g_assert_error (error, STK_ERROR, STK_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "nested more than"));
+  g_string_free (text, TRUE);
+}
+
+static void
+test_huge_string (void)
+{
+  gsize size = 50 * 1024 * 1024;
+  GString *text = g_string_sized_new (size + 128);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StkPolicy) policy = NULL;
+
+  g_string_append (text, "{\"format\": \"samtykke-policy\", \"version\": 1, \"name\": \"");
+  for (gsize i = 0; i < size / 8; i++)
+    g_string_append_len (text, "abcdæøå", 10);
+  g_string_append (text, "\"}");
+
+  policy = stk_policy_load_data (text->str, text->len, "huge.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (stk_policy_get_name (policy)), ==, size / 8 * 10);
+  g_string_free (text, TRUE);
+}
+
+static void
+test_load_file_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("samtykke-test-XXXXXX", NULL);
+  g_autoptr(GFile) missing = g_file_new_build_filename (dir, "missing.json", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  StkPolicy *policy;
+
+  policy = stk_policy_load_file (missing, &error);
+  g_assert_null (policy);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "missing.json"));
+  g_clear_error (&error);
+
+  policy = stk_policy_load_file (folder, &error);
+  g_assert_null (policy);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, dir));
+  g_clear_error (&error);
+
+  g_rmdir (dir);
+}
+
+static void
+test_save_atomic (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("samtykke-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "policy.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  g_autoptr(GBytes) expected = stk_policy_to_bytes (policy);
+  g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
+  gsize length;
+
+  g_assert_true (stk_policy_save_file (policy, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL),
+                   g_bytes_get_size (expected));
+
+  /* A folder we may not write in: the save fails and the file stays as it was. Root may
+   * write anywhere, so for root the failing case is a target that cannot be replaced. */
+  stk_policy_set_name (policy, "Changed");
+  if (getuid () != 0)
+    {
+      g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+      g_assert_false (stk_policy_save_file (policy, file, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+      g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+    }
+  {
+    g_autofree char *blocker = g_build_filename (dir, "blocked.json", NULL);
+    g_autoptr(GFile) blocked = g_file_new_for_path (blocker);
+
+    /* A folder where the file should be cannot be replaced by a file. */
+    g_assert_cmpint (g_mkdir (blocker, 0755), ==, 0);
+    g_assert_false (stk_policy_save_file (policy, blocked, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "blocked.json"));
+    g_clear_error (&error);
+    g_assert_true (g_file_test (blocker, G_FILE_TEST_IS_DIR));
+    g_rmdir (blocker);
+  }
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, contents);
+
+  /* No temporary file is left beside it. */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    while ((name = g_dir_read_name (d)))
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A full disk: a tiny tmpfs, when the test may mount one (root in a sandbox that allows it). */
+static void
+test_save_full_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("samtykke-test-XXXXXX", NULL);
+  g_autofree char *cmd = NULL;
+  g_autofree char *path = g_build_filename (dir, "policy.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  int status = -1;
+
+  cmd = g_strdup_printf ("mount -t tmpfs -o size=12k tmpfs %s", dir);
+  if (getuid () != 0 || !g_spawn_command_line_sync (cmd, NULL, NULL, &status, NULL) ||
+      status != 0)
+    {
+      g_rmdir (dir);
+      g_test_skip ("cannot mount a small tmpfs here");
+      return;
+    }
+
+  /* A small original that fits, then a save that does not. */
+  g_assert_true (g_file_set_contents (path, "original\n", -1, NULL));
+  g_assert_false (stk_policy_save_file (policy, file, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_true (g_str_equal (after, "original\n"));
+
+  g_free (cmd);
+  cmd = g_strdup_printf ("umount %s", dir);
+  g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+  g_rmdir (dir);
+}
+
+static void
+test_locate (void)
+{
+  g_autoptr(GBytes) bytes = stk_policy_example_bytes ();
+  const char *data = g_bytes_get_data (bytes, NULL);
+  gsize size = g_bytes_get_size (bytes);
+  int line, column;
+  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+
+  g_assert_true (stk_json_locate (data, size, "providers[1].cookies[0].purpose.en",
+                                  &line, &column));
+  g_assert_true (g_str_has_prefix (lines[line - 1] + column - 1,
+                                   "\"Estimates your bandwidth"));
+  g_assert_true (g_str_has_prefix (lines[line - 2], "            \"da\": \"Måler"));
+
+  g_assert_true (stk_json_locate (data, size, "texts.banner_title", &line, &column));
+  g_assert_true (g_str_has_prefix (lines[line - 1], "    \"banner_title\": {"));
+  g_assert_cmpint (column, ==, 21);
+
+  /* A path that does not exist points at the nearest value that does. */
+  g_assert_true (stk_json_locate (data, size, "providers[1].nothing", &line, &column));
+  g_assert_true (g_str_has_prefix (lines[line - 1], "    {"));
+  g_assert_true (stk_json_locate (data, size, "", &line, &column));
+  g_assert_cmpint (line, ==, 1);
+  g_assert_cmpint (column, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/io/round-trip/examples", test_round_trip_examples);
+  g_test_add_func ("/io/round-trip/golden", test_round_trip_golden);
+  g_test_add_func ("/io/example-content", test_example_content);
+  g_test_add_func ("/io/unknown-members", test_unknown_members_kept);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/io/bad-input/%s", bad_cases[i].name);
+
+      g_test_add_data_func (name, &bad_cases[i], test_bad_input);
+    }
+  g_test_add_func ("/io/bad-input/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/io/huge-string", test_huge_string);
+  g_test_add_func ("/io/load-file-errors", test_load_file_errors);
+  g_test_add_func ("/io/save-atomic", test_save_atomic);
+  g_test_add_func ("/io/save-full-disk", test_save_full_disk);
+  g_test_add_func ("/io/locate", test_locate);
+
+  return g_test_run ();
+}
