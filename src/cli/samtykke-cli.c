@@ -758,7 +758,10 @@ run_fmt (int    argc,
                         _("Only one file can be printed; use --write or --check for several."));
 
   for (int i = 1; i < argc; i++)
-    worst = MAX (worst, fmt_one (argv[i], rewrite, check));
+    {
+      status = fmt_one (argv[i], rewrite, check);
+      worst = MAX (worst, status);
+    }
 
   return worst;
 }
