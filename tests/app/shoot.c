@@ -1,0 +1,79 @@
+/* shoot.c — shows one page of an editor window under Xvfb and takes a screenshot of it
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: shoot PAGE OUT.png [dark] [FILE]
+ * Not a test: it makes the pictures in data/screenshots/ (see tests/app/shoot.sh).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stk-application.h"
+#include "stk-window.h"
+
+static char **args;
+static int n_args;
+
+static gboolean
+shoot_cb (gpointer user_data)
+{
+  StkWindow *window = user_data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int width = gdk_surface_get_width (surface);
+  int height = gdk_surface_get_height (surface);
+  g_autofree char *geometry = g_strdup_printf ("%dx%d+0+0", width, height);
+  const char *argv[] = { "import", "-window", "root", "-crop", geometry, args[2], NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                     &status, &error))
+    g_printerr ("%s\n", error->message);
+  g_application_quit (g_application_get_default ());
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activate_cb (GApplication *app)
+{
+  StkWindow *window = stk_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  if (n_args > 4)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[4]);
+
+      stk_window_load_file (window, file, NULL);
+    }
+  if (n_args > 3 && g_str_equal (args[3], "dark"))
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
+  stk_window_show_page (window, args[1]);
+  if (g_str_equal (args[1], "problems"))
+    stk_window_validate_now (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_timeout_add_seconds (2, shoot_cb, window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(StkApplication) app = NULL;
+
+  if (argc < 3)
+    {
+      g_printerr ("Usage: shoot PAGE OUT.png [dark|light] [FILE]\n");
+      return 2;
+    }
+  args = argv;
+  n_args = argc;
+
+  app = stk_application_new (G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
