@@ -64,12 +64,7 @@ stk_application_open (GApplication  *application,
       StkWindow *window = find_window_for_file (self, files[i]);
 
       if (window == NULL)
-        {
-          window = stk_window_new (GTK_APPLICATION (application));
-          /* A file that does not load leaves this window on an empty policy, with the
-           * message shown, rather than dropping the request silently. */
-          stk_window_load_file (window, files[i], NULL);
-        }
+        window = stk_window_new_for_file (GTK_APPLICATION (application), files[i]);
 
       gtk_window_present (GTK_WINDOW (window));
     }

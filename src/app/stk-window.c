@@ -103,6 +103,7 @@ struct _StkWindow
   guint                 missing_cursor;
   gboolean              close_confirmed;
   gboolean              modified_shown;
+  gboolean              validate_when_shown;
 };
 
 G_DEFINE_FINAL_TYPE (StkWindow, stk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -510,7 +511,10 @@ stk_window_set_document (StkWindow *self,
    * shown the document. */
   g_list_store_remove_all (self->findings);
   update_badges (self);
-  schedule_validation (self, 0);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    schedule_validation (self, 0);
+  else
+    self->validate_when_shown = TRUE;
 
   update_counts (self);
   update_title (self);
@@ -1346,9 +1350,21 @@ first_paint_cb (GdkFrameClock *clock,
                 StkWindow     *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+
+  /* A large policy takes a moment to check; the window shows it first. */
+  if (self->validate_when_shown)
+    {
+      self->validate_when_shown = FALSE;
+      schedule_validation (self, 0);
+    }
+
   /* Used by bench/editor: the time from start to the first painted frame of the document. */
-  g_print ("samtykke: first frame painted\n");
-  g_application_quit (g_application_get_default ());
+  if (g_getenv ("SAMTYKKE_QUIT_AFTER_FIRST_FRAME") != NULL)
+    {
+      g_print ("samtykke: first frame painted\n");
+      fflush (stdout);
+      g_application_quit (g_application_get_default ());
+    }
 }
 
 static void
@@ -1356,9 +1372,8 @@ stk_window_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (stk_window_parent_class)->map (widget);
 
-  if (g_getenv ("SAMTYKKE_QUIT_AFTER_FIRST_FRAME") != NULL)
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (first_paint_cb), widget, 0);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_paint_cb), widget, 0);
 }
 
 /* Object ----------------------------------------------------------------------------------- */
@@ -1553,11 +1568,41 @@ stk_window_init (StkWindow *self)
 StkWindow *
 stk_window_new (GtkApplication *application)
 {
-  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  return stk_window_new_for_file (application, NULL);
+}
+
+/**
+ * stk_window_new_for_file:
+ * @application: the application
+ * @file: (nullable): the policy file to show
+ *
+ * When @file does not load, the window shows the message and the bundled example instead.
+ *
+ * Returns: (transfer none): a new window
+ */
+StkWindow *
+stk_window_new_for_file (GtkApplication *application,
+                         GFile          *file)
+{
   StkWindow *self = g_object_new (STK_TYPE_WINDOW, "application", application, NULL);
 
   restore_window_state (self);
-  stk_window_set_document (self, policy, NULL);
+  if (file == NULL || !stk_window_load_file (self, file, NULL))
+    {
+      g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+      g_autofree char *message = g_strdup (self->load_error);
+
+      stk_window_set_document (self, policy, NULL);
+      /* Keep the reason the file did not open in view. */
+      if (message != NULL)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *title = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+          self->load_error = g_steal_pointer (&message);
+          show_error (self, title, self->load_error);
+        }
+    }
 
   return self;
 }

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (StkWindow, stk_window, STK, WINDOW, AdwApplicationWindow)
 
 /* A window holding the bundled example as an untitled document. */
 StkWindow  *stk_window_new                (GtkApplication *application);
+/* A window showing @file; when it does not load, the message and the bundled example. */
+StkWindow  *stk_window_new_for_file       (GtkApplication *application,
+                                           GFile          *file);
 
 void        stk_window_add_toast          (StkWindow      *self,
                                            AdwToast       *toast);
