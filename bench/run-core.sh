@@ -15,8 +15,7 @@ build_dir=${1:-"$source_dir/_build-bench"}
 [ $# -gt 0 ] && shift
 
 if [ ! -d "$build_dir" ]; then
-  meson setup "$build_dir" "$source_dir" --buildtype=release -Dapp=disabled -Dpreview=disabled \
-    -Dweb_tests=false
+  meson setup "$build_dir" "$source_dir" --buildtype=release
 fi
 
 ninja -C "$build_dir" bench/gen-policy bench/bench-core
