@@ -358,11 +358,14 @@ text_is_blank (Validator *v,
   return text_value (text, STK_TEXT_ANY_LANGUAGE) == NULL;
 }
 
-/* Reports each policy language in which @text has nothing, except @skip_lang. */
+/* Reports each policy language in which @text has nothing, except @skip_lang. The text's
+ * path is @path, or @path.@member when @member is given; it is only built for a finding,
+ * since most texts are complete and a large policy holds hundreds of thousands of them. */
 static void
 check_translations (Validator   *v,
                     StkText     *text,
                     const char  *path,
+                    const char  *member,
                     StkSeverity  severity,
                     const char  *skip_lang)
 {
@@ -377,7 +380,10 @@ check_translations (Validator   *v,
       if (g_strcmp0 (lang, skip_lang) == 0 || text_value (text, lang) != NULL)
         continue;
 
-      lang_path = g_strdup_printf ("%s.%s", path, lang);
+      if (member != NULL)
+        lang_path = g_strdup_printf ("%s.%s.%s", path, member, lang);
+      else
+        lang_path = g_strdup_printf ("%s.%s", path, lang);
       report (v, severity, "missing-translation", lang_path,
               /* Translators: %s is a language code of the policy, such as "da" or "en". */
               g_strdup_printf (_("The text has no translation for the language “%s”"), lang));
@@ -776,7 +782,7 @@ check_texts (Validator *v)
           continue;
         }
 
-      check_translations (v, text, path, severity, NULL);
+      check_translations (v, text, path, NULL, severity, NULL);
     }
 }
 
@@ -791,13 +797,11 @@ check_sections (Validator *v)
     {
       StkSection *section = stk_list_peek (sections, i);
       g_autofree char *path = g_strdup_printf ("sections[%u]", i);
-      g_autofree char *title_path = g_strdup_printf ("%s.title", path);
-      g_autofree char *body_path = g_strdup_printf ("%s.body", path);
 
       check_id (v, stk_section_get_id (section), path, ids);
-      check_translations (v, stk_section_get_title (section), title_path,
+      check_translations (v, stk_section_get_title (section), path, "title",
                           STK_SEVERITY_WARNING, NULL);
-      check_translations (v, stk_section_get_body (section), body_path,
+      check_translations (v, stk_section_get_body (section), path, "body",
                           STK_SEVERITY_WARNING, NULL);
     }
 }
@@ -820,8 +824,6 @@ check_categories (Validator *v)
     {
       StkCategory *category = stk_list_peek (categories, i);
       g_autofree char *path = g_strdup_printf ("categories[%u]", i);
-      g_autofree char *title_path = g_strdup_printf ("%s.title", path);
-      g_autofree char *description_path = g_strdup_printf ("%s.description", path);
       StkText *title = stk_category_get_title (category);
       const char *skip = NULL;
 
@@ -829,7 +831,7 @@ check_categories (Validator *v)
 
       if (default_valid && text_value (title, default_lang) == NULL)
         {
-          g_autofree char *lang_path = g_strdup_printf ("%s.%s", title_path, default_lang);
+          g_autofree char *lang_path = g_strdup_printf ("%s.title.%s", path, default_lang);
 
           report (v, STK_SEVERITY_ERROR, "empty-name", lang_path,
                   /* Translators: %s is a language code such as "da". */
@@ -837,8 +839,8 @@ check_categories (Validator *v)
                                      "“%s”"), default_lang));
           skip = default_lang;
         }
-      check_translations (v, title, title_path, STK_SEVERITY_WARNING, skip);
-      check_translations (v, stk_category_get_description (category), description_path,
+      check_translations (v, title, path, "title", STK_SEVERITY_WARNING, skip);
+      check_translations (v, stk_category_get_description (category), path, "description",
                           STK_SEVERITY_WARNING, NULL);
 
       if (stk_category_get_required (category))
@@ -869,10 +871,15 @@ check_duration (Validator  *v,
   StkUnit unit = stk_cookie_get_duration_unit (cookie);
   gint64 value = stk_cookie_get_duration_value (cookie);
   gint64 unit_seconds = stk_unit_seconds (unit);
-  g_autofree char *path = g_strdup_printf ("%s.duration", cookie_path);
+  g_autofree char *path = NULL;
 
   if (unit == STK_UNIT_SESSION || unit_seconds <= 0)
     return;
+
+  if (value > 0 && value <= LONG_SECONDS / unit_seconds)
+    return;
+
+  path = g_strdup_printf ("%s.duration", cookie_path);
 
   if (value < 0)
     report (v, STK_SEVERITY_ERROR, "cookie-duration", path,
@@ -905,7 +912,6 @@ check_cookies (Validator   *v,
       const char *name = stk_cookie_get_name (cookie);
       const char *domain = stk_cookie_get_domain (cookie);
       g_autofree char *path = g_strdup_printf ("%s.cookies[%u]", provider_path, i);
-      g_autofree char *purpose_path = g_strdup_printf ("%s.purpose", path);
 
       if (is_blank (name))
         {
@@ -937,7 +943,7 @@ check_cookies (Validator   *v,
         }
 
       check_duration (v, cookie, path);
-      check_translations (v, stk_cookie_get_purpose (cookie), purpose_path,
+      check_translations (v, stk_cookie_get_purpose (cookie), path, "purpose",
                           STK_SEVERITY_WARNING, NULL);
     }
 }
@@ -955,10 +961,9 @@ check_embeds (Validator   *v,
     {
       StkEmbed *embed = stk_list_peek (embeds, i);
       g_autofree char *path = g_strdup_printf ("%s.embeds[%u]", provider_path, i);
-      g_autofree char *placeholder_path = g_strdup_printf ("%s.placeholder", path);
 
       check_id (v, stk_embed_get_id (embed), path, ids);
-      check_translations (v, stk_embed_get_placeholder (embed), placeholder_path,
+      check_translations (v, stk_embed_get_placeholder (embed), path, "placeholder",
                           STK_SEVERITY_WARNING, NULL);
     }
 }
@@ -985,7 +990,6 @@ check_providers (Validator *v)
       g_autofree char *path = g_strdup_printf ("providers[%u]", i);
       g_autofree char *name_path = g_strdup_printf ("%s.name", path);
       g_autofree char *category_path = g_strdup_printf ("%s.category", path);
-      g_autofree char *purpose_path = g_strdup_printf ("%s.purpose", path);
       g_autofree char *website_path = g_strdup_printf ("%s.website", path);
       g_autofree char *privacy_path = g_strdup_printf ("%s.privacy_policy", path);
       g_autofree char *dpa_path = g_strdup_printf ("%s.dpa", path);
@@ -1006,7 +1010,7 @@ check_providers (Validator *v)
                 /* Translators: %s is a category id, such as "statistical". */
                 g_strdup_printf (_("There is no category with the id “%s”"), category));
 
-      check_translations (v, stk_provider_get_purpose (provider), purpose_path,
+      check_translations (v, stk_provider_get_purpose (provider), path, "purpose",
                           STK_SEVERITY_WARNING, NULL);
       check_url_text (v, stk_provider_get_website (provider), website_path);
       check_url_text (v, stk_provider_get_privacy_policy (provider), privacy_path);
@@ -1066,7 +1070,7 @@ stk_policy_validate (StkPolicy *policy)
             g_strdup_printf (_("The revision must be a whole number of 1 or more, not %d"),
                              stk_policy_get_revision (policy)));
 
-  check_translations (&v, stk_policy_get_revision_note (policy), "revision_note",
+  check_translations (&v, stk_policy_get_revision_note (policy), "revision_note", NULL,
                       STK_SEVERITY_WARNING, NULL);
   check_date (&v, stk_policy_get_updated (policy), "updated");
   g_ptr_array_extend_and_steal (findings, language_findings);

@@ -685,6 +685,25 @@ test_export_refuses_into_existing (Fixture       *fixture,
   g_assert_cmpuint (count_entries (out), ==, 1);
 }
 
+/* A folder that cannot be made (a file stands in its place): a failure, and the file stays. */
+static void
+test_export_fails (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *example = example_path ();
+  g_autofree char *blocker = write_file (fixture, "out", "not a folder\n", -1);
+  g_autofree char *kept = NULL;
+  g_autofree char *expected = g_strdup_printf ("%s: ", blocker);
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "export", example, "-o", blocker);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  kept = read_text (blocker);
+  g_assert_cmpstr (kept, ==, "not a folder\n");
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+}
+
 static void
 test_export_usage (Fixture       *fixture,
                    gconstpointer  data)
@@ -975,6 +994,7 @@ main (int    argc,
   ADD ("/cli/export/only", test_export_only);
   ADD ("/cli/export/refuses-errors", test_export_refuses_errors);
   ADD ("/cli/export/keeps-earlier", test_export_refuses_into_existing);
+  ADD ("/cli/export/fails", test_export_fails);
   ADD ("/cli/export/usage", test_export_usage);
   ADD ("/cli/fmt/print", test_fmt_print);
   ADD ("/cli/fmt/round-trip", test_fmt_round_trip);
