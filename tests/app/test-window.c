@@ -596,6 +596,47 @@ test_new_document (void)
 }
 
 static void
+test_settings_and_recent (void)
+{
+  g_autoptr(GFile) file = copy_example ("remembered.json");
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *folder_uri = g_file_get_uri (folder);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *last = NULL;
+  GSettings *settings = stk_application_get_settings (app);
+  StkWindow *window;
+  GtkWidget *alive;
+  int width, height;
+
+  g_assert_nonnull (settings);
+  g_settings_set_string (settings, "last-folder", "");
+
+  window = stk_window_new_for_file (GTK_APPLICATION (app), file);
+  alive = GTK_WIDGET (window);
+  g_object_add_weak_pointer (G_OBJECT (alive), (gpointer *) &alive);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  /* The folder of the last file opened, and the file among the recent ones. */
+  last = g_settings_get_string (settings, "last-folder");
+  g_assert_cmpstr (last, ==, folder_uri);
+  WAIT_UNTIL (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+
+  /* The size a window had when it closed is the size the next one opens with. */
+  gtk_window_close (GTK_WINDOW (window));
+  WAIT_UNTIL (alive == NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+
+  window = open_window (NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  destroy_window (window);
+}
+
+static void
 remove_tree (const char *path)
 {
   GDir *dir = g_dir_open (path, 0, NULL);
@@ -641,6 +682,7 @@ main (int   argc,
   g_test_add_func ("/app/window/malformed-file", test_malformed_file);
   g_test_add_func ("/app/window/problems-page", test_problems_page);
   g_test_add_func ("/app/window/new-document", test_new_document);
+  g_test_add_func ("/app/window/settings-and-recent", test_settings_and_recent);
 
   status = g_test_run ();
 
