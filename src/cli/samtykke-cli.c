@@ -448,9 +448,12 @@ validate_one (const char  *filename,
 
   if (builder != NULL)
     {
+      /* JSON strings must be UTF-8, which a file name need not be. */
+      g_autofree char *display_name = g_filename_display_name (filename);
+
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, filename);
+      json_builder_add_string_value (builder, display_name);
     }
 
   status = load_policy (filename, &policy, &contents, &length, &read_error, &load_error);

@@ -60,7 +60,8 @@ remove_tree (const char *path)
         {
           g_autofree char *child = g_build_filename (path, name, NULL);
 
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
+              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
             remove_tree (child);
           else
             g_remove (child);
@@ -412,7 +413,8 @@ test_validate_malformed (Fixture       *fixture,
     const char *contents;
   } cases[] = {
     { "truncated.json", "{\n  \"format\": \"samtykke-policy\",\n  \"version\": " },
-    { "latin1.json", "{\n  \"format\": \"samtykke-policy\",\n  \"name\": \"K\xf8" "benhavn\"\n}\n" },
+    { "latin1.json",
+      "{\n  \"format\": \"samtykke-policy\",\n  \"name\": \"K\xf8" "benhavn\"\n}\n" },
     { "array.json", "[1, 2, 3]\n" },
     { "other.json", "{\n  \"hello\": \"world\"\n}\n" },
     { "empty.json", "" },
