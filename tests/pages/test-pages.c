@@ -10,6 +10,7 @@
 
 #include "stk-core.h"
 #include "stk-categories-page.h"
+#include "stk-providers-page.h"
 
 #include "stk-policy-page.h"
 
@@ -445,6 +446,258 @@ test_categories_page (void)
   close_window (window);
 }
 
+
+/* Providers page ------------------------------------------------------------------------- */
+
+static StkProvider *
+shown_provider (StkProvidersPage *page,
+                guint             position)
+{
+  g_autoptr(StkProvider) provider = g_list_model_get_item (stk_providers_page_get_shown (page),
+                                                           position);
+  return provider;
+}
+
+/* Spins the main loop until the focus is inside a widget of @type (cells appear after layout). */
+static GtkWidget *
+wait_for_focus (GtkWidget *page,
+                GType      type)
+{
+  gboolean expired = FALSE;
+  guint timeout = g_timeout_add_seconds (5, timed_out, &expired);
+  GtkWidget *focus = NULL;
+
+  while (!expired)
+    {
+      focus = gtk_root_get_focus (gtk_widget_get_root (page));
+      if (focus != NULL && (G_TYPE_CHECK_INSTANCE_TYPE (focus, type)
+                            || gtk_widget_get_ancestor (focus, type) != NULL))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (!expired)
+    g_source_remove (timeout);
+  g_assert_false (expired);
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (focus, type) ? focus : gtk_widget_get_ancestor (focus, type);
+}
+
+static void
+test_providers_filter (void)
+{
+  g_autoptr(StkPolicy) policy = load_example ();
+  GtkWidget *page = stk_providers_page_new ();
+  GtkWindow *window = show_page (page);
+  StkProvidersPage *providers_page = STK_PROVIDERS_PAGE (page);
+  GListModel *shown = stk_providers_page_get_shown (providers_page);
+
+  stk_providers_page_set_policy (providers_page, policy);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+  g_assert_cmpstr (stk_provider_get_id (stk_providers_page_get_selected (providers_page)), ==, "kk");
+
+  /* By name, case-insensitively. */
+  stk_providers_page_set_filter (providers_page, "LINK-bot");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_cmpstr (stk_provider_get_id (shown_provider (providers_page, 0)), ==, "linkbot");
+
+  /* By cookie name. */
+  stk_providers_page_set_filter (providers_page, "ysc");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_cmpstr (stk_provider_get_id (shown_provider (providers_page, 0)), ==, "youtube");
+
+  /* By category id and by category title. */
+  stk_providers_page_set_filter (providers_page, "statistical");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  stk_providers_page_set_filter (providers_page, "Funktionelle");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+
+  /* Nothing matches: the list says so. */
+  stk_providers_page_set_filter (providers_page, "no such thing");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  spin ();
+  g_assert_true (gtk_widget_get_mapped (find_widget (page, ADW_TYPE_STATUS_PAGE, NULL)) ||
+                 gtk_widget_get_mapped (gtk_widget_get_next_sibling (find_widget (page, ADW_TYPE_STATUS_PAGE, NULL))));
+
+  /* A renamed provider is found by its new name. */
+  stk_providers_page_set_filter (providers_page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+  stk_provider_set_name (stk_list_peek (stk_policy_get_providers (policy), 4), "Zebra Analytics");
+  stk_providers_page_set_filter (providers_page, "zebra");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  /* The search entry drives the same filter. */
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (page, GTK_TYPE_SEARCH_ENTRY, NULL)), "siteimprove");
+  {
+    gboolean expired = FALSE;
+    guint timeout = g_timeout_add_seconds (5, timed_out, &expired);
+
+    while (!expired && g_list_model_get_n_items (shown) != 1)
+      g_main_context_iteration (NULL, TRUE);
+    if (!expired)
+      g_source_remove (timeout);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_cmpstr (stk_provider_get_id (shown_provider (providers_page, 0)), ==, "siteimprove");
+
+  close_window (window);
+}
+
+static void
+test_providers_detail (void)
+{
+  g_autoptr(StkPolicy) policy = load_example ();
+  StkList *providers = stk_policy_get_providers (policy);
+  GtkWidget *page = stk_providers_page_new ();
+  GtkWindow *window = show_page (page);
+  StkProvidersPage *providers_page = STK_PROVIDERS_PAGE (page);
+  StkProvider *youtube = stk_list_peek (providers, 1);
+  GtkWidget *row, *field, *toggle;
+  guint n = stk_list_get_n (providers);
+
+  stk_providers_page_set_policy (providers_page, policy);
+  spin ();
+
+  /* Name. */
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].name"));
+  g_assert_true (stk_providers_page_get_selected (providers_page) == youtube);
+  row = focused_ancestor (page, ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, stk_provider_get_name (youtube));
+  gtk_editable_set_text (GTK_EDITABLE (row), "Google LLC");
+  g_assert_cmpstr (stk_provider_get_name (youtube), ==, "Google LLC");
+  undo (policy);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Google Ireland Limited (YouTube)");
+
+  /* Category: a drop-down of the existing categories. */
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].category"));
+  row = focused_ancestor (page, ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))), ==, 3);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  g_assert_cmpstr (stk_provider_get_category (youtube), ==, "statistical");
+  undo (policy);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+
+  /* Website: validated as typed. */
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].website"));
+  field = focused_ancestor (page, GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "https://www.youtube.com/");
+  gtk_editable_set_text (GTK_EDITABLE (field), "javascript:alert(1)");
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (field), "https://www.youtube.com/about/");
+  g_assert_false (gtk_widget_has_css_class (field, "error"));
+  g_assert_cmpstr (stk_text_get (stk_provider_get_website (youtube), STK_TEXT_ANY_LANGUAGE), ==,
+                   "https://www.youtube.com/about/");
+
+  /* Privacy policy held per language: one field each. */
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[0].privacy_policy.en"));
+  field = focused_ancestor (page, GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==,
+                   stk_text_get (stk_provider_get_privacy_policy (stk_list_peek (providers, 0)), "en"));
+
+  /* Data-processor agreement. */
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[0].dpa"));
+  toggle = focused_ancestor (page, GTK_TYPE_SWITCH);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (stk_provider_get_dpa (stk_list_peek (providers, 0)));
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[0].dpa_date"));
+  row = focused_ancestor (page, ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-13-40");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-10-01");
+  g_assert_cmpstr (stk_provider_get_dpa_date (stk_list_peek (providers, 0)), ==, "2026-10-01");
+
+  /* Embedded content: the YouTube video's placeholder. */
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].embeds[0].placeholder.da"));
+  field = focused_ancestor (page, GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (field);
+
+  /* Add and remove providers. */
+  click (find_widget (page, GTK_TYPE_BUTTON, "Add a provider"));
+  g_assert_cmpuint (stk_list_get_n (providers), ==, n + 1);
+  g_assert_true (stk_providers_page_get_selected (providers_page) == stk_list_peek (providers, n));
+  row = focused_ancestor (page, ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Kortforsyningen");
+  g_assert_cmpstr (stk_provider_get_name (stk_list_peek (providers, n)), ==, "Kortforsyningen");
+  click (find_widget (page, GTK_TYPE_BUTTON, "Remove the provider"));
+  g_assert_cmpuint (stk_list_get_n (providers), ==, n);
+  undo (policy);
+  g_assert_cmpuint (stk_list_get_n (providers), ==, n + 1);
+
+  close_window (window);
+}
+
+static void
+test_providers_cookies (void)
+{
+  g_autoptr(StkPolicy) policy = load_example ();
+  GtkWidget *page = stk_providers_page_new ();
+  GtkWindow *window = show_page (page);
+  StkProvidersPage *providers_page = STK_PROVIDERS_PAGE (page);
+  StkProvider *youtube = stk_list_peek (stk_policy_get_providers (policy), 1);
+  StkList *cookies = stk_provider_get_cookies (youtube);
+  StkCookie *cookie;
+  GtkWidget *cell;
+
+  stk_providers_page_set_policy (providers_page, policy);
+  spin ();
+  stk_providers_page_select (providers_page, youtube);
+  spin ();
+  g_assert_cmpuint (stk_list_get_n (cookies), ==, 3);
+
+  /* Duplicate the second cookie: the copy follows it. */
+  stk_providers_page_set_cookie_position (providers_page, 1);
+  click (find_widget (page, GTK_TYPE_BUTTON, "Duplicate the cookie"));
+  g_assert_cmpuint (stk_list_get_n (cookies), ==, 4);
+  g_assert_cmpstr (stk_cookie_get_name (stk_list_peek (cookies, 2)), ==, "YSC");
+  g_assert_true (stk_list_peek (cookies, 2) != stk_list_peek (cookies, 1));
+  g_assert_cmpuint (stk_providers_page_get_cookie_position (providers_page), ==, 2);
+
+  /* Remove it again. */
+  click (find_widget (page, GTK_TYPE_BUTTON, "Remove the cookie"));
+  g_assert_cmpuint (stk_list_get_n (cookies), ==, 3);
+
+  /* Add one; its name is edited in place, in the table. */
+  click (find_widget (page, GTK_TYPE_BUTTON, "Add a cookie"));
+  g_assert_cmpuint (stk_list_get_n (cookies), ==, 4);
+  cookie = stk_list_peek (cookies, 3);
+  g_assert_cmpstr (stk_cookie_get_domain (cookie), ==, "kk.dk");
+  cell = wait_for_focus (page, GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (cell), "yt-player-volume");
+  g_assert_cmpstr (stk_cookie_get_name (cookie), ==, "yt-player-volume");
+
+  /* Purpose per language, in place, and followed back on undo. */
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].cookies[0].purpose.en"));
+  cell = wait_for_focus (page, GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==,
+                   stk_text_get (stk_cookie_get_purpose (stk_list_peek (cookies, 0)), "en"));
+  stk_history_seal (stk_policy_get_history (policy));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "");
+  g_assert_true (stk_text_is_missing (stk_cookie_get_purpose (stk_list_peek (cookies, 0)), "en"));
+  g_assert_true (gtk_widget_has_css_class (cell, "stk-missing"));
+  undo (policy);
+  g_assert_false (gtk_widget_has_css_class (cell, "stk-missing"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==,
+                   stk_text_get (stk_cookie_get_purpose (stk_list_peek (cookies, 0)), "en"));
+
+  /* The party drop-down. */
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].cookies[0].party"));
+  cell = wait_for_focus (page, GTK_TYPE_DROP_DOWN);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cell)), ==,
+                    stk_cookie_get_party (stk_list_peek (cookies, 0)));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), STK_PARTY_FIRST);
+  g_assert_cmpint (stk_cookie_get_party (stk_list_peek (cookies, 0)), ==, STK_PARTY_FIRST);
+
+  /* Undo the add: the table follows. */
+  while (stk_list_get_n (cookies) > 3)
+    undo (policy);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+    GTK_COLUMN_VIEW (find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL))))), ==, 3);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +710,9 @@ main (int   argc,
   g_test_add_func ("/pages/policy/languages", test_policy_page_languages);
   g_test_add_func ("/pages/texts/edit-missing-undo", test_texts_page);
   g_test_add_func ("/pages/categories/edit-move-add-remove", test_categories_page);
+  g_test_add_func ("/pages/providers/filter", test_providers_filter);
+  g_test_add_func ("/pages/providers/detail", test_providers_detail);
+  g_test_add_func ("/pages/providers/cookies", test_providers_cookies);
 
   return g_test_run ();
 }

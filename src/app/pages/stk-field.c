@@ -224,11 +224,7 @@ stk_field_set_object (GtkWidget *widget,
 
   g_return_if_fail (field != NULL);
 
-  if (field->object != object)
-    {
-      g_set_object (&field->object, object);
-      gtk_widget_set_sensitive (widget, object != NULL);
-    }
+  g_set_object (&field->object, object);
 
   stk_field_refresh (widget);
 }
