@@ -11,6 +11,7 @@
 #include "stk-core.h"
 #include "stk-categories-page.h"
 #include "stk-providers-page.h"
+#include "stk-sections-page.h"
 
 #include "stk-policy-page.h"
 
@@ -698,6 +699,82 @@ test_providers_cookies (void)
   close_window (window);
 }
 
+
+/* Sections page -------------------------------------------------------------------------- */
+
+static const char *
+section_id_at (StkPolicy *policy,
+               guint      position)
+{
+  return stk_section_get_id (stk_list_peek (stk_policy_get_sections (policy), position));
+}
+
+static void
+test_sections_page (void)
+{
+  g_autoptr(StkPolicy) policy = load_example ();
+  StkList *sections = stk_policy_get_sections (policy);
+  GtkWidget *page = stk_sections_page_new ();
+  GtkWindow *window = show_page (page);
+  StkSectionsPage *sections_page = STK_SECTIONS_PAGE (page);
+  guint n = stk_list_get_n (sections);
+  g_autofree char *first = g_strdup (section_id_at (policy, 0));
+  g_autofree char *second = g_strdup (section_id_at (policy, 1));
+  GtkTextBuffer *buffer;
+  GtkWidget *row, *field;
+
+  g_assert_cmpuint (n, >=, 3);
+  g_object_set (page, "policy", policy, NULL);
+  spin ();
+
+  /* The body is multi-line, per language. */
+  g_assert_true (stk_sections_page_focus_path (sections_page, "sections[0].body.en"));
+  field = focused_ancestor (page, GTK_TYPE_TEXT_VIEW);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  gtk_text_buffer_set_text (buffer, "First line.\nSecond line.", -1);
+  g_assert_cmpstr (stk_text_get (stk_section_get_body (stk_list_peek (sections, 0)), "en"), ==,
+                   "First line.\nSecond line.");
+  undo (policy);
+  {
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, stk_text_get (stk_section_get_body (stk_list_peek (sections, 0)), "en"));
+    g_assert_cmpstr (shown, !=, "First line.\nSecond line.");
+  }
+
+  /* Title. */
+  g_assert_true (stk_sections_page_focus_path (sections_page, "sections[1].title.da"));
+  field = focus_of (page);
+  gtk_editable_set_text (GTK_EDITABLE (field), "Sådan siger du nej");
+  g_assert_cmpstr (stk_text_get (stk_section_get_title (stk_list_peek (sections, 1)), "da"), ==,
+                   "Sådan siger du nej");
+
+  /* Move down and up. */
+  g_assert_true (stk_sections_page_focus_path (sections_page, "sections[0]"));
+  row = focused_ancestor (page, GTK_TYPE_LIST_BOX_ROW);
+  click (find_widget (row, GTK_TYPE_BUTTON, "Move down (Alt+Down)"));
+  g_assert_cmpstr (section_id_at (policy, 0), ==, second);
+  g_assert_cmpstr (section_id_at (policy, 1), ==, first);
+  row = focused_ancestor (page, GTK_TYPE_LIST_BOX_ROW);
+  click (find_widget (row, GTK_TYPE_BUTTON, "Move up (Alt+Up)"));
+  g_assert_cmpstr (section_id_at (policy, 0), ==, first);
+
+  /* Add and remove. */
+  click (find_widget (page, GTK_TYPE_BUTTON, "Add a section"));
+  g_assert_cmpuint (stk_list_get_n (sections), ==, n + 1);
+  g_assert_cmpstr (section_id_at (policy, n), ==, "section");
+  row = focused_ancestor (page, GTK_TYPE_LIST_BOX_ROW);
+  click (find_widget (row, GTK_TYPE_BUTTON, "Remove section"));
+  g_assert_cmpuint (stk_list_get_n (sections), ==, n);
+  undo (policy);
+  g_assert_cmpuint (stk_list_get_n (sections), ==, n + 1);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -713,6 +790,7 @@ main (int   argc,
   g_test_add_func ("/pages/providers/filter", test_providers_filter);
   g_test_add_func ("/pages/providers/detail", test_providers_detail);
   g_test_add_func ("/pages/providers/cookies", test_providers_cookies);
+  g_test_add_func ("/pages/sections/edit-move-add-remove", test_sections_page);
 
   return g_test_run ();
 }
