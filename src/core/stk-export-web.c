@@ -94,6 +94,26 @@ url_is_safe (const char *url)
   return FALSE;
 }
 
+/* The consent log: a web URL, or a path on the site's own server ("/consent-log"), but not a
+ * protocol-relative "//host/" that would leave the site. */
+static gboolean
+endpoint_is_safe (const char *endpoint)
+{
+  if (endpoint == NULL || *endpoint == '\0')
+    return FALSE;
+  if (endpoint[0] == '/')
+    {
+      if (endpoint[1] == '/' || endpoint[1] == '\\')
+        return FALSE;
+      for (const char *p = endpoint; *p != '\0'; p++)
+        if ((guchar) *p <= 0x20 || *p == 0x7f)
+          return FALSE;
+      return TRUE;
+    }
+
+  return url_is_safe (endpoint) && g_ascii_strncasecmp (endpoint, "mailto:", 7) != 0;
+}
+
 /* Text lookup --------------------------------------------------------------------------------- */
 
 /* A text in @lang; a missing translation is shown as missing (empty), never replaced. */
@@ -331,10 +351,7 @@ build_runtime (StkPolicy *policy)
   json_builder_add_int_value (builder, stk_policy_get_decline_days (policy));
   json_builder_end_object (builder);
 
-  /* Only a web URL: the record goes to the site's own server with sendBeacon. */
-  add_string (builder, "log_endpoint",
-              endpoint != NULL && url_is_safe (endpoint) &&
-              g_ascii_strncasecmp (endpoint, "mailto:", 7) != 0 ? endpoint : "");
+  add_string (builder, "log_endpoint", endpoint_is_safe (endpoint) ? endpoint : "");
 
   json_builder_set_member_name (builder, "pages");
   json_builder_begin_object (builder);

@@ -1,0 +1,531 @@
+/* banner.test.mjs — the consent banner in a real browser: choices, blocking, withdrawal, revisions
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { bannerVisible, example, exportPolicy, launch, serve, until, visitor, writeHostPage } from './helpers.mjs';
+
+let browser, server, dir;
+
+before(async () => {
+  dir = exportPolicy(example());
+  writeHostPage(dir);
+  writeHostPage(dir, { lang: 'en', name: 'en.html' });
+  server = await serve(dir);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('first visit', () => {
+  test('shows the banner, sets no cookie, stores nothing and asks no third party', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(server.origin + '/');
+    await v.page.waitForLoadState('load');
+    await v.page.waitForTimeout(300);
+
+    assert.ok(await bannerVisible(v.page));
+    assert.deepEqual(await v.cookies(), []);
+    assert.deepEqual(await v.page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]),
+      [0, 0, '']);
+    assert.deepEqual(v.thirdParty(), []);
+    assert.deepEqual(await v.page.evaluate(() => [window.__stat, window.__statSrc, window.__func, window.__necessary]),
+      [undefined, undefined, undefined, 1], 'only the required category\'s script ran');
+    assert.equal(await v.page.evaluate(() => window.Samtykke.get()), null);
+    assert.deepEqual(v.errors, []);
+    await v.context.close();
+  });
+
+  test('the three first-layer buttons have equal weight', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(server.origin + '/');
+    const styles = await v.page.$$eval('samtykke-banner button', buttons => buttons.map(b => {
+      const s = getComputedStyle(b);
+      return [s.backgroundColor, s.color, s.fontSize, s.fontWeight, s.borderWidth, Math.round(b.getBoundingClientRect().height)].join();
+    }));
+    assert.equal(styles.length, 3);
+    assert.equal(new Set(styles).size, 1, styles.join(' | '));
+    const link = await v.page.$eval('samtykke-banner a', a => a.getAttribute('href'));
+    assert.equal(link, 'cookie-policy.da.html');
+    await v.context.close();
+  });
+});
+
+describe('choices', () => {
+  test('Reject all stores only the required category and runs no blocked script', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(server.origin + '/');
+    await v.page.click('samtykke-banner [data-stk=none]');
+
+    const consent = await v.consent();
+    assert.deepEqual(consent.c, ['necessary']);
+    assert.equal(consent.r, 1);
+    assert.match(consent.i, /^[0-9a-f]{32}$/);
+    assert.ok(!(await bannerVisible(v.page)));
+    assert.deepEqual(await v.cookies(), ['samtykke']);
+    assert.deepEqual(v.thirdParty(), []);
+    assert.deepEqual(await v.page.evaluate(() => [window.__stat, window.__statSrc, window.__func]),
+      [undefined, undefined, undefined]);
+    /* Declining: the shorter lifetime. */
+    const cookie = (await v.context.cookies()).find(c => c.name === 'samtykke');
+    const days = (cookie.expires * 1000 - Date.now()) / 864e5;
+    assert.ok(days > 13.9 && days <= 14, `lifetime ${days} days`);
+
+    await v.page.reload();
+    assert.ok(!(await bannerVisible(v.page)), 'the banner stays away after a choice');
+    assert.deepEqual(await v.page.evaluate(() => [window.__stat, window.__func]), [undefined, undefined]);
+    assert.deepEqual(v.errors, []);
+    await v.context.close();
+  });
+
+  test('Accept all runs the blocked scripts, inline and from their source, and loads the embed', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(server.origin + '/');
+    assert.deepEqual(v.thirdParty(), []);
+    const events = v.page.evaluate(() => new Promise(resolve =>
+      document.addEventListener('samtykke-change', e => resolve(e.detail), { once: true })));
+    await v.page.click('samtykke-banner [data-stk=all]');
+
+    const detail = await events;
+    assert.deepEqual(detail.choices, { necessary: true, functional: true, statistical: true });
+    assert.deepEqual((await v.consent()).c, ['necessary', 'functional', 'statistical']);
+    assert.ok(await until(() => v.page.evaluate(() => window.__statSrc === 1)));
+    assert.deepEqual(await v.page.evaluate(() => [window.__stat, window.__func, window.Samtykke.has('statistical')]),
+      [1, 1, true]);
+    assert.ok(await v.page.$('#video iframe'));
+    assert.ok(v.thirdParty().some(url => url.includes('stats.third.test')));
+    const cookie = (await v.context.cookies()).find(c => c.name === 'samtykke');
+    const days = (cookie.expires * 1000 - Date.now()) / 864e5;
+    assert.ok(days > 364.9 && days <= 365, `lifetime ${days} days`);
+
+    await v.page.reload();
+    assert.ok(!(await bannerVisible(v.page)));
+    assert.deepEqual(await v.page.evaluate(() => [window.__stat, window.__func]), [1, 1], 'scripts run on every page once');
+    assert.deepEqual(v.errors, []);
+    await v.context.close();
+  });
+
+  test('the settings switches store exactly what was chosen', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(server.origin + '/');
+    await v.page.click('samtykke-banner [data-stk=set]');
+    const dialog = v.page.locator('dialog.stk-s');
+    assert.ok(await dialog.isVisible());
+    assert.deepEqual(await dialog.locator('input[role=switch]').evaluateAll(inputs =>
+      inputs.map(i => [i.dataset.c, i.checked, i.disabled])),
+    [['necessary', true, true], ['functional', false, false], ['statistical', false, false]],
+    'required on and locked, the others off');
+    await dialog.locator('details').first().evaluate(d => { d.open = true; });
+    assert.match(await dialog.innerText(), /Københavns Kommune/);
+
+    await dialog.locator('[data-c=statistical]').check();
+    await dialog.locator('[data-stk=save]').click();
+    assert.deepEqual((await v.consent()).c, ['necessary', 'statistical']);
+    assert.ok(!(await dialog.isVisible()));
+    assert.ok(!(await bannerVisible(v.page)));
+    assert.deepEqual(await v.page.evaluate(() => [window.__stat, window.__func]), [1, undefined]);
+    assert.deepEqual(await v.page.evaluate(() => window.Samtykke.get().choices),
+      { necessary: true, functional: false, statistical: true });
+    await v.context.close();
+  });
+
+  test('Escape closes the settings without counting as consent', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(server.origin + '/');
+    await v.page.click('samtykke-banner [data-stk=set]');
+    await v.page.keyboard.press('Escape');
+    assert.ok(!(await v.page.locator('dialog.stk-s').isVisible()));
+    assert.equal(await v.consent(), null);
+    assert.ok(await bannerVisible(v.page));
+    await v.context.close();
+  });
+});
+
+describe('withdrawal and expiry', () => {
+  test('reopening from the settings link and withdrawing deletes that category\'s cookies', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(server.origin + '/');
+    await v.page.click('samtykke-banner [data-stk=all]');
+    await v.page.evaluate(() => localStorage.setItem('yt-remote-device', '1'));
+    assert.deepEqual(await v.cookies(), ['_ui_survey', 'linkbot_session', 'nmstat', 'samtykke']);
+
+    await v.page.reload();
+    await v.page.click('#settings-link');
+    const dialog = v.page.locator('dialog.stk-s');
+    assert.ok(await dialog.isVisible());
+    assert.deepEqual(await dialog.locator('input[role=switch]').evaluateAll(inputs => inputs.map(i => i.checked)),
+      [true, true, true], 'the settings show the current choice');
+    await dialog.locator('[data-c=statistical]').uncheck();
+    await dialog.locator('[data-stk=save]').click();
+
+    assert.deepEqual(await v.cookies(), ['linkbot_session', 'samtykke'],
+      'the statistical cookies (a name and a pattern) are gone');
+    assert.equal(await v.page.evaluate(() => sessionStorage.getItem('linkbot_state')), 'open');
+
+    /* Withdrawing everything from the declaration page. */
+    await v.page.goto(server.origin + '/cookie-policy.da.html');
+    const status = v.page.locator('[data-samtykke-status]');
+    assert.match(await status.innerText(), /Funktionelle cookies/);
+    const consent = await v.consent();
+    assert.match(await status.innerText(), new RegExp(consent.i));
+    await status.locator('[data-stk=none]').click();
+    assert.deepEqual(await v.cookies(), ['samtykke']);
+    assert.deepEqual(await v.page.evaluate(() => [sessionStorage.getItem('linkbot_state'), localStorage.getItem('yt-remote-device')]),
+      [null, null], 'storage items are removed too');
+    assert.deepEqual((await v.consent()).c, ['necessary']);
+    assert.equal((await v.consent()).i, consent.i, 'the consent id stays');
+    assert.match(await status.innerText(), /ikke givet samtykke/);
+    assert.deepEqual(v.errors, []);
+    await v.context.close();
+  });
+
+  test('an expired consent shows the banner again', async () => {
+    const v = await visitor(browser);
+    const old = { r: 1, i: '0'.repeat(32), t: Date.now() - 20 * 864e5, e: Date.now() - 6 * 864e5, c: ['necessary'] };
+    await v.context.addCookies([{ name: 'samtykke', value: encodeURIComponent(JSON.stringify(old)), url: server.origin }]);
+    await v.page.goto(server.origin + '/');
+    assert.ok(await bannerVisible(v.page));
+    await v.context.close();
+  });
+
+  test('a new revision shows the banner again', async () => {
+    const policy = example();
+    const revDir = exportPolicy(policy);
+    writeHostPage(revDir);
+    const own = await serve(revDir);
+    const v = await visitor(browser);
+    await v.page.goto(own.origin + '/');
+    await v.page.click('samtykke-banner [data-stk=all]');
+    await v.page.reload();
+    assert.ok(!(await bannerVisible(v.page)));
+
+    policy.revision = 2;
+    policy.revision_note = { da: 'Ny leverandør.', en: 'A new provider.' };
+    own.root = exportPolicy(policy);
+    writeHostPage(own.root);
+    await v.page.reload();
+    assert.ok(await bannerVisible(v.page), 'revision 2 asks again');
+    assert.equal(await v.page.evaluate(() => window.__stat), undefined, 'the old consent no longer unblocks');
+    await v.page.click('samtykke-banner [data-stk=none]');
+    assert.equal((await v.consent()).r, 2);
+    await v.context.close();
+    own.close();
+  });
+});
+
+describe('consent log', () => {
+  test('the endpoint on the site receives exactly one well-formed record per choice', async () => {
+    const policy = example();
+    policy.consent.log_endpoint = '/consent-log';
+    const logDir = exportPolicy(policy);
+    writeHostPage(logDir);
+    writeHostPage(logDir, { lang: 'en', name: 'en.html' });
+    const own = await serve(logDir);
+    const v = await visitor(browser);
+
+    await v.page.goto(own.origin + '/');
+    await v.page.waitForTimeout(200);
+    assert.equal(own.beacons.length, 0, 'nothing is sent before a choice');
+    await v.page.click('samtykke-banner [data-stk=all]');
+    assert.ok(await until(() => own.beacons.length === 1));
+
+    await v.page.goto(own.origin + '/en.html');
+    await v.page.click('#settings-link');
+    await v.page.locator('dialog.stk-s [data-c=functional]').uncheck();
+    await v.page.locator('dialog.stk-s [data-stk=save]').click();
+    assert.ok(await until(() => own.beacons.length === 2));
+    await v.page.waitForTimeout(300);
+    assert.equal(own.beacons.length, 2);
+
+    const consent = await v.consent();
+    for (const beacon of own.beacons) {
+      assert.equal(beacon.path, '/consent-log');
+      assert.deepEqual(Object.keys(beacon.body).sort(), ['choices', 'id', 'language', 'revision', 'time']);
+      assert.equal(beacon.body.id, consent.i);
+      assert.equal(beacon.body.revision, 1);
+      assert.ok(!Number.isNaN(Date.parse(beacon.body.time)));
+      assert.match(beacon.body.time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    }
+    assert.deepEqual(own.beacons[0].body.choices, { necessary: true, functional: true, statistical: true });
+    assert.equal(own.beacons[0].body.language, 'da');
+    assert.deepEqual(own.beacons[1].body.choices, { necessary: true, functional: false, statistical: true });
+    assert.equal(own.beacons[1].body.language, 'en');
+    await v.context.close();
+    own.close();
+  });
+});
+
+describe('languages', () => {
+  for (const [lang, title, accept] of [['da', 'Vi bruger cookies', 'Accepter alle'],
+    ['en', 'We use cookies', 'Accept all'], ['en-GB', 'We use cookies', 'Accept all'],
+    ['de', 'Vi bruger cookies', 'Accepter alle']]) {
+    test(`<html lang="${lang}"> shows "${title}"`, async () => {
+      const name = `lang-${lang}.html`;
+      writeHostPage(dir, { lang, name });
+      const v = await visitor(browser);
+      await v.page.goto(`${server.origin}/${name}`);
+      assert.equal(await v.page.locator('#stk-t').innerText(), title);
+      assert.equal(await v.page.locator('samtykke-banner [data-stk=all]').innerText(), accept);
+      await v.context.close();
+    });
+  }
+
+  test('the declaration pages show their own language', async () => {
+    const v = await visitor(browser);
+    for (const [lang, heading, link] of [['da', 'Cookiepolitik', 'Samtykkeindstillinger'], ['en', 'Cookie policy', 'Consent settings']]) {
+      await v.page.goto(`${server.origin}/cookie-policy.${lang}.html`);
+      assert.equal(await v.page.getAttribute('html', 'lang'), lang);
+      assert.equal(await v.page.locator('h1').innerText(), heading);
+      assert.equal(await v.page.locator('[data-samtykke-settings]').innerText(), link);
+      assert.ok(await bannerVisible(v.page));
+      /* The banner overlays the footer until a choice is made; the link works all the same. */
+      await v.page.locator('[data-samtykke-settings]').evaluate(a => a.click());
+      assert.ok(await v.page.locator('dialog.stk-s').isVisible(), 'the settings link reopens the settings');
+      assert.equal(await v.page.locator('dialog.stk-s').getAttribute('lang'), lang);
+    }
+    await v.context.close();
+  });
+});
+
+describe('keyboard', () => {
+  async function tabTo (page, selector, max = 20) {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(s => document.activeElement?.matches(s), selector))
+        return true;
+    }
+    return false;
+  }
+
+  test('a keyboard-only visitor can reject', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(server.origin + '/');
+    assert.ok(await tabTo(v.page, 'samtykke-banner [data-stk=none]'));
+    const outline = await v.page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'focus is visible');
+    await v.page.keyboard.press('Enter');
+    assert.deepEqual((await v.consent()).c, ['necessary']);
+    await v.context.close();
+  });
+
+  test('a keyboard-only visitor can accept', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(server.origin + '/');
+    assert.ok(await tabTo(v.page, 'samtykke-banner [data-stk=all]'));
+    await v.page.keyboard.press('Space');
+    assert.deepEqual((await v.consent()).c, ['necessary', 'functional', 'statistical']);
+    await v.context.close();
+  });
+
+  test('a keyboard-only visitor can change settings, and focus returns', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(server.origin + '/');
+    assert.ok(await tabTo(v.page, 'samtykke-banner [data-stk=set]'));
+    await v.page.keyboard.press('Enter');
+    assert.ok(await v.page.evaluate(() => document.querySelector('dialog.stk-s').contains(document.activeElement)),
+      'focus moves into the dialog');
+    assert.ok(await tabTo(v.page, '[data-c=functional]'));
+    await v.page.keyboard.press('Space');
+    assert.ok(await tabTo(v.page, 'dialog [data-stk=save]', 40));
+    await v.page.keyboard.press('Enter');
+    assert.deepEqual((await v.consent()).c, ['necessary', 'functional']);
+
+    /* Reopen from the settings link, close with Escape: focus goes back to the link. */
+    await v.page.focus('#settings-link');
+    await v.page.keyboard.press('Enter');
+    assert.ok(await v.page.locator('dialog.stk-s').isVisible());
+    await v.page.keyboard.press('Escape');
+    assert.ok(await until(() => v.page.evaluate(() => document.activeElement?.id === 'settings-link')));
+    assert.deepEqual((await v.consent()).c, ['necessary', 'functional']);
+    await v.context.close();
+  });
+
+  test('the dialogs are labelled', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(server.origin + '/');
+    const snapshot = await v.page.locator('samtykke-banner').ariaSnapshot();
+    assert.match(snapshot, /dialog "Vi bruger cookies"/);
+    await v.page.click('samtykke-banner [data-stk=set]');
+    const settings = await v.page.locator('dialog.stk-s').ariaSnapshot();
+    assert.match(settings, /dialog "Vælg hvilke cookies du vil tillade"/);
+    assert.match(settings, /switch "Statistiske cookies"/);
+    await v.context.close();
+  });
+});
+
+describe('embeds', () => {
+  test('the click-to-load video stays a placeholder until consent', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(server.origin + '/');
+    await v.page.click('samtykke-banner [data-stk=none]');
+    const video = v.page.locator('#video');
+    assert.equal(await video.locator('iframe').count(), 0);
+    assert.match(await video.innerText(), /Google Ireland Limited \(YouTube\)/);
+    assert.match(await video.innerText(), /Videoen vises fra YouTube/);
+    assert.deepEqual(v.thirdParty(), []);
+
+    await video.locator('button').click();
+    assert.equal(await video.locator('iframe').count(), 1);
+    assert.ok(await until(() => v.thirdParty().some(url => url.includes('youtube'))));
+    assert.deepEqual((await v.consent()).c, ['necessary', 'functional'], 'the embed grants its own category only');
+    await v.context.close();
+  });
+});
+
+describe('layout', () => {
+  test('the layout shift score is 0, through showing and choosing', async () => {
+    const v = await visitor(browser);
+    await v.page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver(list => {
+        /* As CLS counts: a shift right after the visitor's own input is not a layout shift. */
+        for (const entry of list.getEntries())
+          if (!entry.hadRecentInput)
+            window.__cls += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await v.page.goto(server.origin + '/');
+    await v.page.waitForTimeout(300);
+    await v.page.click('samtykke-banner [data-stk=all]');
+    await v.page.waitForTimeout(300);
+    assert.equal(await v.page.evaluate(() => window.__cls), 0);
+    await v.context.close();
+  });
+
+  test('the banner is visible with the first paint, and hidden before it for a returning visitor', async () => {
+    const v = await visitor(browser);
+    await v.page.addInitScript(() => {
+      window.__firstFrame = null;
+      requestAnimationFrame(() => {
+        const banner = document.querySelector('samtykke-banner');
+        window.__firstFrame = !!banner && banner.checkVisibility();
+      });
+    });
+    await v.page.goto(server.origin + '/');
+    await until(() => v.page.evaluate(() => window.__firstFrame !== null));
+    assert.equal(await v.page.evaluate(() => window.__firstFrame), true);
+    await v.page.click('samtykke-banner [data-stk=none]');
+    await v.page.reload();
+    await until(() => v.page.evaluate(() => window.__firstFrame !== null));
+    assert.equal(await v.page.evaluate(() => window.__firstFrame), false, 'no flash of the banner');
+    await v.context.close();
+  });
+
+  test('works at 320 px width and at 200 % zoom', async () => {
+    for (const options of [{ viewport: { width: 320, height: 640 } },
+      { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 }]) {
+      const v = await visitor(browser, options);
+      await v.page.goto(server.origin + '/');
+      const box = await v.page.evaluate(() => {
+        const b = document.querySelector('samtykke-banner');
+        return [b.scrollWidth <= b.clientWidth, ...[...b.querySelectorAll('button')].map(x => {
+          const r = x.getBoundingClientRect();
+          return r.left >= 0 && r.right <= innerWidth;
+        })];
+      });
+      assert.deepEqual(box, [true, true, true, true], JSON.stringify(options));
+      await v.page.click('samtykke-banner [data-stk=set]');
+      await v.page.locator('dialog [data-stk=save]').scrollIntoViewIfNeeded();
+      await v.page.locator('dialog [data-stk=save]').click();
+      assert.deepEqual((await v.consent()).c, ['necessary']);
+      await v.context.close();
+    }
+  });
+
+  test('contrast of the banner text and buttons is at least 4.5:1, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      const v = await visitor(browser, { colorScheme });
+      await v.page.goto(server.origin + '/');
+      const ratios = await v.page.evaluate(() => {
+        const rgb = s => s.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+        const lum = c => {
+          const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const ratio = (a, b) => { const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+        const banner = document.querySelector('samtykke-banner');
+        const bg = getComputedStyle(banner).backgroundColor;
+        return [ratio(getComputedStyle(banner.querySelector('p')).color, bg),
+          ratio(getComputedStyle(banner.querySelector('a')).color, bg),
+          ...[...banner.querySelectorAll('button')].map(b => ratio(getComputedStyle(b).color, getComputedStyle(b).backgroundColor))];
+      });
+      for (const r of ratios)
+        assert.ok(r >= 4.5, `${colorScheme}: ${ratios.map(x => x.toFixed(2)).join(', ')}`);
+      await v.context.close();
+    }
+  });
+});
+
+describe('page scripts', () => {
+  test('Google Consent Mode v2: denied by default, updated from the choice', async () => {
+    const gtag = '<script>window.dataLayer = []; function gtag () { dataLayer.push(arguments); }</script>';
+    const name = writeHostPage(dir, { name: 'gtag.html', head: gtag });
+    const v = await visitor(browser);
+    await v.page.goto(`${server.origin}/${name}`);
+    const calls = () => v.page.evaluate(() => dataLayer.map(a => [...a]));
+    assert.deepEqual(await calls(), [['consent', 'default', {
+      security_storage: 'granted', functionality_storage: 'denied', personalization_storage: 'denied',
+      analytics_storage: 'denied' }]]);
+    await v.page.click('samtykke-banner [data-stk=set]');
+    await v.page.locator('dialog [data-c=statistical]').check();
+    await v.page.locator('dialog [data-stk=save]').click();
+    assert.deepEqual((await calls())[1], ['consent', 'update', {
+      security_storage: 'granted', functionality_storage: 'denied', personalization_storage: 'denied',
+      analytics_storage: 'granted' }]);
+    await v.page.reload();
+    assert.deepEqual((await calls()).map(c => c[1]), ['default', 'update'], 'a returning visitor updates at once');
+    await v.context.close();
+  });
+
+  test('the global API reads, changes and withdraws consent', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(server.origin + '/');
+    const result = await v.page.evaluate(() => {
+      const seen = [];
+      document.addEventListener('samtykke-change', e => seen.push(Object.keys(e.detail.choices).filter(k => e.detail.choices[k])));
+      Samtykke.save(['functional']);
+      const has = [Samtykke.has('necessary'), Samtykke.has('functional'), Samtykke.has('statistical'), Samtykke.has('nope')];
+      Samtykke.withdraw();
+      return { seen, has, after: Samtykke.get().choices };
+    });
+    assert.deepEqual(result.seen, [['necessary', 'functional'], ['necessary']]);
+    assert.deepEqual(result.has, [true, true, false, false]);
+    assert.deepEqual(result.after, { necessary: true, functional: false, statistical: false });
+    await v.context.close();
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  test('banner.html works under a strict policy built from the hashes it names', async () => {
+    const csp = fs.readFileSync(path.join(dir, 'banner.html'), 'utf8').match(/script-src ('sha256-[^']+'); style-src ('sha256-[^']+')/);
+    assert.ok(csp, 'banner.html names its hashes');
+    const strictDir = exportPolicy(example());
+    writeHostPage(strictDir, { marked: false });
+    const own = await serve(strictDir, { headers: {
+      'content-security-policy': `default-src 'none'; script-src ${csp[1]}; style-src ${csp[2]}; connect-src 'self'; img-src 'self'` } });
+    const v = await visitor(browser);
+    await v.page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));
+    });
+    await v.page.goto(own.origin + '/');
+    assert.ok(await bannerVisible(v.page));
+    assert.equal(await v.page.evaluate(() => getComputedStyle(document.querySelector('samtykke-banner')).position), 'fixed',
+      'the stylesheet applies');
+    await v.page.click('samtykke-banner [data-stk=set]');
+    await v.page.locator('dialog [data-stk=all]').click();
+    assert.deepEqual((await v.consent()).c, ['necessary', 'functional', 'statistical']);
+    assert.deepEqual(await v.page.evaluate(() => window.__violations), []);
+    assert.deepEqual(v.errors, []);
+    await v.context.close();
+    own.close();
+  });
+});
