@@ -96,6 +96,25 @@ def linguas(root):
         return [w for line in f if not line.startswith('#') for w in line.split()]
 
 
+def msgids(catalogue):
+    """The message ids of a catalogue's entries, except the header, joined across lines."""
+    ids = []
+    for entry in catalogue.split('\n\n'):
+        lines = entry.split('\n')
+        for i, line in enumerate(lines):
+            if line.startswith('msgid '):
+                parts = [line[len('msgid '):]]
+                for more in lines[i + 1:]:
+                    if not more.startswith('"'):
+                        break
+                    parts.append(more)
+                text = ''.join(p[1:-1] for p in parts)
+                if text:
+                    ids.append(text)
+                break
+    return ids
+
+
 def check_catalogue(po, pot, tmpdir):
     """Returns a list of problems of one catalogue against the current template."""
     problems = []
@@ -108,12 +127,14 @@ def check_catalogue(po, pot, tmpdir):
     merged = os.path.join(tmpdir, os.path.basename(po))
     run(['msgmerge', '--quiet', '--no-fuzzy-matching', '--output-file', merged, po, pot])
     for what, flag in (('untranslated', '--untranslated'), ('fuzzy', '--only-fuzzy')):
-        out = run(['msgattrib', flag, '--no-obsolete', '--no-wrap', merged]).stdout
-        ids = re.findall(r'^msgid "(.+)"$', out, flags=re.M)
-        for msgid in ids:
+        out = run(['msgattrib', flag, '--no-obsolete', merged]).stdout
+        for msgid in msgids(out):
             problems.append(f'{what} message: "{msgid}"')
     stats = run(['msgfmt', '--statistics', '--output-file', os.devnull, merged]).stderr.strip()
     print(f'# {os.path.basename(po)}: {stats}')
+    # The statistics decide, whatever the listing above could parse.
+    if re.search(r'\b(untranslated|fuzzy)\b', stats) and not problems:
+        problems.append(stats)
     return problems
 
 
