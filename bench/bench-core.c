@@ -234,9 +234,9 @@ main (int   argc,
       char *argv[])
 {
   int rounds = 5;
-  char *memory_phase = NULL;
-  char *target_path = NULL;
-  char *generator = NULL;
+  g_autofree char *memory_phase = NULL;
+  g_autofree char *target_path = NULL;
+  g_autofree char *generator = NULL;
   gboolean no_memory = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -408,9 +408,6 @@ main (int   argc,
 
   g_unlink (target_name);
   g_rmdir (tmpdir);
-  g_free (memory_phase);
-  g_free (target_path);
-  g_free (generator);
 
   return 0;
 }
