@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <grp.h>
 #include <locale.h>
+#include <pwd.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -80,10 +82,23 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
+/* For running the program as another user: the superuser reads every file whatever its
+ * mode, so a test of an unreadable file runs the program as "nobody" instead. */
+static uid_t run_as_uid;
+static gid_t run_as_gid;
+
+static void
+drop_privileges (gpointer data)
+{
+  if (setgroups (0, NULL) != 0 || setgid (run_as_gid) != 0 || setuid (run_as_uid) != 0)
+    _exit (127);
+}
+
 /* Runs samtykke-cli with @args (NULL-terminated) and @language as LANGUAGE (NULL: English). */
 static void
-run_cli_lang (Run                *run,
+run_cli_full (Run                *run,
               const char         *language,
+              gboolean            as_nobody,
               const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -103,6 +118,8 @@ run_cli_lang (Run                *run,
   g_subprocess_launcher_setenv (launcher, "TEXTDOMAINDIR", po_dir, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", language ? language : "en", TRUE);
+  if (as_nobody)
+    g_subprocess_launcher_set_child_setup (launcher, drop_privileges, NULL, NULL);
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -113,6 +130,14 @@ run_cli_lang (Run                *run,
 
   g_test_message ("samtykke-cli %s -> %d\nstdout: %s\nstderr: %s",
                   args[0] ? args[0] : "", run->status, run->out, run->err);
+}
+
+static void
+run_cli_lang (Run                *run,
+              const char         *language,
+              const char * const *args)
+{
+  run_cli_full (run, language, FALSE, args);
 }
 
 #define run_cli(run, ...) \
@@ -373,18 +398,36 @@ test_validate_no_permission (Fixture       *fixture,
   g_autofree char *path = write_file (fixture, "secret.json", contents, -1);
   g_autofree char *expected = g_strdup_printf ("%s: ", path);
   g_auto(Run) run = { 0 };
+  gboolean as_nobody = FALSE;
 
-  /* The superuser reads any file whatever its mode; the pipe test covers that case. */
+  /* The superuser reads any file whatever its mode: run the program as "nobody", who may
+   * look into the folder but not read the file. */
   if (geteuid () == 0)
     {
-      g_test_skip ("running as root, which may read any file");
-      return;
+      struct passwd *nobody = getpwnam ("nobody");
+
+      if (nobody == NULL || nobody->pw_uid == 0)
+        {
+          g_test_skip ("running as root, and there is no unprivileged user to run as");
+          return;
+        }
+      run_as_uid = nobody->pw_uid;
+      run_as_gid = nobody->pw_gid;
+      as_nobody = TRUE;
+      g_assert_cmpint (g_chmod (fixture->dir, 0711), ==, 0);
     }
 
   g_assert_cmpint (g_chmod (path, 0), ==, 0);
-  run_cli (&run, "validate", path);
+  run_cli_full (&run, NULL, as_nobody, (const char * const []) { "validate", path, NULL });
+  if (as_nobody && run.status == 127)
+    {
+      g_test_skip ("cannot run the program as an unprivileged user here");
+      return;
+    }
   g_assert_cmpint (run.status, ==, 2);
   g_assert_true (g_str_has_prefix (run.err, expected));
+  /* Not a finding about the contents: the file was never read. */
+  g_assert_cmpstr (run.out, ==, "");
 }
 
 /* A named pipe is readable for root too, but is no policy file: refused, not read (reading it
