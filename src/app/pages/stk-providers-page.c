@@ -860,7 +860,8 @@ setup_cell (GtkSignalListItemFactory *factory,
     case CELL_PATH:
       cell = gtk_entry_new ();
       gtk_widget_add_css_class (cell, "flat");
-      gtk_editable_set_width_chars (GTK_EDITABLE (cell), column->kind == CELL_PATH ? 4 : 14);
+      gtk_editable_set_width_chars (GTK_EDITABLE (cell), column->kind == CELL_PATH ? 4
+                                                          : column->kind == CELL_NAME ? 18 : 12);
       if (column->kind == CELL_NAME)
         {
           stk_field_bind_string (cell, (StkGetString) stk_cookie_get_name,
@@ -908,6 +909,7 @@ setup_cell (GtkSignalListItemFactory *factory,
 
         cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
         gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin_button), TRUE);
+        gtk_editable_set_width_chars (GTK_EDITABLE (spin_button), 3);
         stk_set_accessible_label (spin_button, _("Duration"));
         stk_field_bind_number (spin_button, get_duration_value, set_duration_value);
         stk_field_bind_choice (unit, get_duration_unit, set_duration_unit);
@@ -937,7 +939,7 @@ setup_cell (GtkSignalListItemFactory *factory,
 
         cell = gtk_entry_new ();
         gtk_widget_add_css_class (cell, "flat");
-        gtk_editable_set_width_chars (GTK_EDITABLE (cell), 24);
+        gtk_editable_set_width_chars (GTK_EDITABLE (cell), 20);
         /* Translators: accessible name of a cookie's purpose; %s is a language name */
         label = g_strdup_printf (_("Purpose, %s"), stk_language_name (column->lang));
         stk_set_accessible_label (cell, label);
@@ -1477,18 +1479,36 @@ stk_providers_page_class_init (StkProvidersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stk_providers_page_remove_cookie);
 }
 
+/* The table is as tall as its rows, up to a limit; a list view only knows its height once it
+ * has laid out its rows. */
+static void
+on_cookies_height_changed (GtkAdjustment     *adjustment,
+                           GParamSpec        *pspec,
+                           GtkScrolledWindow *scroller)
+{
+  int height = CLAMP ((int) gtk_adjustment_get_upper (adjustment), 120, 520);
+
+  if (gtk_scrolled_window_get_min_content_height (scroller) != height)
+    gtk_scrolled_window_set_min_content_height (scroller, height);
+}
+
 static GtkWidget *
 add_labelled_editor (AdwPreferencesGroup *group,
                      StkTextEditorStyle   style,
                      const char          *title)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (title);
   GtkWidget *editor = stk_text_editor_new (style, title);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
+  /* Under a group of the same name the editor needs no caption of its own. */
+  if (g_strcmp0 (adw_preferences_group_get_title (group), title) != 0)
+    {
+      GtkWidget *label = gtk_label_new (title);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (GTK_BOX (box), label);
+    }
   gtk_box_append (GTK_BOX (box), editor);
   gtk_widget_set_margin_top (box, 6);
   adw_preferences_group_add (group, box);
@@ -1583,6 +1603,9 @@ stk_providers_page_init (StkProvidersPage *self)
   g_signal_connect_swapped (self->cookie_selection, "notify::selected",
                             G_CALLBACK (update_cookie_buttons), self);
   gtk_column_view_set_model (self->cookies_view, GTK_SELECTION_MODEL (self->cookie_selection));
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->cookies_view)),
+                           "notify::upper", G_CALLBACK (on_cookies_height_changed),
+                           self->cookies_scroller, 0);
   add_cookie_column (self, _("Name"), CELL_NAME, NULL, FALSE);
   add_cookie_column (self, _("Pattern"), CELL_PATTERN, NULL, FALSE);
   add_cookie_column (self, _("Domain"), CELL_DOMAIN, NULL, FALSE);

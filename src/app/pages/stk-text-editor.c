@@ -223,6 +223,18 @@ on_field_focus_leave (StkTextEditor *self)
     stk_seal_history_of (self->text);
 }
 
+/* Grows the paragraph field with its text, as far as a limit, once the text is laid out. */
+static void
+on_paragraph_height_changed (GtkAdjustment     *adjustment,
+                             GParamSpec        *pspec,
+                             GtkScrolledWindow *scroller)
+{
+  int height = CLAMP ((int) gtk_adjustment_get_upper (adjustment), 64, 320);
+
+  if (gtk_scrolled_window_get_min_content_height (scroller) != height)
+    gtk_scrolled_window_set_min_content_height (scroller, height);
+}
+
 static char *
 describe (StkTextEditor *self,
           const char    *lang)
@@ -263,6 +275,7 @@ add_column (StkTextEditor *self,
   if (self->style == STK_TEXT_EDITOR_PARAGRAPH)
     {
       GtkTextBuffer *buffer;
+      GtkWidget *scroller;
 
       column->field = gtk_text_view_new ();
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (column->field), GTK_WRAP_WORD_CHAR);
@@ -271,11 +284,24 @@ add_column (StkTextEditor *self,
       gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (column->field), 6);
       gtk_text_view_set_left_margin (GTK_TEXT_VIEW (column->field), 8);
       gtk_text_view_set_right_margin (GTK_TEXT_VIEW (column->field), 8);
-      gtk_widget_set_size_request (column->field, -1, 80);
       gtk_widget_add_css_class (column->field, "stk-paragraph");
+
+      /* A text view only learns its height once laid out in a scrolled window; this one grows
+       * with the text up to a limit, then scrolls. */
+      scroller = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 64);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), column->field);
+      g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column->field)),
+                               "notify::upper", G_CALLBACK (on_paragraph_height_changed),
+                               scroller, 0);
+
       column->frame = gtk_frame_new (NULL);
       gtk_widget_add_css_class (column->frame, "stk-paragraph-frame");
-      gtk_frame_set_child (GTK_FRAME (column->frame), column->field);
+      gtk_frame_set_child (GTK_FRAME (column->frame), scroller);
       gtk_box_append (GTK_BOX (column->box), column->frame);
       buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (column->field));
       g_signal_connect (buffer, "changed", G_CALLBACK (on_field_changed), self);
