@@ -554,7 +554,9 @@ check_url_value (Validator  *v,
                                "https://example.com/privacy"), url));
 }
 
-/* A URL field holds either one string for every language or one per language. */
+/* A URL field holds either one string for every language or one per language. One given
+ * for some languages only is a missing translation (a warning): visitors reading the others
+ * get no link. */
 static void
 check_url_text (Validator  *v,
                 StkText    *text,
@@ -577,6 +579,9 @@ check_url_text (Validator  *v,
 
       check_url_value (v, stk_text_get (text, langs[i]), lang_path);
     }
+
+  if (!text_is_blank (v, text))
+    check_translations (v, text, path, NULL, STK_SEVERITY_WARNING, NULL);
 }
 
 static gboolean
@@ -1014,6 +1019,10 @@ check_providers (Validator *v)
                           STK_SEVERITY_WARNING, NULL);
       check_url_text (v, stk_provider_get_website (provider), website_path);
       check_url_text (v, stk_provider_get_privacy_policy (provider), privacy_path);
+      if (text_is_blank (v, stk_provider_get_privacy_policy (provider)))
+        report (v, STK_SEVERITY_WARNING, "missing-url", privacy_path,
+                g_strdup (_("The provider has no link to its privacy policy; the declaration "
+                            "page should tell visitors where to read it")));
 
       if (!is_blank (dpa_date))
         check_date (v, dpa_date, dpa_date_path);

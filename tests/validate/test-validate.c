@@ -668,6 +668,43 @@ test_url_scheme (void)
 }
 
 static void
+test_url_languages (void)
+{
+  g_autoptr(StkPolicy) policy = example ();
+  g_autofree char *path = NULL;
+  g_autofree char *privacy = NULL;
+  g_autofree char *privacy_en = NULL;
+  g_autofree char *website = NULL;
+  StkProvider *provider = provider_at (policy, "siteimprove", &path);
+  StkText *text = stk_provider_get_privacy_policy (provider);
+
+  privacy = join (path, "privacy_policy");
+  privacy_en = join (path, "privacy_policy.en");
+
+  /* One address for every language is complete. */
+  stk_text_set (text, "da", NULL);
+  stk_text_set (text, "en", NULL);
+  stk_text_set (text, STK_TEXT_ANY_LANGUAGE, "https://www.siteimprove.com/privacy/");
+  assert_not_found (policy, "missing-translation", NULL);
+  assert_not_found (policy, "missing-url", NULL);
+
+  stk_text_set (text, STK_TEXT_ANY_LANGUAGE, NULL);
+  stk_text_set (text, "da", "https://www.siteimprove.com/da-dk/privatlivspolitik/");
+  assert_found (policy, "missing-translation", privacy_en, STK_SEVERITY_WARNING);
+  assert_not_found (policy, "missing-url", NULL);
+
+  stk_text_set (text, "da", "");
+  assert_found (policy, "missing-url", privacy, STK_SEVERITY_WARNING);
+  assert_not_found (policy, "missing-translation", NULL);
+
+  /* A provider's website may be left out. */
+  website = join (path, "website");
+  stk_text_set (stk_provider_get_website (provider), STK_TEXT_ANY_LANGUAGE, NULL);
+  assert_not_found (policy, "missing-url", website);
+  assert_not_found (policy, "missing-translation", NULL);
+}
+
+static void
 test_log_endpoint (void)
 {
   g_autoptr(StkPolicy) policy = example ();
@@ -961,6 +998,7 @@ main (int    argc,
   g_test_add_func ("/validate/empty-name", test_empty_names);
   g_test_add_func ("/validate/invalid-id", test_invalid_id);
   g_test_add_func ("/validate/url-scheme", test_url_scheme);
+  g_test_add_func ("/validate/url-languages", test_url_languages);
   g_test_add_func ("/validate/log-endpoint", test_log_endpoint);
   g_test_add_func ("/validate/cookie-duration", test_cookie_duration);
   g_test_add_func ("/validate/consent-lifetime", test_consent_lifetime);
