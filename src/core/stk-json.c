@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "stk-error.h"
@@ -716,14 +717,25 @@ stk_json_reader_node (StkJsonReader *reader)
         gboolean integral;
         g_autofree char *text = NULL;
         gint64 i64;
+        double d;
 
         if (!scan_number (reader, &number_end, &integral))
           return NULL;
         text = g_strndup (reader->pos, number_end - reader->pos);
-        reader->pos = number_end;
         if (integral && g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &i64, NULL))
-          return json_node_init_int (json_node_alloc (), i64);
-        return json_node_init_double (json_node_alloc (), g_ascii_strtod (text, NULL));
+          {
+            reader->pos = number_end;
+            return json_node_init_int (json_node_alloc (), i64);
+          }
+        d = g_ascii_strtod (text, NULL);
+        /* Written back it would be "inf", which is not JSON: refuse it here instead. */
+        if (!isfinite (d))
+          {
+            fail_invalid (reader, reader->pos, _("the number is too large"));
+            return NULL;
+          }
+        reader->pos = number_end;
+        return json_node_init_double (json_node_alloc (), d);
       }
 
     case STK_JSON_TRUE:

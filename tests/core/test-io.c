@@ -231,6 +231,8 @@ static const BadCase bad_cases[] = {
     "a number may not start with 0", STK_ERROR_SYNTAX },
   { "bare word", "{\"format\": \"samtykke-policy\", \"version\": 1, \"name\": yes}",
     "unexpected character “y”", STK_ERROR_SYNTAX },
+  { "number overflow", "{\"format\": \"samtykke-policy\", \"version\": 1, \"x\": 1e999}",
+    "bad.json:1:50: the number is too large", STK_ERROR_INVALID },
   { "single quotes", "{'format': 1}", "expected a member name in double quotes",
     STK_ERROR_SYNTAX },
 };
