@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "stk-application.h"
 #include "stk-window.h"
@@ -41,7 +42,12 @@ activate_cb (GApplication *app)
 {
   StkWindow *window = stk_window_new (GTK_APPLICATION (app));
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  int width = 1100, height = 720;
+
+  /* SHOOT_SIZE=WIDTHxHEIGHT, e.g. 400x700 for the folded, phone-sized layout. */
+  if (g_getenv ("SHOOT_SIZE") != NULL)
+    sscanf (g_getenv ("SHOOT_SIZE"), "%dx%d", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   if (n_args > 4)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[4]);
