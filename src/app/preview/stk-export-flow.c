@@ -79,15 +79,21 @@ stk_export_flow_remember_folder (StkWindow *window,
       g_autofree char *uri = g_file_get_uri (file);
       g_autofree char *folder_uri = g_file_get_uri (folder);
       g_autoptr(GVariant) folders = NULL;
-      g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
+      g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+      GVariantIter iter;
+      const char *key;
+      const char *value;
 
       if (settings == NULL)
         return;
 
       folders = g_settings_get_value (settings, "export-folders");
-      g_variant_dict_init (&dict, folders);
-      g_variant_dict_insert (&dict, uri, "s", folder_uri);
-      g_settings_set_value (settings, "export-folders", g_variant_dict_end (&dict));
+      g_variant_iter_init (&iter, folders);
+      while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+        if (!g_str_equal (key, uri))
+          g_variant_builder_add (&builder, "{ss}", key, value);
+      g_variant_builder_add (&builder, "{ss}", uri, folder_uri);
+      g_settings_set_value (settings, "export-folders", g_variant_builder_end (&builder));
     }
 }
 

@@ -64,7 +64,8 @@ struct _StkPreviewPage
   GCancellable         *cancellable;
 #endif
 
-  /* borrowed: a child of view_box */
+  /* borrowed: in view_box, the clamp holds the web view */
+  AdwClamp             *clamp;
   GtkWidget            *web_view;
 
   guint                 n_renders;
@@ -406,8 +407,8 @@ apply_width (StkPreviewPage *self)
   if (self->web_view == NULL)
     return;
 
-  gtk_widget_set_size_request (self->web_view, self->phone ? PHONE_WIDTH : -1, -1);
-  gtk_widget_set_halign (self->web_view, self->phone ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+  adw_clamp_set_maximum_size (self->clamp, self->phone ? PHONE_WIDTH : G_MAXINT / 2);
+  adw_clamp_set_tightening_threshold (self->clamp, self->phone ? PHONE_WIDTH : G_MAXINT / 2);
   if (self->phone)
     gtk_widget_add_css_class (self->web_view, "stk-phone");
   else
@@ -701,6 +702,11 @@ ensure_web_view (StkPreviewPage *self)
                                                 "enable-media-stream", FALSE,
                                                 "javascript-can-open-windows-automatically", FALSE,
                                                 NULL);
+  /* Where the display has no OpenGL the engine draws without it from the start, rather than
+   * finding out and complaining. */
+  if (!gdk_display_prepare_gl (gtk_widget_get_display (GTK_WIDGET (self)), NULL))
+    webkit_settings_set_hardware_acceleration_policy (settings,
+                                                      WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
 
   self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
                                  "network-session", self->session,
@@ -717,7 +723,10 @@ ensure_web_view (StkPreviewPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "load-failed", G_CALLBACK (load_failed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_box_append (self->view_box, self->web_view);
+  self->clamp = ADW_CLAMP (adw_clamp_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->clamp), TRUE);
+  adw_clamp_set_child (self->clamp, self->web_view);
+  gtk_box_append (self->view_box, GTK_WIDGET (self->clamp));
 
   update_background (self);
   apply_width (self);
@@ -831,6 +840,7 @@ stk_preview_page_dispose (GObject *object)
 #endif
   gtk_widget_dispose_template (GTK_WIDGET (self), STK_TYPE_PREVIEW_PAGE);
   self->web_view = NULL;
+  self->clamp = NULL;
 #if HAVE_PREVIEW
   g_clear_object (&self->content_manager);
   g_clear_object (&self->session);
