@@ -12,6 +12,12 @@
 #include "stk-error.h"
 #include "stk-json.h"
 
+static gboolean fail_valist (StkJsonReader *reader,
+                             int            code,
+                             const char    *at,
+                             const char    *format,
+                             va_list        args) G_GNUC_PRINTF (4, 0);
+
 static gboolean
 fail_valist (StkJsonReader *reader,
              int            code,
