@@ -86,6 +86,7 @@ struct _StkWindow
 
   /* borrowed: the stack holds the pages */
   GtkWidget            *pages[N_EDIT_PAGES];
+  gboolean              page_stale[N_EDIT_PAGES];
   StkProblemsPage      *problems_page;
   AdwMessageDialog     *question;
 
@@ -456,6 +457,29 @@ set_page_property (GtkWidget  *page,
     g_object_set (page, name, value, NULL);
 }
 
+/* Gives @page the current document when it does not have it yet. */
+static void
+sync_page (StkWindow *self,
+           GtkWidget *page)
+{
+  for (guint i = 0; i < N_EDIT_PAGES; i++)
+    {
+      if (page == NULL || self->pages[i] != page || !self->page_stale[i])
+        continue;
+
+      self->page_stale[i] = FALSE;
+      if (i == PAGE_PREVIEW)
+        set_page_property (page, "file", self->file);
+      set_page_property (page, "policy", self->policy);
+    }
+}
+
+static void
+visible_page_changed_cb (StkWindow *self)
+{
+  sync_page (self, gtk_stack_get_visible_child (self->stack));
+}
+
 static void
 hide_load_error (StkWindow *self)
 {
@@ -503,9 +527,17 @@ stk_window_set_document (StkWindow *self,
   g_signal_connect_object (stk_policy_get_sections (policy), "items-changed",
                            G_CALLBACK (list_items_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* Only the page in view gets the document now; the others when they are first shown, so
+   * that a large policy is on screen without building every page for it first. */
   for (guint i = 0; i < N_EDIT_PAGES; i++)
-    set_page_property (self->pages[i], "policy", policy);
-  set_page_property (self->pages[PAGE_PREVIEW], "file", file);
+    {
+      if (self->pages[i] != NULL && !self->page_stale[i])
+        {
+          self->page_stale[i] = TRUE;
+          set_page_property (self->pages[i], "policy", NULL);
+        }
+    }
+  sync_page (self, gtk_stack_get_visible_child (self->stack));
 
   /* The old findings belong to the old policy; the new ones follow as soon as the window has
    * shown the document. */
@@ -601,7 +633,8 @@ stk_window_save_to_file (StkWindow  *self,
   g_set_object (&self->file, file);
   stk_history_mark_saved (stk_policy_get_history (self->policy));
   remember_file (self, file);
-  set_page_property (self->pages[PAGE_PREVIEW], "file", file);
+  if (!self->page_stale[PAGE_PREVIEW])
+    set_page_property (self->pages[PAGE_PREVIEW], "file", file);
 
   update_title (self);
   update_actions (self);
@@ -1553,6 +1586,8 @@ stk_window_init (StkWindow *self)
   if (g_getenv ("SAMTYKKE_DEVEL") != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   stk_window_show_page (self, "policy");
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
   update_badges (self);

@@ -694,6 +694,59 @@ test_settings_and_recent (void)
   destroy_window (window);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type)
+          && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static void
+test_shortcuts_and_about (void)
+{
+  static const char * const actions[] = {
+    "win.save", "win.save-as", "win.open", "win.new", "win.undo", "win.redo",
+    "win.next-missing", "win.export", "win.export-again", "app.quit", "window.close",
+  };
+  StkWindow *window = open_window (NULL);
+  GtkWindow *shown = NULL;
+
+  /* Every common action has a key. */
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                   actions[i]);
+
+      g_assert_nonnull (accels);
+      g_assert_nonnull (accels[0]);
+    }
+
+  /* The shortcuts window (Ctrl+?) lists them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  WAIT_UNTIL ((shown = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
+  gtk_window_close (shown);
+  WAIT_UNTIL (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == NULL);
+
+  /* The About window. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  WAIT_UNTIL ((shown = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (shown)), ==,
+                   "Samtykke");
+  gtk_window_destroy (shown);
+
+  destroy_window (window);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -741,6 +794,7 @@ main (int   argc,
   g_test_add_func ("/app/window/problems-page", test_problems_page);
   g_test_add_func ("/app/window/new-document", test_new_document);
   g_test_add_func ("/app/window/settings-and-recent", test_settings_and_recent);
+  g_test_add_func ("/app/window/shortcuts-and-about", test_shortcuts_and_about);
 
   status = g_test_run ();
 
