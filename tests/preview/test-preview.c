@@ -313,16 +313,59 @@ test_colour_scheme (Fixture       *f,
   wait_for_js (f->web_view, background, "rgb(255, 255, 255)");
 }
 
-/* The phone width is a phone's. */
+/* The toolbar's button with @icon_name or @label. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *icon_name,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root)
+      && ((icon_name != NULL && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)),
+                                           icon_name) == 0)
+          || (label != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)),
+                                          label) == 0)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, icon_name, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The phone width is a phone's; the buttons switch it, and the tabs. */
 static void
 test_phone_width (Fixture       *f,
                   gconstpointer  data)
 {
+  GtkWidget *phone = find_button (GTK_WIDGET (f->page), "phone-symbolic", NULL);
+  GtkWidget *desktop = find_button (GTK_WIDGET (f->page), "video-display-symbolic", NULL);
+  GtkWidget *declaration = find_button (GTK_WIDGET (f->page), NULL, "_Declaration Page");
+  GtkWidget *site = find_button (GTK_WIDGET (f->page), NULL, "_Website");
+
+  g_assert_nonnull (phone);
+  g_assert_nonnull (desktop);
   wait_for_js (f->web_view, "String (innerWidth > 600)", "true");
-  stk_preview_page_set_phone (f->page, TRUE);
+  gtk_widget_activate (phone);
+  WAIT_UNTIL (stk_preview_page_get_phone (f->page));
   wait_for_js (f->web_view, "String (innerWidth)", "390");
-  stk_preview_page_set_phone (f->page, FALSE);
+  gtk_widget_activate (desktop);
+  WAIT_UNTIL (!stk_preview_page_get_phone (f->page));
   wait_for_js (f->web_view, "String (innerWidth > 600)", "true");
+
+  g_assert_nonnull (declaration);
+  g_assert_nonnull (site);
+  gtk_widget_activate (declaration);
+  WAIT_UNTIL (stk_preview_page_get_show_declaration (f->page));
+  wait_for_js (f->web_view, "location.pathname", "/cookie-policy.da.html");
+  gtk_widget_activate (site);
+  WAIT_UNTIL (!stk_preview_page_get_show_declaration (f->page));
+  wait_for_js (f->web_view, "location.pathname", "/index.da.html");
 }
 
 /* Nothing leaves the computer: a request for another host is blocked by the page's
@@ -394,7 +437,7 @@ main (int   argc,
   ADD ("reject-and-reset", test_reject_and_reset);
   ADD ("declaration-page", test_declaration_page);
   ADD ("colour-scheme", test_colour_scheme);
-  ADD ("phone-width", test_phone_width);
+  ADD ("phone-width-and-tabs", test_phone_width);
   ADD ("no-network", test_no_network);
 #undef ADD
 

@@ -28,7 +28,7 @@
 #define PHONE_WIDTH 390
 /* After the last change; together with rendering, the preview follows an edit within about
  * 300 ms. */
-#define RENDER_DELAY_MS 250
+#define RENDER_DELAY_MS 200
 /* The isolated script world of the preview's own scripts: the page's scripts cannot see them. */
 #define SCRIPT_WORLD "samtykke-preview"
 
@@ -772,21 +772,24 @@ policy_changed_cb (StkPreviewPage *self)
 #endif
 }
 
+/* In a group, the button that goes off is told first, before the other one is on: only the
+ * button that comes on says which is chosen. */
 static void
-view_toggled_cb (StkPreviewPage *self)
+view_toggled_cb (StkPreviewPage  *self,
+                 GtkToggleButton *button)
 {
-  if (self->syncing)
+  if (self->syncing || !gtk_toggle_button_get_active (button))
     return;
-  stk_preview_page_set_show_declaration (self,
-                                         gtk_toggle_button_get_active (self->declaration_button));
+  stk_preview_page_set_show_declaration (self, button == self->declaration_button);
 }
 
 static void
-width_toggled_cb (StkPreviewPage *self)
+width_toggled_cb (StkPreviewPage  *self,
+                  GtkToggleButton *button)
 {
-  if (self->syncing)
+  if (self->syncing || !gtk_toggle_button_get_active (button))
     return;
-  stk_preview_page_set_phone (self, gtk_toggle_button_get_active (self->phone_button));
+  stk_preview_page_set_phone (self, button == self->phone_button);
 }
 
 static void
@@ -814,15 +817,17 @@ language_selected_cb (StkPreviewPage *self)
 static void
 stk_preview_page_map (GtkWidget *widget)
 {
-  StkPreviewPage *self = STK_PREVIEW_PAGE (widget);
-
   GTK_WIDGET_CLASS (stk_preview_page_parent_class)->map (widget);
 
 #if HAVE_PREVIEW
-  /* The web processes start only once the preview is first looked at. */
-  ensure_web_view (self);
-  if (self->needs_render || self->n_renders == 0)
-    render (self);
+  {
+    StkPreviewPage *self = STK_PREVIEW_PAGE (widget);
+
+    /* The web processes start only once the preview is first looked at. */
+    ensure_web_view (self);
+    if (self->needs_render || self->n_renders == 0)
+      render (self);
+  }
 #endif
 }
 
