@@ -694,6 +694,54 @@ test_settings_and_recent (void)
   destroy_window (window);
 }
 
+static gboolean
+drop_files (StkWindow *window,
+            GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+          return accepted;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_drop_file (void)
+{
+  g_autoptr(GFile) dropped = copy_example ("dropped.json");
+  g_autofree char *path = g_build_filename (tmp_dir, "notes.txt", NULL);
+  g_autoptr(GFile) text = g_file_new_for_path (path);
+  StkWindow *window = open_window (NULL);
+
+  g_assert_true (g_file_set_contents (path, "not a policy\n", -1, NULL));
+
+  /* A .json file dropped on the window opens in it. */
+  g_assert_true (drop_files (window, dropped));
+  g_assert_nonnull (stk_window_get_file (window));
+  g_assert_true (g_file_equal (stk_window_get_file (window), dropped));
+
+  /* Anything else is refused and the document stays. */
+  g_assert_false (drop_files (window, text));
+  g_assert_true (g_file_equal (stk_window_get_file (window), dropped));
+
+  destroy_window (window);
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -795,6 +843,7 @@ main (int   argc,
   g_test_add_func ("/app/window/new-document", test_new_document);
   g_test_add_func ("/app/window/settings-and-recent", test_settings_and_recent);
   g_test_add_func ("/app/window/shortcuts-and-about", test_shortcuts_and_about);
+  g_test_add_func ("/app/window/drop-file", test_drop_file);
 
   status = g_test_run ();
 
