@@ -4,15 +4,18 @@
 # Copyright 2026 The Samtykke authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: check-schema.py SOURCE_DIR
-# Prints TAP. Runs with Debian's python3-jsonschema (4.10 or later).
+# Usage: check-schema.py SOURCE_DIR [SAMTYKKE_CLI]
+# Prints TAP. Runs with Debian's python3-jsonschema (4.10 or later). With SAMTYKKE_CLI, also
+# checks that what the program writes (a new policy, each file in canonical form) matches.
 
 import copy
 import glob
 import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
 
 try:
     import jsonschema
@@ -21,6 +24,7 @@ except ImportError:
     sys.exit(0)
 
 source_dir = sys.argv[1]
+cli = sys.argv[2] if len(sys.argv) > 2 else None
 schema_path = os.path.join(source_dir, "data", "policy.schema.json")
 example_path = os.path.join(source_dir, "data", "examples", "copenhagen.json")
 
@@ -112,6 +116,78 @@ if os.path.exists(texts_c):
           "core only: %s; schema only: %s" % (sorted(set(core_keys) - set(schema_keys)),
                                               sorted(set(schema_keys) - set(core_keys))))
 
+
+# The schema knows the members the loader knows, in the loader's (canonical) order.
+io_c = os.path.join(source_dir, "src", "core", "stk-policy-io.c")
+if os.path.exists(io_c) and schema:
+    with open(io_c, encoding="utf-8") as f:
+        io_text = f.read()
+    where = {
+        "policy": schema,
+        "controller": schema["properties"]["controller"],
+        "consent": schema["properties"]["consent"],
+        "section": schema["$defs"]["section"],
+        "category": schema["$defs"]["category"],
+        "provider": schema["$defs"]["provider"],
+        "embed": schema["$defs"]["embed"],
+        "cookie": schema["$defs"]["cookie"],
+        "duration": schema["$defs"]["duration"],
+    }
+    for name, node in where.items():
+        m = re.search(r"static const char \* const %s_keys\[\] = \{([^}]*)\}" % name, io_text)
+        if m is None:
+            check("the loader lists the members of " + name, False, "no %s_keys" % name)
+            continue
+        loader_keys = re.findall(r'"([a-z_]+)"', m.group(1))
+        schema_keys = list(node.get("properties", {}))
+        check("members of %s match the loader's, in order" % name, loader_keys == schema_keys,
+              "loader %s, schema %s" % (loader_keys, schema_keys))
+
+# The format reference names every member the schema describes.
+format_md = os.path.join(source_dir, "docs", "format.md")
+if os.path.exists(format_md) and schema:
+    with open(format_md, encoding="utf-8") as f:
+        reference = f.read()
+    names = set()
+
+    def collect(node):
+        if isinstance(node, dict):
+            names.update(node.get("properties", {}))
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    collect(schema)
+    unnamed = sorted(n for n in names if "`%s`" % n not in reference)
+    check("docs/format.md names every member", not unnamed, ", ".join(unnamed))
+
+# What the program writes matches the schema: a new policy, and every file above and every fuzz
+# seed in canonical form, when validation finds no errors in it.
+if cli:
+    with tempfile.TemporaryDirectory() as tmp:
+        new_path = os.path.join(tmp, "new.json")
+        run = subprocess.run([cli, "new", "-o", new_path], capture_output=True, text=True)
+        if run.returncode == 0 and os.path.exists(new_path):
+            errs = errors_of(load(new_path))
+            check("accepts the policy `samtykke-cli new` writes", not errs, describe(errs))
+        else:
+            check("accepts the policy `samtykke-cli new` writes", False, run.stderr.strip())
+
+    seeds = sorted(glob.glob(os.path.join(source_dir, "tests", "fuzz", "seeds", "*.json")))
+    for path in documents + seeds:
+        name = os.path.relpath(path, source_dir)
+        valid = subprocess.run([cli, "validate", path], capture_output=True)
+        if valid.returncode != 0:
+            continue
+        run = subprocess.run([cli, "fmt", path], capture_output=True)
+        try:
+            errs = errors_of(json.loads(run.stdout.decode("utf-8")))
+            check("accepts `samtykke-cli fmt " + name + "`", run.returncode == 0 and not errs,
+                  describe(errs))
+        except ValueError as e:
+            check("accepts `samtykke-cli fmt " + name + "`", False, "not JSON: %s" % e)
 
 # Variations of the example that must stay valid.
 def variant(change):
