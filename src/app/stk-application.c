@@ -17,7 +17,35 @@ struct _StkApplication
 
   /* owned */
   GSettings      *settings;
+  GHashTable     *preloads;  /* file URI -> GThread returning a Preload */
 };
+
+typedef struct
+{
+  GFile     *file;
+  StkPolicy *policy;
+  GError    *error;
+} Preload;
+
+static void
+preload_free (Preload *preload)
+{
+  g_clear_object (&preload->file);
+  g_clear_object (&preload->policy);
+  g_clear_error (&preload->error);
+  g_free (preload);
+}
+
+static gpointer
+preload_thread (gpointer data)
+{
+  Preload *preload = data;
+
+  /* The model is plain GObjects that nothing listens to until the window takes it. */
+  preload->policy = stk_policy_load_file (preload->file, &preload->error);
+
+  return preload;
+}
 
 G_DEFINE_FINAL_TYPE (StkApplication, stk_application, ADW_TYPE_APPLICATION)
 
@@ -179,11 +207,52 @@ stk_application_startup (GApplication *application)
   set_accels (GTK_APPLICATION (self));
 }
 
+/* Reading a large policy takes about as long as starting the toolkit, so the files named on
+ * the command line are read while it starts. */
+static gboolean
+stk_application_local_command_line (GApplication   *application,
+                                    char         ***arguments,
+                                    int            *exit_status)
+{
+  StkApplication *self = STK_APPLICATION (application);
+  char **argv = *arguments;
+  gboolean only_files = FALSE;
+
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      if (!only_files && g_str_equal (argv[i], "--"))
+        only_files = TRUE;
+      else if (only_files || argv[i][0] != '-')
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+
+          stk_application_preload (self, file);
+        }
+    }
+
+  return G_APPLICATION_CLASS (stk_application_parent_class)->local_command_line (application,
+                                                                                 arguments,
+                                                                                 exit_status);
+}
+
+static gboolean
+join_preload (gpointer key,
+              gpointer value,
+              gpointer user_data)
+{
+  preload_free (g_thread_join (value));
+  return TRUE;
+}
+
 static void
 stk_application_dispose (GObject *object)
 {
   StkApplication *self = STK_APPLICATION (object);
 
+  /* Files that were handed to another instance instead. */
+  if (self->preloads != NULL)
+    g_hash_table_foreach_remove (self->preloads, join_preload, NULL);
+  g_clear_pointer (&self->preloads, g_hash_table_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (stk_application_parent_class)->dispose (object);
@@ -199,11 +268,14 @@ stk_application_class_init (StkApplicationClass *klass)
   app_class->startup = stk_application_startup;
   app_class->activate = stk_application_activate;
   app_class->open = stk_application_open;
+  app_class->local_command_line = stk_application_local_command_line;
 }
 
 static void
 stk_application_init (StkApplication *self)
 {
+  self->preloads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   /* The core's bundled files (the example policy) sit in a static library and register
    * themselves when linked; naming them here makes sure they are. */
   (void) stk_core_get_resource ();
@@ -225,4 +297,61 @@ stk_application_get_settings (StkApplication *self)
   g_return_val_if_fail (STK_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+void
+stk_application_preload (StkApplication *self,
+                         GFile          *file)
+{
+  char *uri;
+  Preload *preload;
+
+  g_return_if_fail (STK_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  if (g_hash_table_contains (self->preloads, uri))
+    {
+      g_free (uri);
+      return;
+    }
+
+  preload = g_new0 (Preload, 1);
+  preload->file = g_object_ref (file);
+  g_hash_table_insert (self->preloads, uri, g_thread_new ("samtykke-load", preload_thread, preload));
+}
+
+/**
+ * stk_application_load_file:
+ * @self: the application
+ * @file: a policy file
+ * @error: where to put the reason it did not load
+ *
+ * Returns: (transfer full) (nullable): the policy, or NULL with @error set
+ */
+StkPolicy *
+stk_application_load_file (StkApplication  *self,
+                           GFile           *file,
+                           GError         **error)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *key = NULL;
+  GThread *thread;
+  Preload *preload;
+  StkPolicy *policy;
+
+  g_return_val_if_fail (STK_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  uri = g_file_get_uri (file);
+  if (!g_hash_table_steal_extended (self->preloads, uri, (gpointer *) &key, (gpointer *) &thread))
+    return stk_policy_load_file (file, error);
+
+  preload = g_thread_join (thread);
+  policy = g_steal_pointer (&preload->policy);
+  if (policy == NULL)
+    g_propagate_error (error, g_steal_pointer (&preload->error));
+  preload_free (preload);
+
+  return policy;
 }

@@ -1619,22 +1619,38 @@ StkWindow *
 stk_window_new_for_file (GtkApplication *application,
                          GFile          *file)
 {
-  StkWindow *self = g_object_new (STK_TYPE_WINDOW, "application", application, NULL);
+  g_autoptr(StkPolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+  StkWindow *self;
 
+  /* The file is read in the background while the window is built. */
+  if (file != NULL && STK_IS_APPLICATION (application))
+    stk_application_preload (STK_APPLICATION (application), file);
+
+  self = g_object_new (STK_TYPE_WINDOW, "application", application, NULL);
   restore_window_state (self);
-  if (file == NULL || !stk_window_load_file (self, file, NULL))
-    {
-      g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
-      g_autofree char *message = g_strdup (self->load_error);
 
+  if (file != NULL && STK_IS_APPLICATION (application))
+    policy = stk_application_load_file (STK_APPLICATION (application), file, &error);
+  else if (file != NULL)
+    policy = stk_policy_load_file (file, &error);
+
+  if (policy != NULL)
+    {
+      stk_window_set_document (self, policy, file);
+      remember_file (self, file);
+    }
+  else
+    {
+      policy = stk_policy_new_from_example ();
       stk_window_set_document (self, policy, NULL);
       /* Keep the reason the file did not open in view. */
-      if (message != NULL)
+      if (error != NULL)
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *title = g_strdup_printf (_("Could Not Open “%s”"), name);
 
-          self->load_error = g_steal_pointer (&message);
+          self->load_error = g_strdup (error->message);
           show_error (self, title, self->load_error);
         }
     }

@@ -530,6 +530,24 @@ test_malformed_file (void)
   g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
 
   destroy_window (window);
+
+  /* `samtykke broken.json`: a window with the message, over the bundled example. */
+  window = stk_window_new_for_file (GTK_APPLICATION (app), broken);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_nonnull (stk_window_get_load_error (window));
+  g_assert_nonnull (strstr (stk_window_get_load_error (window), "broken.json:3:"));
+  g_assert_null (stk_window_get_file (window));
+  g_assert_nonnull (stk_window_get_policy (window));
+  bar = find_widget (GTK_WIDGET (window), GTK_TYPE_INFO_BAR, NULL);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  destroy_window (window);
+
+  /* A good file named on the command line is read while the window is built. */
+  stk_application_preload (app, good);
+  window = stk_window_new_for_file (GTK_APPLICATION (app), good);
+  g_assert_true (g_file_equal (stk_window_get_file (window), good));
+  g_assert_null (stk_window_get_load_error (window));
+  destroy_window (window);
 }
 
 static gboolean
