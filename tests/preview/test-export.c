@@ -120,19 +120,32 @@ respond (AdwMessageDialog *dialog,
   spin (20);
 }
 
+static GtkWidget *
+find_list_box (GtkWidget *root)
+{
+  if (GTK_IS_LIST_BOX (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The subtitles (finding paths) of the rows a dialog lists. */
 static GPtrArray *
 listed_paths (AdwMessageDialog *dialog)
 {
   GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *extra = adw_message_dialog_get_extra_child (dialog);
-  GtkWidget *list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (extra));
+  GtkWidget *list = find_list_box (adw_message_dialog_get_extra_child (dialog));
 
-  /* The scrolled window puts a viewport around the list. */
-  if (GTK_IS_VIEWPORT (list))
-    list = gtk_viewport_get_child (GTK_VIEWPORT (list));
-  g_assert_true (GTK_IS_LIST_BOX (list));
-
+  g_assert_nonnull (list);
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (ADW_IS_ACTION_ROW (row) && adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) != NULL)

@@ -338,6 +338,51 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+static GtkInfoBar *
+find_info_bar (GtkWidget *root)
+{
+  if (GTK_IS_INFO_BAR (root))
+    return GTK_INFO_BAR (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkInfoBar *found = find_info_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A policy with errors cannot be exported, so the preview keeps showing the last version that
+ * could, and says so; once the error is corrected it follows again. */
+static void
+test_errors_keep_last_good (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkInfoBar *bar = find_info_bar (GTK_WIDGET (f->page));
+  g_autofree char *cookie_name = g_strdup (stk_policy_get_cookie_name (f->policy));
+  StkText *title = stk_policy_get_text (f->policy, "banner_title");
+  g_autofree char *original = g_strdup (stk_text_get (title, "da"));
+  guint renders = stk_preview_page_get_n_renders (f->page);
+
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  wait_for_js (f->web_view, BANNER_TITLE_JS, original);
+
+  stk_policy_set_cookie_name (f->policy, "");
+  stk_text_set (title, "da", "Ikke vist");
+  WAIT_UNTIL (gtk_info_bar_get_revealed (bar));
+  g_assert_cmpuint (stk_preview_page_get_n_renders (f->page), ==, renders);
+  wait_for_js (f->web_view, BANNER_TITLE_JS, original);
+
+  stk_policy_set_cookie_name (f->policy, cookie_name);
+  wait_for_js (f->web_view, BANNER_TITLE_JS, "Ikke vist");
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+}
+
 /* The phone width is a phone's; the buttons switch it, and the tabs. */
 static void
 test_phone_width (Fixture       *f,
@@ -438,6 +483,7 @@ main (int   argc,
   ADD ("declaration-page", test_declaration_page);
   ADD ("colour-scheme", test_colour_scheme);
   ADD ("phone-width-and-tabs", test_phone_width);
+  ADD ("errors-keep-last-good", test_errors_keep_last_good);
   ADD ("no-network", test_no_network);
 #undef ADD
 

@@ -118,7 +118,7 @@ new_findings_list (GtkWidget   *dialog,
                    GListModel  *findings,
                    StkSeverity  severity)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *scrolled;
   GtkWidget *list = gtk_list_box_new ();
   guint n = g_list_model_get_n_items (findings);
   guint total = stk_findings_count (findings, severity);
@@ -167,10 +167,14 @@ new_findings_list (GtkWidget   *dialog,
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
 
+  /* A few rows show whole; a longer list scrolls. */
+  if (listed <= 3)
+    return list;
+
+  scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
 
   return scrolled;

@@ -69,6 +69,7 @@ struct _StkPreviewPage
   GtkWidget            *web_view;
 
   guint                 n_renders;
+  gint64                last_crash;
   guint                 show_declaration : 1;
   guint                 phone : 1;
   guint                 dark : 1;
@@ -623,6 +624,23 @@ load_failed_cb (StkPreviewPage  *self,
   return FALSE;
 }
 
+static void
+web_process_terminated_cb (StkPreviewPage                     *self,
+                           WebKitWebProcessTerminationReason   reason,
+                           WebKitWebView                      *web_view)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (reason == WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
+    return;
+
+  /* Shown again once; a page that keeps failing is left alone until the next change. */
+  g_debug ("The preview’s web process ended (%d)", reason);
+  if (now - self->last_crash > 5 * G_USEC_PER_SEC)
+    webkit_web_view_reload (web_view);
+  self->last_crash = now;
+}
+
 static gboolean
 decide_policy_cb (StkPreviewPage           *self,
                   WebKitPolicyDecision     *decision,
@@ -721,6 +739,8 @@ ensure_web_view (StkPreviewPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "load-changed", G_CALLBACK (load_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "web-process-terminated",
+                           G_CALLBACK (web_process_terminated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "load-failed", G_CALLBACK (load_failed_cb), self,
                            G_CONNECT_SWAPPED);
   self->clamp = ADW_CLAMP (adw_clamp_new ());
