@@ -434,22 +434,30 @@ static void
 show_install_help (AdwToast  *toast,
                    GtkWidget *window)
 {
+  g_autofree char *more = NULL;
   GtkWidget *dialog;
+  GtkWidget *label;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Installing the Banner"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s\n\n%s\n\n%s",
-    _("1. Paste the copied banner right after the <body> tag of the website’s template, so "
-      "that it is on every page. It holds the policy, its style and its script: it needs no "
-      "other file."),
-    _("2. Export the policy and publish the declaration pages (cookie-policy.da.html and the "
-      "others). Link to them, and to the consent settings, at the bottom of every page; a link "
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Installing the Banner"),
+    _("Paste the copied banner right after the <body> tag of the website’s template, so that "
+      "it is on every page. It holds the policy, its style and its script: it needs no other "
+      "file."));
+  more = g_strdup_printf ("%s\n\n%s\n\n%s",
+    _("Export the policy and publish the declaration pages (cookie-policy.da.html and the "
+      "others). Link to them, and to the consent settings, at the bottom of every page: a link "
       "marked data-samtykke-settings opens the settings."),
-    _("3. Mark every script that sets cookies with type=\"text/plain\" and "
+    _("Mark every script that sets cookies with type=\"text/plain\" and "
       "data-category=\"…\": it then runs only after the visitor has consented to its "
       "category."),
     _("If you prefer files the browser can cache, upload samtykke.js, samtykke.css and "
       "policy.json from an export instead, and put <samtykke-banner src=\"/policy.json\">"
       "</samtykke-banner> in the template with the stylesheet and the script."));
+  label = gtk_label_new (more);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -489,8 +497,7 @@ stk_export_flow_copy_snippet (StkWindow *window)
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), text);
 
   /* Toast titles are markup. */
-  title = g_markup_escape_text (_("Banner copied: paste it right after <body> in the website’s "
-                                  "template"), -1);
+  title = g_markup_escape_text (_("Banner copied: paste it right after <body>"), -1);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_How to Install"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_install_help), window, 0);
