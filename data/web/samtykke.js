@@ -43,10 +43,11 @@ e.append(h('div',{class:'stk stk-e',lang},
 h('p',{},h('b',{},p.name),': '+L(p.purpose)),
 h('p',{},L(p.embeds.find(x=>x.id==i).placeholder)||T('embed_placeholder').replace('{provider}',()=>p.name).replace('{category}',()=>L(cat(p.category).title))),
 h('button',{type:'button','data-stk':'e','data-c':p.category},T('embed_accept'))))});
-q('[data-samtykke-status]').forEach(e=>{let a=K.filter(c=>!c.required&&has(c.id)).map(c=>L(c.title));
-e.replaceChildren(h('p',{},a.length?a.join(', '):T('consent_none')),
+st()},
+st=f=>q('[data-samtykke-status]').forEach(e=>{let a=K.filter(c=>!c.required&&has(c.id)).map(c=>L(c.title));
+(f||!e.firstChild)&&e.replaceChildren(h('p',{},a.length?a.join(', '):T('consent_none')),
 ...C?[h('p',{},T('consent_id')+': ',h('code',{},C.i)),h('p',{},T('consent_date')+': '+new Date(C.t).toLocaleString(lang))]:[],
-h('p',{class:'stk-a'},h('button',{type:'button','data-stk':'set'},T('change_consent')),h('button',{type:'button','data-stk':'none'},T('withdraw_consent'))))})},
+h('p',{class:'stk-a'},h('button',{type:'button','data-stk':'set'},T('change_consent')),h('button',{type:'button','data-stk':'none'},T('withdraw_consent'))))}),
 btns=(...k)=>h('div',{class:'stk-a'},...k.map(x=>h('button',{type:'button','data-stk':x},T({all:'accept_all',none:'reject_all',set:'settings',save:'save_choices'}[x])))),
 save=ids=>{let now=Date.now(),all,days,r,dom=P.cookie.domain;
 ids=K.filter(c=>c.required||ids.includes(c.id)).map(c=>c.id);
@@ -60,6 +61,7 @@ S&&S.close();
 clean();
 gt(1);
 apply();
+st(1);
 r=rec();
 P.log_endpoint&&navigator.sendBeacon(P.log_endpoint,JSON.stringify(r));
 d.dispatchEvent(new CustomEvent('samtykke-change',{detail:r}))},
@@ -97,7 +99,8 @@ h('h2',{id:'stk-t'},T('banner_title')),
 h('p',{id:'stk-d'},T('banner_body')+' ',h('a',{href:P.pages[lang]},T('policy_link'))),
 btns('all','none','set')));
 B.hidden=!!C;
-d.readyState=='loading'?d.addEventListener('DOMContentLoaded',apply):apply();
+new MutationObserver(apply).observe(d,{childList:!0,subtree:!0});
+apply();
 d.addEventListener('click',e=>{let t=e.target.closest('[data-stk],[data-samtykke-settings]'),k=t&&t.dataset.stk;
 if(!t)return;
 if(!k)e.preventDefault(),open();

@@ -947,7 +947,9 @@ stk_export_page_html (StkPolicy  *policy,
     }
   g_string_append_printf (out, "</title>\n<style>%s</style>\n<style>", page_css);
   append_bytes (out, css);
-  g_string_append (out, "</style>\n</head>\n<body>\n");
+  /* Without scripts the banner cannot record anything, so it only stands in the way. */
+  g_string_append (out, "</style>\n<noscript><style>samtykke-banner{display:none}</style>"
+                        "</noscript>\n</head>\n<body>\n");
 
   append_banner (out, policy, lang, FALSE, FALSE);
 
