@@ -389,6 +389,38 @@ test_warnings_accepted (void)
   remove_tree (out_dir);
 }
 
+/* An untitled policy's export folder is remembered with the document: Export Again writes
+ * there, and a new document in the same window does not inherit it. */
+static void
+test_untitled_folder (void)
+{
+  g_autofree char *out_dir = g_build_filename (tmp_dir, "untitled-out", NULL);
+  g_autofree char *json_path = g_build_filename (out_dir, "policy.json", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (out_dir);
+  g_autoptr(GFile) remembered = NULL;
+  g_autoptr(StkPolicy) first = stk_policy_new_from_example ();
+  g_autoptr(StkPolicy) second = stk_policy_new_from_example ();
+  StkWindow *window = stk_window_new (GTK_APPLICATION (app));
+
+  stk_window_set_document (window, first, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_null (stk_export_flow_dup_folder (window));
+
+  stk_export_flow_remember_folder (window, folder);
+  stk_export_flow_export (window, TRUE);
+  spin (20);
+  g_assert_true (g_file_test (json_path, G_FILE_TEST_EXISTS));
+  remembered = stk_export_flow_dup_folder (window);
+  g_assert_true (remembered != NULL && g_file_equal (remembered, folder));
+
+  stk_window_set_document (window, second, NULL);
+  g_assert_null (stk_export_flow_dup_folder (window));
+
+  close_window (window);
+  remove_tree (out_dir);
+}
+
 static void
 read_text_cb (GObject      *object,
               GAsyncResult *result,
@@ -442,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/preview/export/same-bytes-as-cli", test_same_bytes_as_cli);
   g_test_add_func ("/preview/export/refused-with-errors", test_refused_with_errors);
   g_test_add_func ("/preview/export/warnings-accepted", test_warnings_accepted);
+  g_test_add_func ("/preview/export/untitled-folder", test_untitled_folder);
   g_test_add_func ("/preview/export/copy-snippet", test_copy_snippet);
 
   status = g_test_run ();

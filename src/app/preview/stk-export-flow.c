@@ -55,8 +55,11 @@ stk_export_flow_dup_folder (StkWindow *window)
         }
     }
 
-  /* An untitled policy, or one exported before it was saved: remembered for this window. */
-  folder = g_object_get_data (G_OBJECT (window), FOLDER_KEY);
+  /* An untitled policy, or one exported before it was saved: remembered with the document
+   * itself, so that another document in the window does not inherit it. */
+  if (stk_window_get_policy (window) == NULL)
+    return NULL;
+  folder = g_object_get_data (G_OBJECT (stk_window_get_policy (window)), FOLDER_KEY);
 
   return folder != NULL ? g_object_ref (folder) : NULL;
 }
@@ -70,7 +73,10 @@ stk_export_flow_remember_folder (StkWindow *window,
   g_return_if_fail (STK_IS_WINDOW (window));
   g_return_if_fail (G_IS_FILE (folder));
 
-  g_object_set_data_full (G_OBJECT (window), FOLDER_KEY, g_object_ref (folder), g_object_unref);
+  g_return_if_fail (stk_window_get_policy (window) != NULL);
+
+  g_object_set_data_full (G_OBJECT (stk_window_get_policy (window)), FOLDER_KEY,
+                          g_object_ref (folder), g_object_unref);
 
   file = stk_window_get_file (window);
   if (file != NULL)
@@ -349,7 +355,7 @@ warnings_response_cb (AdwMessageDialog *dialog,
     {
       gboolean again = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "again"));
 
-      g_object_set_data_full (G_OBJECT (window), ACCEPTED_KEY,
+      g_object_set_data_full (G_OBJECT (stk_window_get_policy (window)), ACCEPTED_KEY,
                               g_strdup (g_object_get_data (G_OBJECT (dialog), "warnings")),
                               g_free);
       choose_folder_and_write (window, again);
@@ -416,7 +422,7 @@ stk_export_flow_export (StkWindow *window,
   if (stk_findings_count (findings, STK_SEVERITY_WARNING) > 0)
     {
       g_autofree char *warnings = describe_warnings (findings);
-      const char *accepted = g_object_get_data (G_OBJECT (window), ACCEPTED_KEY);
+      const char *accepted = g_object_get_data (G_OBJECT (policy), ACCEPTED_KEY);
 
       if (g_strcmp0 (accepted, warnings) != 0)
         {
