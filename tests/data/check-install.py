@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 
 APP_ID = 'io.github.samtykke.Samtykke'
 
@@ -76,6 +77,16 @@ def main():
                 problems.append('the installed desktop file has no Danish translation')
             if 'MimeType=' in text and 'application/json;' in text:
                 problems.append('the desktop file claims every JSON file')
+            # The launcher must start an installed binary and show an installed icon.
+            entry = dict(line.split('=', 1) for line in text.splitlines() if '=' in line)
+            exec_name = entry.get('Exec', '').split()[0] if entry.get('Exec') else ''
+            if not os.path.isfile(where(bindir, exec_name)):
+                problems.append(f'the desktop file starts “{exec_name}”, which is not installed')
+            icon = where(datadir, 'icons', 'hicolor', 'scalable', 'apps',
+                         entry.get('Icon', '') + '.svg')
+            if not os.path.isfile(icon):
+                problems.append(f'the desktop file shows the icon “{entry.get("Icon")}”, '
+                                'which is not installed')
             check = subprocess.run(['desktop-file-validate', desktop],
                                    capture_output=True, text=True)
             if check.returncode != 0:
@@ -84,6 +95,14 @@ def main():
             with open(metainfo, encoding='utf-8') as f:
                 if 'xml:lang="da"' not in f.read():
                     problems.append('the installed metainfo has no Danish translation')
+            component = ET.parse(metainfo).getroot()
+            for launchable in component.iter('launchable'):
+                if not os.path.isfile(where(datadir, 'applications', launchable.text.strip())):
+                    problems.append(f'the metainfo launches {launchable.text}, '
+                                    'which is not installed')
+            for binary in component.iter('binary'):
+                if not os.path.isfile(where(bindir, binary.text.strip())):
+                    problems.append(f'the metainfo provides {binary.text}, which is not installed')
         if have_app and os.path.isdir(schemas):
             check = subprocess.run(['glib-compile-schemas', '--strict', '--dry-run', schemas],
                                    capture_output=True, text=True)
