@@ -624,6 +624,16 @@ load_failed_cb (StkPreviewPage  *self,
   return FALSE;
 }
 
+/* The engine's menu offers downloads and new windows: nothing a preview needs. */
+static gboolean
+context_menu_cb (StkPreviewPage    *self,
+                 WebKitContextMenu *menu,
+                 gpointer           hit_test_result,
+                 WebKitWebView     *web_view)
+{
+  return TRUE;
+}
+
 static void
 web_process_terminated_cb (StkPreviewPage                     *self,
                            WebKitWebProcessTerminationReason   reason,
@@ -738,6 +748,8 @@ ensure_web_view (StkPreviewPage *self)
   g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "load-changed", G_CALLBACK (load_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "context-menu", G_CALLBACK (context_menu_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "web-process-terminated",
                            G_CALLBACK (web_process_terminated_cb), self, G_CONNECT_SWAPPED);

@@ -92,6 +92,14 @@ handle_request (SoupServer        *server,
       return;
     }
 
+  /* A consent record sent to a log endpoint on the site's own server: the preview has no log,
+   * so the record is accepted and forgotten. */
+  if (g_strcmp0 (method, SOUP_METHOD_POST) == 0)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
+      return;
+    }
+
   if (g_strcmp0 (method, SOUP_METHOD_GET) != 0 && g_strcmp0 (method, SOUP_METHOD_HEAD) != 0)
     {
       refuse (msg, SOUP_STATUS_METHOD_NOT_ALLOWED);
