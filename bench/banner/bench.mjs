@@ -1,0 +1,277 @@
+/* bench.mjs — what a consent banner costs a visitor on a cold page load, ours against three
+ * popular open-source banners, in headless Chromium
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: npm ci && node bench.mjs [--runs 20] [--profile both|desktop|phone] [--cli PATH]
+ *
+ * Every target is the same municipal host page (host.html): alone, with the banner Samtykke
+ * exports for data/examples/copenhagen.json pasted after <body>, and with each peer set up as
+ * its documentation describes (3 categories, Danish and English). Each load is a new browser
+ * context: empty cache, cookies and storage.
+ */
+
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const source = path.resolve(here, '..', '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const RUNS = Number(option('runs', 20));
+const PROFILE = option('profile', 'both');
+const CLI = option('cli', process.env.SAMTYKKE_CLI || path.join(source, '_build', 'src', 'cli', 'samtykke-cli'));
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+const PROFILES = {
+  desktop: { context: { viewport: { width: 1280, height: 800 } }, gzip: false },
+  /* Lighthouse's mobile preset: slow 4G and a CPU four times slower. */
+  phone: {
+    context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+    gzip: true, cpu: 4,
+    net: { offline: false, latency: 562.5, downloadThroughput: 1474.56 * 1024 / 8, uploadThroughput: 675 * 1024 / 8 },
+  },
+};
+
+/* The peers' own configuration, each as its documentation shows. */
+const text = {
+  da: { title: 'Vi bruger cookies', body: 'Vi vil gerne bruge cookies til at huske dine valg, vise videoer og måle, hvordan siden bliver brugt.',
+    all: 'Accepter alle', none: 'Afvis alle', settings: 'Indstillinger', save: 'Gem mine valg',
+    necessary: 'Nødvendige', functional: 'Funktionelle', statistics: 'Statistik' },
+  en: { title: 'We use cookies', body: 'We would like to use cookies to remember your choices, show videos and measure how the site is used.',
+    all: 'Accept all', none: 'Reject all', settings: 'Settings', save: 'Save my choices',
+    necessary: 'Necessary', functional: 'Functional', statistics: 'Statistics' },
+};
+
+const vanillaConfig = `import '/node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js';
+const t = ${JSON.stringify(text)};
+const translation = l => ({
+  consentModal: { title: t[l].title, description: t[l].body, acceptAllBtn: t[l].all,
+    acceptNecessaryBtn: t[l].none, showPreferencesBtn: t[l].settings },
+  preferencesModal: { title: t[l].settings, acceptAllBtn: t[l].all, acceptNecessaryBtn: t[l].none,
+    savePreferencesBtn: t[l].save, closeIconLabel: 'x',
+    sections: ['necessary', 'functional', 'statistics'].map(c => ({ title: t[l][c], description: t[l].body, linkedCategory: c })) },
+});
+CookieConsent.run({
+  hideFromBots: false,
+  categories: { necessary: { enabled: true, readOnly: true }, functional: {}, statistics: {} },
+  language: { default: 'da', autoDetect: 'document', translations: { da: translation('da'), en: translation('en') } },
+});
+`;
+
+const klaroConfig = `var t = ${JSON.stringify(text)};
+var translation = function (l) {
+  return { privacyPolicyUrl: '/cookiepolitik', consentNotice: { description: t[l].body },
+    purposes: { necessary: t[l].necessary, preferences: t[l].functional, statistics: t[l].statistics } };
+};
+window.klaroConfig = {
+  version: 1, elementID: 'klaro', storageMethod: 'cookie', cookieName: 'klaro', cookieExpiresAfterDays: 365,
+  default: false, mustConsent: false, acceptAll: true, hideDeclineAll: false, groupByPurpose: true,
+  translations: { zz: { privacyPolicyUrl: '/cookiepolitik' }, da: translation('da'), en: translation('en') },
+  services: [
+    { name: 'session', title: 'Session', purposes: ['necessary'], required: true },
+    { name: 'video', title: 'YouTube', purposes: ['preferences'] },
+    { name: 'stats', title: 'Siteimprove', purposes: ['statistics'] },
+  ],
+};
+`;
+
+const tarteaucitronConfig = `var l = document.documentElement.lang === 'en' ? 'en' : 'da';
+var names = { da: ['Funktionelle', 'Statistik'], en: ['Functional', 'Statistics'] }[l];
+tarteaucitron.services.functional = { key: 'functional', type: 'other', name: names[0], needConsent: true,
+  cookies: [], js: function () {}, fallback: function () {} };
+tarteaucitron.services.statistics = { key: 'statistics', type: 'analytic', name: names[1], needConsent: true,
+  cookies: ['nmstat'], js: function () {}, fallback: function () {} };
+tarteaucitron.init({ privacyUrl: '/cookiepolitik', hashtag: '#tarteaucitron', cookieName: 'tarteaucitron',
+  orientation: 'bottom', showAlertSmall: false, cookieslist: false, highPrivacy: true, DenyAllCta: true,
+  AcceptAllCta: true, mandatory: true, removeCredit: true });
+(tarteaucitron.job = tarteaucitron.job || []).push('functional', 'statistics');
+`;
+
+const nm = path.join(here, 'node_modules');
+const TARGETS = [
+  { name: 'host page alone (first paint)', id: 'baseline', selector: null, files: [] },
+  { name: 'samtykke (this project)', id: 'samtykke', selector: 'samtykke-banner', files: ['samtykke.js', 'samtykke.css'] },
+  { name: 'vanilla-cookieconsent 3.1.0', id: 'vanilla', selector: '#cc-main .cm',
+    head: '<link rel="stylesheet" href="/node_modules/vanilla-cookieconsent/dist/cookieconsent.css">\n<script type="module" src="config.js"></script>',
+    config: vanillaConfig,
+    files: ['vanilla-cookieconsent/dist/cookieconsent.umd.js', 'vanilla-cookieconsent/dist/cookieconsent.css'].map(f => path.join(nm, f)) },
+  { name: 'klaro 0.7.22', id: 'klaro', selector: '.klaro .cookie-notice',
+    head: '<script defer src="config.js"></script>\n<script defer src="/node_modules/klaro/dist/klaro.js"></script>',
+    config: klaroConfig, files: [path.join(nm, 'klaro/dist/klaro.js')] },
+  { name: 'tarteaucitronjs 1.34.0', id: 'tarteaucitron', selector: '#tarteaucitronAlertBig',
+    head: '<script src="/node_modules/tarteaucitronjs/tarteaucitron.min.js"></script>\n<script src="config.js"></script>',
+    config: tarteaucitronConfig,
+    files: ['tarteaucitron.min.js', 'css/tarteaucitron.min.css', 'lang/tarteaucitron.da.min.js', 'tarteaucitron.services.min.js']
+      .map(f => path.join(nm, 'tarteaucitronjs', f)) },
+];
+
+/* Builds every target's page into a folder served as the web root. */
+function buildSite () {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'samtykke-bench-'));
+  const host = fs.readFileSync(path.join(here, 'host.html'), 'utf8');
+  const exported = path.join(site, 'samtykke');
+
+  execFileSync(CLI, ['export', path.join(source, 'data', 'examples', 'copenhagen.json'), '-o', exported]);
+  for (const target of TARGETS) {
+    const dir = path.join(site, target.id);
+    fs.mkdirSync(dir, { recursive: true });
+    const body = target.id === 'samtykke' ? fs.readFileSync(path.join(exported, 'banner.html'), 'utf8') : '';
+    fs.writeFileSync(path.join(dir, 'index.html'),
+      host.replace('<!--HEAD-->', target.head || '').replace('<!--BODY-->', body));
+    if (target.config)
+      fs.writeFileSync(path.join(dir, 'config.js'), target.config);
+    if (target.id === 'samtykke')
+      target.files = target.files.map(f => path.join(exported, f));
+  }
+
+  return site;
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.css': 'text/css', '.json': 'application/json' };
+
+async function serve (site, gzip) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let name = decodeURIComponent(url.pathname);
+    if (name.endsWith('/'))
+      name += 'index.html';
+    const root = name.startsWith('/node_modules/') ? here : site;
+    const file = path.join(root, path.normalize(name));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory())
+      return res.writeHead(404).end();
+    let body = fs.readFileSync(file);
+    const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+    if (gzip && /gzip/.test(req.headers['accept-encoding'] || '') && TYPES[path.extname(file)]) {
+      body = zlib.gzipSync(body, { level: 9 });
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, { ...headers, 'content-length': body.length }).end(body);
+  });
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+/* Runs before any page script: watches every frame for the banner, layout shifts, long tasks. */
+function probe (selector) {
+  window.__bench = { visible: null, cls: 0, longTasks: 0 };
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries())
+      if (!e.hadRecentInput) window.__bench.cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver(list => { window.__bench.longTasks += list.getEntries().length; })
+    .observe({ type: 'longtask', buffered: true });
+  if (!selector)
+    return;
+  const frame = () => {
+    const el = document.querySelector(selector);
+    if (el && el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+      const r = el.getBoundingClientRect();
+      if (r.width >= 2 && r.height >= 2 && r.bottom > 0 && r.top < innerHeight) {
+        window.__bench.visible = performance.now();
+        return;
+      }
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+async function load (browser, profile, origin, target) {
+  const context = await browser.newContext({ locale: 'da-DK', ...profile.context });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  let requests = 0;
+
+  if (profile.net) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', profile.net);
+  }
+  if (profile.cpu)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  page.on('request', r => { if (!r.url().endsWith('/favicon.ico')) requests++; });
+  await page.addInitScript(probe, target.selector);
+  await page.goto(`${origin}/${target.id}/`, { waitUntil: 'load', timeout: 60000 });
+  const end = Date.now() + 15000;
+  while (target.selector && Date.now() < end && !(await page.evaluate(() => window.__bench.visible)))
+    await page.waitForTimeout(50);
+  await page.waitForTimeout(500);
+  const m = await page.evaluate(() => ({
+    ...window.__bench,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+  }));
+  await context.close();
+
+  return { ...m, requests };
+}
+
+const median = values => {
+  const v = values.filter(x => x !== null && x !== undefined).sort((a, b) => a - b);
+  return v.length ? v[Math.floor((v.length - 1) / 2)] : null;
+};
+const ms = x => (x === null ? 'n/a' : `${Math.round(x).toLocaleString('en')} ms`);
+const bytes = n => n.toLocaleString('en');
+
+async function main () {
+  const site = buildSite();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const profiles = PROFILE === 'both' ? ['desktop', 'phone'] : [PROFILE];
+  const results = {};
+
+  for (const name of profiles) {
+    const server = await serve(site, PROFILES[name].gzip);
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    /* One untimed load first: the browser's own start-up should not count against the first target. */
+    await load(browser, PROFILES[name], origin, TARGETS[0]);
+    for (const target of TARGETS) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++)
+        runs.push(await load(browser, PROFILES[name], origin, target));
+      (results[target.id] ??= {})[name] = {
+        visible: median(runs.map(r => r.visible)), fcp: median(runs.map(r => r.fcp)),
+        cls: Math.max(...runs.map(r => r.cls)), longTasks: Math.max(...runs.map(r => r.longTasks)),
+        requests: median(runs.map(r => r.requests)),
+      };
+      process.stderr.write(`${name} ${target.id}: ${JSON.stringify(results[target.id][name])}\n`);
+    }
+    server.close();
+  }
+  await browser.close();
+
+  const both = (id, key) => profiles.map(p => ms(results[id][p]?.[key] ?? null)).join(' / ');
+  console.log(`\nMedian of ${RUNS} cold loads; ${profiles.join(' / ')} profile${profiles.length > 1 ? 's' : ''}.\n`);
+  console.log('| banner | library bytes raw / gzip -9 | requests | banner visible, ' + profiles.join(' / ') + ' |');
+  console.log('|---|---|---|---|');
+  for (const target of TARGETS) {
+    const r = results[target.id][profiles[0]];
+    if (!target.selector) {
+      console.log(`| ${target.name} | – | ${r.requests} | ${both(target.id, 'fcp')} |`);
+      continue;
+    }
+    const raw = target.files.reduce((n, f) => n + fs.statSync(f).size, 0);
+    const gz = target.files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length, 0);
+    console.log(`| ${target.name} | ${bytes(raw)} / ${bytes(gz)} | ${r.requests} | ${both(target.id, 'visible')} |`);
+  }
+  console.log('\n| banner | first contentful paint | layout shift (worst run) | long tasks (worst run) |');
+  console.log('|---|---|---|---|');
+  for (const target of TARGETS)
+    console.log(`| ${target.name} | ${both(target.id, 'fcp')} | ${profiles.map(p => results[target.id][p].cls.toFixed(3)).join(' / ')} | ${profiles.map(p => results[target.id][p].longTasks).join(' / ')} |`);
+  fs.rmSync(site, { recursive: true, force: true });
+}
+
+await main();
