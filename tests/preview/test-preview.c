@@ -381,6 +381,23 @@ test_errors_keep_last_good (Fixture       *f,
   stk_policy_set_cookie_name (f->policy, cookie_name);
   wait_for_js (f->web_view, BANNER_TITLE_JS, "Ikke vist");
   g_assert_false (gtk_info_bar_get_revealed (bar));
+
+  /* Another document with an error: the previous one's render does not stand in for it. */
+  {
+    g_autoptr(StkPolicy) other = stk_policy_new_from_example ();
+
+    stk_policy_set_cookie_name (other, "");
+    stk_preview_page_set_policy (f->page, other);
+    WAIT_UNTIL (gtk_info_bar_get_revealed (bar));
+    WAIT_UNTIL (g_strcmp0 (webkit_web_view_get_uri (f->web_view), "about:blank") == 0);
+
+    stk_policy_set_cookie_name (other, "consent");
+    wait_for_js (f->web_view, BANNER_TITLE_JS, stk_text_get (stk_policy_get_text (other,
+                                                                                  "banner_title"),
+                                                             "da"));
+    g_assert_false (gtk_info_bar_get_revealed (bar));
+    stk_preview_page_set_policy (f->page, f->policy);
+  }
 }
 
 /* The phone width is a phone's; the buttons switch it, and the tabs. */

@@ -70,6 +70,7 @@ struct _StkPreviewPage
 
   guint                 n_renders;
   gint64                last_crash;
+  guint                 shows_policy : 1;  /* the web view shows a render of this policy */
   guint                 show_declaration : 1;
   guint                 phone : 1;
   guint                 dark : 1;
@@ -451,7 +452,7 @@ show_render_error (StkPreviewPage *self)
   guint n_errors = stk_findings_count (findings, STK_SEVERITY_ERROR);
   g_autofree char *text = NULL;
 
-  if (self->n_renders > 0)
+  if (self->shows_policy)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "The policy has %u error, so it cannot be exported. "
                                          "The preview shows it as it was before.",
@@ -468,6 +469,11 @@ show_render_error (StkPreviewPage *self)
 
   gtk_label_set_label (self->error_label, text);
   gtk_info_bar_set_revealed (self->error_bar, TRUE);
+
+  /* Another document's render is no preview of this one. */
+  if (!self->shows_policy && self->web_view != NULL
+      && g_strcmp0 (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->web_view)), "about:blank") != 0)
+    webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self->web_view), "about:blank");
 }
 
 static void
@@ -507,6 +513,7 @@ render (StkPreviewPage *self)
     }
   stk_preview_server_set_files (self->server, files);
   self->n_renders++;
+  self->shows_policy = TRUE;
 
   /* Whatever page the preview shows (the visitor may have followed a link in it) is shown
    * again with the new files; a reload keeps its scroll position. */
@@ -1115,12 +1122,15 @@ stk_preview_page_set_policy (StkPreviewPage *self,
   if (self->policy != NULL)
     g_signal_handlers_disconnect_by_data (self->policy, self);
   g_set_object (&self->policy, policy);
+  self->shows_policy = FALSE;
   if (policy != NULL)
     g_signal_connect_swapped (policy, "changed", G_CALLBACK (policy_changed_cb), self);
 
   update_languages (self);
 #if HAVE_PREVIEW
-  /* A new document is shown at once. */
+  /* A new document is shown at once, as on a first visit. */
+  if (self->session != NULL)
+    stk_preview_page_reset (self);
   schedule_render (self, 0);
 #endif
 
