@@ -972,6 +972,10 @@ stk_json_write_node (GString  *out,
             char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
             g_string_append (out, g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
+            /* Keep it a fraction ("1.0", "-0.0"), or it would read back as a whole number
+             * and the next save would differ. */
+            if (strpbrk (buf, ".eE") == NULL)
+              g_string_append (out, ".0");
           }
           break;
         case G_TYPE_BOOLEAN:

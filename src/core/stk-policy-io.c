@@ -217,6 +217,12 @@ read_text (Loader     *loader,
     {
       char *value;
 
+      if (*lang == '\0')
+        {
+          g_free (lang);
+          return stk_json_reader_fail (R (loader), lang_at,
+                                       _("a language code may not be empty"));
+        }
       if (stk_text_get (text, lang) != NULL)
         {
           stk_json_reader_fail (R (loader), lang_at, _("the member “%s” appears twice"), lang);
@@ -945,7 +951,8 @@ text_value (GString            *out,
     }
 
   for (guint i = 0; languages[i]; i++)
-    if (g_strv_contains ((const char * const *) langs, languages[i]))
+    if (g_strv_contains ((const char * const *) langs, languages[i]) &&
+        !g_ptr_array_find_with_equal_func (order, languages[i], g_str_equal, NULL))
       g_ptr_array_add (order, (gpointer) languages[i]);
   for (guint i = 0; langs[i]; i++)
     if (!g_strv_contains (languages, langs[i]))

@@ -419,6 +419,49 @@ test_save_full_disk (void)
   g_rmdir (dir);
 }
 
+/* Inputs the fuzzer found: each is refused with a message, or loads and then saves to a form
+ * that loads again and saves to the same bytes. */
+static void
+test_fuzz_findings (void)
+{
+  g_autofree char *dir_path = source_path ("tests", "fuzz", "crashes", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(StkPolicy) policy = NULL;
+      g_autoptr(StkPolicy) again = NULL;
+      g_autoptr(GBytes) first = NULL;
+      g_autoptr(GBytes) second = NULL;
+      g_autoptr(GListModel) findings = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      n++;
+      policy = stk_policy_load_data (contents, length, name, &error);
+      if (policy == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_true (g_str_has_prefix (error->message, name));
+          continue;
+        }
+      findings = stk_policy_validate (policy);
+      first = stk_policy_to_bytes (policy);
+      again = stk_policy_load_data (g_bytes_get_data (first, NULL), g_bytes_get_size (first),
+                                    "saved.json", &error);
+      g_assert_no_error (error);
+      second = stk_policy_to_bytes (again);
+      g_assert_true (g_bytes_equal (first, second));
+    }
+  g_assert_cmpuint (n, >=, 1);
+}
+
 static void
 test_locate (void)
 {
@@ -468,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/io/save-atomic", test_save_atomic);
   g_test_add_func ("/io/save-full-disk", test_save_full_disk);
   g_test_add_func ("/io/locate", test_locate);
+  g_test_add_func ("/io/fuzz-findings", test_fuzz_findings);
 
   return g_test_run ();
 }
