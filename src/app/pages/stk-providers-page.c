@@ -74,6 +74,8 @@ struct _StkProvidersPage
   GtkSingleSelection  *selection;
   char                *needle;       /* case-folded search text; NULL shows every provider */
   GHashTable          *haystacks;    /* StkProvider -> case-folded searchable text */
+  guint                index_source; /* builds the haystacks ahead of the first search */
+  guint                index_next;
   StkProvider         *provider;     /* the one shown in the details */
   GtkSingleSelection  *cookie_selection;
   GPtrArray           *fields;       /* borrowed detail widgets bound with stk_field_bind_* */
@@ -207,6 +209,35 @@ haystack_of (StkProvidersPage *self,
   return folded;
 }
 
+/* Builds the search text of a few hundred providers per idle moment after a policy is set, so
+ * that the first keystroke of a search does not have to do it for every provider at once. */
+static gboolean
+build_index_step (gpointer user_data)
+{
+  StkProvidersPage *self = user_data;
+  guint n = self->providers != NULL ? stk_list_get_n (self->providers) : 0;
+  guint end = MIN (n, self->index_next + 250);
+
+  for (; self->index_next < end; self->index_next++)
+    haystack_of (self, stk_list_peek (self->providers, self->index_next));
+
+  if (self->index_next < n)
+    return G_SOURCE_CONTINUE;
+
+  self->index_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_index (StkProvidersPage *self)
+{
+  g_clear_handle_id (&self->index_source, g_source_remove);
+  self->index_next = 0;
+
+  if (self->policy != NULL)
+    self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index_step, self, NULL);
+}
+
 static gboolean
 filter_provider (gpointer item,
                  gpointer user_data)
@@ -243,6 +274,29 @@ update_sidebar (StkProvidersPage *self)
 
   gtk_widget_set_sensitive (self->remove_provider_button, self->provider != NULL);
   gtk_widget_set_sensitive (self->add_provider_button, self->policy != NULL);
+}
+
+/* When the provider in the details is in the list again, it is the selected one again. */
+static void
+reselect_shown_provider (StkProvidersPage *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  guint n = g_list_model_get_n_items (shown);
+
+  if (self->provider == NULL
+      || gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StkProvider) item = g_list_model_get_item (shown, i);
+
+      if (item == self->provider)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
 }
 
 void
@@ -287,6 +341,7 @@ stk_providers_page_set_filter (StkProvidersPage *self,
     }
 
   gtk_filter_changed (GTK_FILTER (self->filter), change);
+  reselect_shown_provider (self);
   update_sidebar (self);
 }
 
@@ -408,7 +463,15 @@ unbind_list_item (GtkSignalListItemFactory *factory,
 static void
 on_selection_changed (StkProvidersPage *self)
 {
-  show_provider (self, gtk_single_selection_get_selected_item (self->selection));
+  StkProvider *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A search that hides the provider being edited leaves it in the details: the list is
+   * narrowed, not the work in progress. */
+  if (selected == NULL && self->provider != NULL && self->providers != NULL
+      && stk_list_find (self->providers, self->provider, NULL))
+    return;
+
+  show_provider (self, selected);
 }
 
 static void
@@ -1340,6 +1403,7 @@ on_categories_changed (StkProvidersPage *self)
 {
   /* Category titles are part of what a search matches. */
   drop_haystacks (self);
+  start_index (self);
 }
 
 static void
@@ -1644,6 +1708,7 @@ stk_providers_page_set_policy (StkProvidersPage *self,
   if (self->policy == policy)
     return;
 
+  g_clear_handle_id (&self->index_source, g_source_remove);
   if (self->haystacks != NULL)
     drop_haystacks (self);
   if (self->policy != NULL)
@@ -1680,6 +1745,7 @@ stk_providers_page_set_policy (StkProvidersPage *self,
 
   if (policy != NULL)
     {
+      start_index (self);
       on_policy_changed (self);
       if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
         gtk_single_selection_set_selected (self->selection, 0);
