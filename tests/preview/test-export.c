@@ -11,6 +11,7 @@
 
 #include "stk-application.h"
 #include "stk-export-flow.h"
+#include "stk-preview-page.h"
 #include "stk-window.h"
 
 static StkApplication *app;
@@ -454,6 +455,39 @@ test_copy_snippet (void)
   close_window (window);
 }
 
+#if !HAVE_PREVIEW
+static AdwStatusPage *
+find_status_page (GtkWidget *root)
+{
+  if (ADW_IS_STATUS_PAGE (root))
+    return ADW_STATUS_PAGE (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_status_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Built without the web engine, the preview page says so, and export still works (above). */
+static void
+test_page_without_engine (void)
+{
+  GtkWidget *page = g_object_ref_sink (stk_preview_page_new ());
+  AdwStatusPage *status = find_status_page (page);
+
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "The Preview Is Not Built In");
+  g_assert_null (stk_preview_page_get_web_view (STK_PREVIEW_PAGE (page)));
+  g_assert_finalize_object (page);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +511,9 @@ main (int   argc,
   g_test_add_func ("/preview/export/warnings-accepted", test_warnings_accepted);
   g_test_add_func ("/preview/export/untitled-folder", test_untitled_folder);
   g_test_add_func ("/preview/export/copy-snippet", test_copy_snippet);
+#if !HAVE_PREVIEW
+  g_test_add_func ("/preview/export/page-without-engine", test_page_without_engine);
+#endif
 
   status = g_test_run ();
 
