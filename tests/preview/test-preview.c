@@ -231,7 +231,18 @@ test_follows_edits (Fixture       *f,
   g_assert_cmpuint (stk_preview_page_get_n_renders (f->page), ==, renders + 1);
   wait_for_js (f->web_view, "String (scrollY)", "300");
 
+  /* The settings dialog, when open, stays open across an edit of its texts. */
+  g_free (eval_js (f->web_view, "document.querySelector ('samtykke-banner [data-stk=set]')"
+                                ".click (); 'clicked'"));
+  wait_for_js (f->web_view, "document.querySelector ('dialog[open] h2').textContent",
+               text_in (f->policy, "settings_title", "da"));
+  stk_text_set (stk_policy_get_text (f->policy, "settings_title"), "da", "Dine valg");
+  wait_for_js (f->web_view, "document.querySelector ('dialog[open] h2').textContent",
+               "Dine valg");
+  g_free (eval_js (f->web_view, "document.querySelector ('dialog[open]').close (); 'closed'"));
+
   /* Undo (of the typing, one step) is a change like any other. */
+  g_assert_true (stk_history_undo (stk_policy_get_history (f->policy)));
   g_assert_true (stk_history_undo (stk_policy_get_history (f->policy)));
   wait_for_js (f->web_view, BANNER_TITLE_JS, original);
 }

@@ -70,6 +70,7 @@ struct _StkPreviewPage
 
   guint                 n_renders;
   gint64                last_crash;
+  guint                 reopen_settings : 1;
   guint                 shows_policy : 1;  /* the web view shows a render of this policy */
   guint                 show_declaration : 1;
   guint                 phone : 1;
@@ -477,6 +478,34 @@ show_render_error (StkPreviewPage *self)
 }
 
 static void
+settings_state_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(StkPreviewPage) self = user_data;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, NULL);
+  if (self->web_view != GTK_WIDGET (object))
+    return;
+
+  self->reopen_settings = value != NULL && jsc_value_is_boolean (value)
+                          && jsc_value_to_boolean (value);
+  webkit_web_view_reload (WEBKIT_WEB_VIEW (object));
+}
+
+/* Loads the page again with the new files. Whoever edits the settings dialog's texts wants to
+ * see the dialog: when it was open, it is opened again. */
+static void
+reload_keeping_state (StkPreviewPage *self)
+{
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self->web_view),
+                                       "!!document.querySelector ('dialog.stk-s[open]')", -1,
+                                       NULL, NULL, self->cancellable, settings_state_cb,
+                                       g_object_ref (self));
+}
+
+static void
 render (StkPreviewPage *self)
 {
   g_autoptr(GError) error = NULL;
@@ -521,7 +550,7 @@ render (StkPreviewPage *self)
   if (!language_changed && current != NULL
       && stk_preview_server_owns_uri (self->server, current)
       && !g_str_equal (current, "about:blank"))
-    webkit_web_view_reload (WEBKIT_WEB_VIEW (self->web_view));
+    reload_keeping_state (self);
   else
     {
       g_autofree char *uri = target_uri (self);
@@ -617,6 +646,14 @@ load_changed_cb (StkPreviewPage  *self,
   g_debug ("Preview load event %d: %s", event, webkit_web_view_get_uri (web_view));
   if (event == WEBKIT_LOAD_COMMITTED)
     sync_controls_with_uri (self, webkit_web_view_get_uri (web_view));
+
+  if (event == WEBKIT_LOAD_FINISHED && self->reopen_settings)
+    {
+      self->reopen_settings = FALSE;
+      webkit_web_view_evaluate_javascript (web_view,
+                                           "if (window.Samtykke) window.Samtykke.open ();", -1,
+                                           NULL, NULL, NULL, NULL, NULL);
+    }
 }
 
 static gboolean
