@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <webkit/webkit.h>
 
 #include "stk-preview-page.h"
@@ -485,6 +487,81 @@ test_no_network (Fixture       *f,
   WAIT_UNTIL (stk_preview_page_get_n_refused (f->page) > refused);
 }
 
+static char *
+proc_field (int         pid,
+            const char *field)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", pid);
+  g_autofree char *status = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize len = strlen (field);
+
+  if (!g_file_get_contents (path, &status, NULL, NULL))
+    return NULL;
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strncmp (lines[i], field, len) == 0 && lines[i][len] == ':')
+      return g_strstrip (g_strdup (lines[i] + len + 1));
+
+  return NULL;
+}
+
+/* Whether @pid runs below this process, inside bubblewrap, with a seccomp filter. */
+static gboolean
+is_sandboxed_child (int pid)
+{
+  g_autofree char *seccomp = proc_field (pid, "Seccomp");
+  gboolean in_bwrap = FALSE;
+  int ancestor = pid;
+
+  if (g_strcmp0 (seccomp, "2") != 0)
+    return FALSE;
+  for (guint depth = 0; depth < 8 && ancestor > 1; depth++)
+    {
+      g_autofree char *name = proc_field (ancestor, "Name");
+      g_autofree char *ppid = proc_field (ancestor, "PPid");
+
+      if (g_strcmp0 (name, "bwrap") == 0)
+        in_bwrap = TRUE;
+      if (ancestor == getpid ())
+        return in_bwrap;
+      ancestor = ppid != NULL ? atoi (ppid) : 0;
+    }
+
+  return FALSE;
+}
+
+/* The page runs in a web process that WebKit's sandbox confines. */
+static void
+test_sandboxed (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *entry;
+  guint n_web = 0;
+  guint n_sandboxed = 0;
+
+  wait_for_js (f->web_view, BANNER_TITLE_JS, text_in (f->policy, "banner_title", "da"));
+  g_assert_nonnull (proc);
+  while ((entry = g_dir_read_name (proc)) != NULL)
+    {
+      int pid = atoi (entry);
+      g_autofree char *name = NULL;
+
+      if (pid <= 0)
+        continue;
+      name = proc_field (pid, "Name");
+      if (name == NULL || !g_str_has_prefix (name, "WebKitWebProces"))
+        continue;
+      n_web++;
+      if (is_sandboxed_child (pid))
+        n_sandboxed++;
+    }
+
+  g_assert_cmpuint (n_web, >, 0);
+  g_assert_cmpuint (n_sandboxed, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +590,7 @@ main (int   argc,
   ADD ("phone-width-and-tabs", test_phone_width);
   ADD ("errors-keep-last-good", test_errors_keep_last_good);
   ADD ("no-network", test_no_network);
+  ADD ("sandboxed", test_sandboxed);
 #undef ADD
 
   return g_test_run ();
