@@ -3,7 +3,8 @@
  * Copyright 2026 The Samtykke authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: pages-demo PAGE [dark]   (PAGE: policy, texts, categories, providers, sections)
+ * Usage: pages-demo PAGE [light|dark] [focus-cookie]
+ * (PAGE: policy, texts, categories, providers, sections)
  */
 #include "config.h"
 
@@ -59,14 +60,15 @@ on_activate (GtkApplication *app,
     {
       stk_providers_page_select (STK_PROVIDERS_PAGE (page),
                                  stk_policy_find_provider (policy, "youtube"));
-      g_timeout_add_full (G_PRIORITY_DEFAULT, 800, focus_cookies, g_object_ref (page),
-                          g_object_unref);
+      if (g_strcmp0 (args[2], "focus-cookie") == 0)
+        g_timeout_add_full (G_PRIORITY_DEFAULT, 800, focus_cookies, g_object_ref (page),
+                            g_object_unref);
     }
 
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
                                    adw_window_title_new ("Samtykke", stk_policy_get_name (policy)));
   gtk_window_set_titlebar (GTK_WINDOW (window), header);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, STK_IS_PROVIDERS_PAGE (page) ? 1000 : 800);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_maximize (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
@@ -77,7 +79,9 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AdwApplication) app = NULL;
-  const char *args[2] = { argc > 1 ? argv[1] : "policy", argc > 2 ? argv[2] : NULL };
+  const char *args[3] = {
+    argc > 1 ? argv[1] : "policy", argc > 2 ? argv[2] : NULL, argc > 3 ? argv[3] : NULL
+  };
 
   app = adw_application_new ("io.github.samtykke.Samtykke.PagesDemo", G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), args);

@@ -1543,17 +1543,16 @@ stk_providers_page_class_init (StkProvidersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stk_providers_page_remove_cookie);
 }
 
-/* The table is as tall as its rows, up to a limit; a list view only knows its height once it
- * has laid out its rows. */
+/* The table is as tall as its rows, up to a limit, then scrolls. A list view only learns its
+ * rows' heights once they exist, so the height is reckoned from the number of rows. */
 static void
-on_cookies_height_changed (GtkAdjustment     *adjustment,
-                           GParamSpec        *pspec,
-                           GtkScrolledWindow *scroller)
+update_cookies_height (StkProvidersPage *self)
 {
-  int height = CLAMP ((int) gtk_adjustment_get_upper (adjustment), 120, 520);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cookie_selection));
+  int height = CLAMP (40 + 52 * (int) n, 120, 520);
 
-  if (gtk_scrolled_window_get_min_content_height (scroller) != height)
-    gtk_scrolled_window_set_min_content_height (scroller, height);
+  if (gtk_scrolled_window_get_min_content_height (self->cookies_scroller) != height)
+    gtk_scrolled_window_set_min_content_height (self->cookies_scroller, height);
 }
 
 static GtkWidget *
@@ -1570,7 +1569,7 @@ add_labelled_editor (AdwPreferencesGroup *group,
       GtkWidget *label = gtk_label_new (title);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "caption-heading");
       gtk_box_append (GTK_BOX (box), label);
     }
   gtk_box_append (GTK_BOX (box), editor);
@@ -1667,9 +1666,8 @@ stk_providers_page_init (StkProvidersPage *self)
   g_signal_connect_swapped (self->cookie_selection, "notify::selected",
                             G_CALLBACK (update_cookie_buttons), self);
   gtk_column_view_set_model (self->cookies_view, GTK_SELECTION_MODEL (self->cookie_selection));
-  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->cookies_view)),
-                           "notify::upper", G_CALLBACK (on_cookies_height_changed),
-                           self->cookies_scroller, 0);
+  g_signal_connect_swapped (self->cookie_selection, "items-changed",
+                            G_CALLBACK (update_cookies_height), self);
   add_cookie_column (self, _("Name"), CELL_NAME, NULL, FALSE);
   add_cookie_column (self, _("Pattern"), CELL_PATTERN, NULL, FALSE);
   add_cookie_column (self, _("Domain"), CELL_DOMAIN, NULL, FALSE);

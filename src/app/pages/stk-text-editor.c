@@ -229,7 +229,7 @@ on_paragraph_height_changed (GtkAdjustment     *adjustment,
                              GParamSpec        *pspec,
                              GtkScrolledWindow *scroller)
 {
-  int height = CLAMP ((int) gtk_adjustment_get_upper (adjustment), 64, 320);
+  int height = CLAMP ((int) gtk_adjustment_get_upper (adjustment) + 4, 64, 320);
 
   if (gtk_scrolled_window_get_min_content_height (scroller) != height)
     gtk_scrolled_window_set_min_content_height (scroller, height);
