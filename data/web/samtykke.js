@@ -58,7 +58,7 @@ d.cookie=P.cookie.name+'='+encodeURIComponent(JSON.stringify(C))+';path=/;max-ag
 (dom&&('.'+location.hostname).endsWith('.'+dom)?';domain='+dom:'')+(location.protocol=='https:'?';secure':'');
 B.hidden=!0;
 S&&S.close();
-clean();
+try{clean()}catch(e){}
 gt(1);
 apply();
 st(1);
