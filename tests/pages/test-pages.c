@@ -229,6 +229,7 @@ test_policy_page_edit_undo (void)
                    stk_text_get (stk_policy_get_revision_note (policy), "en"));
 
   close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&policy));
 }
 
 static void
@@ -263,8 +264,7 @@ test_policy_page_languages (void)
   g_assert_cmpstr (stk_policy_get_domains (policy)[2], ==, "borger.kk.dk");
 
   close_window (window);
-  g_object_unref (policy);
-  policy = NULL;
+  g_assert_finalize_object (g_steal_pointer (&policy));
 }
 
 /* Texts page ----------------------------------------------------------------------------- */
@@ -325,7 +325,26 @@ test_texts_page (void)
   g_assert_cmpstr (stk_text_get (stk_policy_get_text (policy, "banner_body"), "da"), ==,
                    "Vi bruger cookies.");
 
+  /* A new language gets a column of missing translations. */
+  {
+    const char * const three[] = { "da", "en", "de", NULL };
+    guint n_keys;
+
+    stk_text_keys (&n_keys);
+    stk_policy_set_languages (policy, three);
+    spin ();
+    g_assert_true (stk_texts_page_focus_path (STK_TEXTS_PAGE (page), "texts.banner_title.de"));
+    editor = STK_TEXT_EDITOR (gtk_widget_get_ancestor (focus_of (page), STK_TYPE_TEXT_EDITOR));
+    g_assert_true (stk_text_editor_is_marked_missing (editor, "de"));
+    g_assert_cmpuint (stk_texts_page_count_missing (STK_TEXTS_PAGE (page)), >=, n_keys);
+    undo (policy);
+    g_assert_true (stk_texts_page_focus_path (STK_TEXTS_PAGE (page), "texts.banner_title.en"));
+    editor = STK_TEXT_EDITOR (gtk_widget_get_ancestor (focus_of (page), STK_TYPE_TEXT_EDITOR));
+    g_assert_null (stk_text_editor_get_field (editor, "de"));
+  }
+
   close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&policy));
 }
 
 
@@ -450,6 +469,7 @@ test_categories_page (void)
   g_assert_false (gtk_widget_get_mapped (find_widget (page, ADW_TYPE_STATUS_PAGE, NULL)));
 
   close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&policy));
 }
 
 
@@ -549,6 +569,7 @@ test_providers_filter (void)
   g_assert_cmpstr (stk_provider_get_id (shown_provider (providers_page, 0)), ==, "siteimprove");
 
   close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&policy));
 }
 
 static void
@@ -634,6 +655,7 @@ test_providers_detail (void)
   g_assert_cmpuint (stk_list_get_n (providers), ==, n + 1);
 
   close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&policy));
 }
 
 static void
@@ -704,6 +726,7 @@ test_providers_cookies (void)
     GTK_COLUMN_VIEW (find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL))))), ==, 3);
 
   close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&policy));
 }
 
 
@@ -780,6 +803,7 @@ test_sections_page (void)
   g_assert_cmpuint (stk_list_get_n (sections), ==, n + 1);
 
   close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&policy));
 }
 
 int
