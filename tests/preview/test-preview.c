@@ -175,6 +175,24 @@ fixture_tear_down (Fixture       *f,
   g_assert_finalize_object (f->policy);
 }
 
+static GtkDropDown *
+find_drop_down (GtkWidget *root)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    return GTK_DROP_DOWN (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_drop_down (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The example's banner shows over the sample page, in the chosen language, from the same bytes
  * the exporter writes. */
 static void
@@ -186,6 +204,8 @@ test_banner_in_language (Fixture       *f,
   g_autofree char *sample = NULL;
   g_autofree char *banner_text = g_strndup (g_bytes_get_data (banner, NULL),
                                             g_bytes_get_size (banner));
+  GtkDropDown *dropdown;
+  GListModel *labels;
 
   g_assert_cmpstr (stk_preview_page_get_language (f->page), ==, "da");
   wait_for_js (f->web_view, BANNER_TITLE_JS, text_in (f->policy, "banner_title", "da"));
@@ -199,7 +219,14 @@ test_banner_in_language (Fixture       *f,
                           "return await (await fetch (location.pathname)).text ();");
   g_assert_nonnull (strstr (sample, banner_text));
 
-  stk_preview_page_set_language (f->page, "en");
+  /* Chosen in the drop-down, which names every language of the policy. */
+  dropdown = find_drop_down (GTK_WIDGET (f->page));
+  g_assert_nonnull (dropdown);
+  labels = gtk_drop_down_get_model (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), 1), ==, "English (en)");
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_cmpstr (stk_preview_page_get_language (f->page), ==, "en");
   wait_for_js (f->web_view, "document.documentElement.lang", "en");
   wait_for_js (f->web_view, BANNER_TITLE_JS, text_in (f->policy, "banner_title", "en"));
   wait_for_js (f->web_view, "document.querySelector ('[data-stk=all]').textContent",

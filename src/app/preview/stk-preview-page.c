@@ -13,6 +13,7 @@
 # include "stk-preview-server.h"
 #endif
 
+#include "stk-field.h"
 #include "stk-preview-page.h"
 #include "stk-window.h"
 
@@ -54,7 +55,8 @@ struct _StkPreviewPage
   StkPolicy            *policy;
   GFile                *file;
   GSettings            *settings;
-  GtkStringList        *languages;
+  GtkStringList        *languages;        /* codes */
+  GtkStringList        *language_labels;  /* what the drop-down shows, in the same order */
   char                 *language;
   guint                 render_id;
 #if HAVE_PREVIEW
@@ -161,7 +163,24 @@ update_languages (StkPreviewPage *self)
 
   self->syncing = TRUE;
   if (!same)
-    gtk_string_list_splice (self->languages, 0, n, languages);
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+        {
+          const char *name = stk_language_name (languages[i]);
+
+          if (g_strcmp0 (name, languages[i]) == 0)
+            g_ptr_array_add (labels, g_strdup (name));
+          else
+            /* Translators: a language name, then its code: "Danish (da)" */
+            g_ptr_array_add (labels, g_strdup_printf (_("%s (%s)"), name, languages[i]));
+        }
+      g_ptr_array_add (labels, NULL);
+      gtk_string_list_splice (self->language_labels, 0, n,
+                              (const char * const *) labels->pdata);
+      gtk_string_list_splice (self->languages, 0, n, languages);
+    }
 
   if (languages == NULL || languages[0] == NULL)
     g_clear_pointer (&self->language, g_free);
@@ -186,6 +205,28 @@ update_languages (StkPreviewPage *self)
 #if HAVE_PREVIEW
 
 /* The sample website ------------------------------------------------------------------------ */
+
+/* The page as asynchronous calls see it: gone (NULL) once it was disposed. */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+
+  return ref;
+}
+
+static StkPreviewPage *
+weak_ref_steal (GWeakRef *ref)
+{
+  StkPreviewPage *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+
+  return self;
+}
 
 static const char *
 policy_text (StkPolicy  *policy,
@@ -482,11 +523,11 @@ settings_state_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(StkPreviewPage) self = user_data;
+  g_autoptr(StkPreviewPage) self = weak_ref_steal (user_data);
   g_autoptr(JSCValue) value = NULL;
 
   value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, NULL);
-  if (self->web_view != GTK_WIDGET (object))
+  if (self == NULL || self->web_view != GTK_WIDGET (object))
     return;
 
   self->reopen_settings = value != NULL && jsc_value_is_boolean (value)
@@ -502,7 +543,7 @@ reload_keeping_state (StkPreviewPage *self)
   webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self->web_view),
                                        "!!document.querySelector ('dialog.stk-s[open]')", -1,
                                        NULL, NULL, self->cancellable, settings_state_cb,
-                                       g_object_ref (self));
+                                       weak_ref_new (self));
 }
 
 static void
@@ -813,7 +854,7 @@ reset_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(StkPreviewPage) self = user_data;
+  g_autoptr(StkPreviewPage) self = weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
 
   if (!webkit_website_data_manager_clear_finish (WEBKIT_WEBSITE_DATA_MANAGER (object), result,
@@ -823,6 +864,8 @@ reset_done_cb (GObject      *object,
         g_warning ("Could not clear the preview’s data: %s", error->message);
       return;
     }
+  if (self == NULL)
+    return;
 
   if (self->web_view != NULL)
     {
@@ -931,6 +974,7 @@ stk_preview_page_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->languages);
+  g_clear_object (&self->language_labels);
 
   G_OBJECT_CLASS (stk_preview_page_parent_class)->dispose (object);
 }
@@ -1092,7 +1136,8 @@ stk_preview_page_init (StkPreviewPage *self)
   load_style ();
 
   self->languages = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (self->languages));
+  self->language_labels = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (self->language_labels));
 
   self->settings = lookup_settings ();
   if (self->settings != NULL)
@@ -1328,7 +1373,7 @@ stk_preview_page_reset (StkPreviewPage *self)
   webkit_website_data_manager_clear (webkit_network_session_get_website_data_manager (
                                        self->session),
                                      WEBKIT_WEBSITE_DATA_ALL, 0, self->cancellable,
-                                     reset_done_cb, g_object_ref (self));
+                                     reset_done_cb, weak_ref_new (self));
 #endif
 }
 
