@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { bannerVisible, example, exportPolicy, launch, serve, until, visitor, writeHostPage } from './helpers.mjs';
+import { bannerVisible, example, exportPolicy, launch, serve, until, visitor, writeHostPage } from './fixtures.mjs';
 
 let browser, server, dir;
 

@@ -1,4 +1,4 @@
-/* helpers.mjs — what the browser tests share: exporting a policy, serving it, driving Chromium
+/* fixtures.mjs — what the browser tests share: exporting a policy, serving it, driving Chromium
  *
  * Copyright 2026 The Samtykke authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
-import { SOURCE_DIR, VNU_JAR, bannerVisible, example, exportPolicy, launch, serve, visitor, writeHostPage } from './helpers.mjs';
+import { SOURCE_DIR, VNU_JAR, bannerVisible, example, exportPolicy, launch, serve, visitor, writeHostPage } from './fixtures.mjs';
 
 /* Every way out of a text node or an attribute we could think of. */
 const PAYLOAD = '<img src=x onerror="window.__xss=1"> </script><script>window.__xss=2</script> ' +
