@@ -27,7 +27,7 @@ static const char * const rtl_languages[] = {
 static gboolean
 lang_is_rtl (const char *lang)
 {
-  g_autofree char *base = g_strdup (lang);
+  g_autofree char *base = g_strdup (lang != NULL ? lang : "");
   char *dash = strchr (base, '-');
 
   if (dash != NULL)
@@ -601,12 +601,14 @@ append_banner (GString    *out,
 GBytes *
 stk_export_banner_html (StkPolicy *policy)
 {
+  const char *lang;
   GString *out;
 
   g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
 
+  lang = stk_policy_get_default_language (policy);
   out = g_string_new (NULL);
-  append_banner (out, policy, stk_policy_get_default_language (policy), TRUE, TRUE);
+  append_banner (out, policy, lang != NULL ? lang : "", TRUE, TRUE);
 
   return g_string_free_to_bytes (out);
 }

@@ -257,6 +257,22 @@ test_banner_csp (void)
   g_assert_nonnull (strstr (banner, "<button type=\"button\" data-stk=\"set\">Indstillinger"));
 }
 
+/* A policy with nothing in it yet (a new document in the editor) still renders, for the preview. */
+static void
+test_empty_policy (void)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new ();
+  g_autoptr(GBytes) json = stk_export_policy_json (policy);
+  g_autoptr(GBytes) banner = stk_export_banner_html (policy);
+  g_autoptr(GBytes) page_bytes = stk_export_page_html (policy, "da");
+  g_autofree char *html = bytes_to_string (page_bytes);
+
+  g_assert_cmpuint (g_bytes_get_size (json), >, 0);
+  g_assert_cmpuint (g_bytes_get_size (banner), >, 0);
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"da\" dir=\"ltr\">"));
+  g_assert_true (g_str_has_suffix (html, "</html>\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/export-web/links", test_links);
   g_test_add_func ("/export-web/runtime-form", test_runtime_form);
   g_test_add_func ("/export-web/banner-csp", test_banner_csp);
+  g_test_add_func ("/export-web/empty-policy", test_empty_policy);
 
   return g_test_run ();
 }
