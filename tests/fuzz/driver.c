@@ -3,8 +3,8 @@
  * Copyright 2026 The Samtykke authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Linked with one target (fuzz-load.c or fuzz-export.c), this replays files, or the .json
- * files of folders, as an ordinary test, under whatever sanitizers the build uses. A target
+ * Linked with one target (fuzz-load.c or fuzz-export.c), this replays files, or every file of
+ * the folders given, as an ordinary test, under whatever sanitizers the build uses. A target
  * aborts on failure, so reaching the end means every input passed.
  */
 #include "config.h"
@@ -24,7 +24,7 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Adds @path, or the .json files in it when it is a folder, in name order. */
+/* Adds @path, or the files in it when it is a folder, in name order. */
 static void
 collect (GPtrArray  *files,
          const char *path)
@@ -44,8 +44,14 @@ collect (GPtrArray  *files,
     return;
   names = g_ptr_array_new_with_free_func (g_free);
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".json"))
-      g_ptr_array_add (names, g_build_filename (path, name, NULL));
+    {
+      char *file = g_build_filename (path, name, NULL);
+
+      if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (names, file);
+      else
+        g_free (file);
+    }
   g_ptr_array_sort (names, compare_paths);
   for (guint i = 0; i < names->len; i++)
     g_ptr_array_add (files, g_strdup (g_ptr_array_index (names, i)));
