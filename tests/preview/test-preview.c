@@ -456,6 +456,18 @@ test_phone_width (Fixture       *f,
   gtk_widget_activate (phone);
   WAIT_UNTIL (stk_preview_page_get_phone (f->page));
   wait_for_js (f->web_view, "String (innerWidth)", "390");
+
+  /* Remembered for the next preview, as the dark scheme is. */
+  stk_preview_page_set_dark (f->page, TRUE);
+  {
+    GtkWidget *next = g_object_ref_sink (stk_preview_page_new ());
+
+    g_assert_true (stk_preview_page_get_phone (STK_PREVIEW_PAGE (next)));
+    g_assert_true (stk_preview_page_get_dark (STK_PREVIEW_PAGE (next)));
+    g_assert_finalize_object (next);
+  }
+  stk_preview_page_set_dark (f->page, FALSE);
+
   gtk_widget_activate (desktop);
   WAIT_UNTIL (!stk_preview_page_get_phone (f->page));
   wait_for_js (f->web_view, "String (innerWidth > 600)", "true");
