@@ -276,27 +276,25 @@ update_sidebar (StkProvidersPage *self)
   gtk_widget_set_sensitive (self->add_provider_button, self->policy != NULL);
 }
 
-/* When the provider in the details is in the list again, it is the selected one again. */
+/* When the provider in the details is in the list again, it is the selected one again. Its
+ * place in the filtered list is the number of shown providers before it, counted with the
+ * filter itself rather than by walking the filtered model. */
 static void
 reselect_shown_provider (StkProvidersPage *self)
 {
-  GListModel *shown = G_LIST_MODEL (self->filtered);
-  guint n = g_list_model_get_n_items (shown);
+  guint index, position = 0;
 
   if (self->provider == NULL
-      || gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+      || gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION
+      || !filter_provider (self->provider, self)
+      || !stk_list_find (self->providers, self->provider, &index))
     return;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(StkProvider) item = g_list_model_get_item (shown, i);
+  for (guint i = 0; i < index; i++)
+    if (filter_provider (stk_list_peek (self->providers, i), self))
+      position++;
 
-      if (item == self->provider)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
+  gtk_single_selection_set_selected (self->selection, position);
 }
 
 void
@@ -385,17 +383,18 @@ category_title (StkProvidersPage *self,
   return title != NULL && *title != '\0' ? title : id;
 }
 
+/* A row is one label, name above category and cookie count: with thousands of providers the
+ * list builds rows often, and fewer widgets per row keep a search keystroke quick. */
 static void
 update_list_item (GtkListItem *list_item)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  StkProvidersPage *self = g_object_get_data (G_OBJECT (box), "stk-page");
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  StkProvidersPage *self = g_object_get_data (G_OBJECT (label), "stk-page");
   StkProvider *provider = gtk_list_item_get_item (list_item);
   const char *name;
   guint n_cookies;
   g_autofree char *details = NULL;
+  g_autofree char *markup = NULL;
 
   if (provider == NULL)
     return;
@@ -404,7 +403,6 @@ update_list_item (GtkListItem *list_item)
   if (name == NULL || *name == '\0')
     name = *stk_provider_get_id (provider) != '\0' ? stk_provider_get_id (provider)
                                                    : _("New provider");
-  gtk_label_set_text (GTK_LABEL (title), name);
 
   n_cookies = stk_list_get_n (stk_provider_get_cookies (provider));
   /* Translators: a provider's category, then how many cookies it sets */
@@ -412,7 +410,9 @@ update_list_item (GtkListItem *list_item)
                                           n_cookies),
                              category_title (self, stk_provider_get_category (provider)),
                              n_cookies);
-  gtk_label_set_text (GTK_LABEL (subtitle), details);
+  markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"60%%\">%s</span>",
+                                    name, details);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
 }
 
 static void
@@ -420,22 +420,15 @@ setup_list_item (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  StkProvidersPage         *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  g_object_set_data (G_OBJECT (box), "stk-page", self);
-  gtk_list_item_set_child (list_item, box);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  g_object_set_data (G_OBJECT (label), "stk-page", self);
+  gtk_list_item_set_child (list_item, label);
 }
 
 static void
