@@ -164,6 +164,42 @@ click (GtkWidget *button)
   spin ();
 }
 
+/* Runs the action of @widget's own shortcut for @keyval with @modifiers, as pressing it would. */
+static gboolean
+press_shortcut (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            {
+              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                            widget,
+                                                            gtk_shortcut_get_arguments (shortcut));
+              spin ();
+              return done;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
 static const char *
 category_id_at (StkPolicy *policy,
                 guint      position)
@@ -424,6 +460,14 @@ test_categories_page (void)
   g_assert_false (stk_categories_page_move (STK_CATEGORIES_PAGE (page), 0, -1));
   undo (policy);
   g_assert_cmpstr (category_id_at (policy, 0), ==, second);
+  undo (policy);
+  g_assert_cmpstr (category_id_at (policy, 0), ==, first);
+
+  /* Alt+Down on a row moves its category down. */
+  g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page), "categories[0].id"));
+  row = focused_ancestor (page, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_true (press_shortcut (row, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpstr (category_id_at (policy, 1), ==, first);
   undo (policy);
   g_assert_cmpstr (category_id_at (policy, 0), ==, first);
 
@@ -790,6 +834,14 @@ test_sections_page (void)
   g_assert_cmpstr (section_id_at (policy, 1), ==, first);
   row = focused_ancestor (page, GTK_TYPE_LIST_BOX_ROW);
   click (find_widget (row, GTK_TYPE_BUTTON, "Move up (Alt+Up)"));
+  g_assert_cmpstr (section_id_at (policy, 0), ==, first);
+
+  /* Alt+Up on the second section moves it to the top. */
+  g_assert_true (stk_sections_page_focus_path (sections_page, "sections[1].title.en"));
+  row = focused_ancestor (page, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_true (press_shortcut (row, GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_cmpstr (section_id_at (policy, 0), ==, second);
+  undo (policy);
   g_assert_cmpstr (section_id_at (policy, 0), ==, first);
 
   /* Add and remove. */
