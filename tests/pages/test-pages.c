@@ -483,6 +483,17 @@ test_categories_page (void)
         drop_target = (GtkWidget *) controller;
     }
   g_assert_nonnull (drop_target);
+  {
+    /* Where the drop lands depends on the row's height: let it be laid out. */
+    gboolean expired = FALSE;
+    guint timeout = g_timeout_add_seconds (5, timed_out, &expired);
+
+    while (!expired && gtk_widget_get_height (row) < 10)
+      g_main_context_iteration (NULL, TRUE);
+    if (!expired)
+      g_source_remove (timeout);
+    g_assert_cmpint (gtk_widget_get_height (row), >=, 10);
+  }
   g_value_init (&value, STK_TYPE_CATEGORY);
   g_value_set_object (&value, stk_list_peek (categories, 2));
   g_signal_emit_by_name (drop_target, "drop", &value, 10.0, 1.0, &dropped);

@@ -358,17 +358,13 @@ rebuild (StkTextEditor *self)
 static void
 on_text_changed (StkTextEditor *self)
 {
-  if (self->style == STK_TEXT_EDITOR_URL && self->uniform != text_holds_uniform (self->text))
+  /* An address switches between one field and one per language only on a change made
+   * elsewhere (undo): never under the user's typing. */
+  if (self->style == STK_TEXT_EDITOR_URL && self->uniform != text_holds_uniform (self->text)
+      && gtk_widget_get_focus_child (GTK_WIDGET (self)) == NULL)
     {
-      /* Keep the field being typed in: only a change made elsewhere (undo) switches form. */
-      Column *column = self->columns->len > 0 ? g_ptr_array_index (self->columns, 0) : NULL;
-
-      if (column == NULL || !gtk_widget_has_focus (column->field)
-          || gtk_widget_get_focus_child (GTK_WIDGET (self)) == NULL)
-        {
-          rebuild (self);
-          return;
-        }
+      rebuild (self);
+      return;
     }
 
   refresh (self);
