@@ -293,6 +293,34 @@ test_policy_page_languages (void)
   undo (policy);
   g_assert_cmpuint (g_strv_length ((char **) stk_policy_get_languages (policy)), ==, 2);
 
+  /* The default language: a drop-down of the policy's languages; it cannot be removed. */
+  g_assert_true (stk_policy_page_focus_path (STK_POLICY_PAGE (page), "default_language"));
+  row = focused_ancestor (page, ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  g_assert_cmpstr (stk_policy_get_default_language (policy), ==, "en");
+  spin ();
+  g_assert_true (stk_policy_page_focus_path (STK_POLICY_PAGE (page), "languages[1]"));
+  row = focused_ancestor (page, ADW_TYPE_ACTION_ROW);
+  g_assert_false (gtk_widget_is_sensitive (find_widget (row, GTK_TYPE_BUTTON, NULL)));
+  g_assert_true (stk_policy_page_focus_path (STK_POLICY_PAGE (page), "languages[0]"));
+  row = focused_ancestor (page, ADW_TYPE_ACTION_ROW);
+  click (find_widget (row, GTK_TYPE_BUTTON, NULL));
+  g_assert_cmpuint (g_strv_length ((char **) stk_policy_get_languages (policy)), ==, 1);
+  undo (policy);
+  undo (policy);
+  g_assert_cmpstr (stk_policy_get_default_language (policy), ==, "da");
+  g_assert_cmpuint (g_strv_length ((char **) stk_policy_get_languages (policy)), ==, 2);
+
+  /* Today. */
+  click (find_widget (page, GTK_TYPE_BUTTON, "Set the date to today"));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    g_assert_cmpstr (stk_policy_get_updated (policy), ==, today);
+  }
+
   g_assert_true (stk_policy_page_focus_path (STK_POLICY_PAGE (page), "domains"));
   row = focused_ancestor (page, ADW_TYPE_ENTRY_ROW);
   gtk_editable_set_text (GTK_EDITABLE (row), "borger.kk.dk");
@@ -696,6 +724,22 @@ test_providers_detail (void)
   g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].embeds[0].placeholder.da"));
   field = focused_ancestor (page, GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (field);
+
+  /* Add embedded content, then remove it. */
+  {
+    StkList *embeds = stk_provider_get_embeds (youtube);
+    guint n_embeds = stk_list_get_n (embeds);
+    GtkWidget *embed_row;
+
+    stk_providers_page_select (providers_page, youtube);
+    click (find_widget (page, GTK_TYPE_BUTTON, "Add embedded content"));
+    g_assert_cmpuint (stk_list_get_n (embeds), ==, n_embeds + 1);
+    embed_row = focused_ancestor (page, GTK_TYPE_LIST_BOX_ROW);
+    gtk_editable_set_text (GTK_EDITABLE (focused_ancestor (page, GTK_TYPE_ENTRY)), "youtube-short");
+    g_assert_cmpstr (stk_embed_get_id (stk_list_peek (embeds, n_embeds)), ==, "youtube-short");
+    click (find_widget (embed_row, GTK_TYPE_BUTTON, "Remove the embedded content"));
+    g_assert_cmpuint (stk_list_get_n (embeds), ==, n_embeds);
+  }
 
   /* Add and remove providers. */
   click (find_widget (page, GTK_TYPE_BUTTON, "Add a provider"));
