@@ -68,7 +68,8 @@ on_activate (GtkApplication *app,
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
                                    adw_window_title_new ("Samtykke", stk_policy_get_name (policy)));
   gtk_window_set_titlebar (GTK_WINDOW (window), header);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, STK_IS_PROVIDERS_PAGE (page) ? 1000 : 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280,
+                               STK_IS_PROVIDERS_PAGE (page) ? 1000 : 800);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_maximize (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));

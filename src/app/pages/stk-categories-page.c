@@ -474,13 +474,15 @@ create_row (gpointer item,
   stk_field_bind_boolean (row->required_switch, (StkGetBoolean) stk_category_get_required,
                           (StkSetBoolean) stk_category_set_required);
   stk_field_set_object (row->required_switch, category);
-  required_label = gtk_label_new (_("Always on: the visitor cannot turn it off (necessary cookies)"));
+  required_label =
+    gtk_label_new (_("Always on: the visitor cannot turn it off (necessary cookies)"));
   gtk_label_set_xalign (GTK_LABEL (required_label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (required_label), TRUE);
   gtk_widget_add_css_class (required_label, "dim-label");
   gtk_box_append (GTK_BOX (required_box), row->required_switch);
   gtk_box_append (GTK_BOX (required_box), required_label);
-  gtk_grid_attach (GTK_GRID (grid), make_caption (_("_Required"), row->required_switch), 0, y, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), make_caption (_("_Required"), row->required_switch),
+                   0, y, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), required_box, 1, y++, 1, 1);
 
   row->signals_box = gtk_flow_box_new ();
@@ -694,7 +696,7 @@ stk_categories_page_class_init (StkCategoriesPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/samtykke/Samtykke/pages/stk-categories-page.ui");
+                                               STK_PAGES_RESOURCE "stk-categories-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StkCategoriesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, StkCategoriesPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, StkCategoriesPage, list_box);

@@ -449,7 +449,7 @@ stk_pages_ensure_style (void)
     return;
 
   provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/samtykke/Samtykke/pages/stk-pages.css");
+  gtk_css_provider_load_from_resource (provider, STK_PAGES_RESOURCE "stk-pages.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   styled_display = display;

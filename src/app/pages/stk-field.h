@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+#define STK_PAGES_RESOURCE "/io/github/samtykke/Samtykke/pages/"
+
 typedef const char *(*StkGetString)  (gpointer object);
 typedef void        (*StkSetString)  (gpointer object,
                                       const char *value);

@@ -469,7 +469,7 @@ stk_policy_page_class_init (StkPolicyPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/samtykke/Samtykke/pages/stk-policy-page.ui");
+                                               STK_PAGES_RESOURCE "stk-policy-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, preferences);
   gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, StkPolicyPage, revision_spin);

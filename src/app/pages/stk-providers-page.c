@@ -108,7 +108,7 @@ static void show_provider (StkProvidersPage *self,
 static gint64 get_duration_value (gpointer c) { return stk_cookie_get_duration_value (c); }
 static void set_duration_value (gpointer c, gint64 v) { stk_cookie_set_duration_value (c, v); }
 static gint64 get_duration_unit (gpointer c) { return stk_cookie_get_duration_unit (c); }
-static void set_duration_unit (gpointer c, gint64 v) { stk_cookie_set_duration_unit (c, (StkUnit) v); }
+static void set_duration_unit (gpointer c, gint64 v) { stk_cookie_set_duration_unit (c, v); }
 static gint64 get_party (gpointer c) { return stk_cookie_get_party (c); }
 static void set_party (gpointer c, gint64 v) { stk_cookie_set_party (c, (StkParty) v); }
 static gint64 get_kind (gpointer c) { return stk_cookie_get_kind (c); }
@@ -541,6 +541,7 @@ stk_providers_page_add_provider (StkProvidersPage *self)
   g_autoptr(StkProvider) provider = NULL;
   g_autofree char *id = NULL;
   StkList *categories;
+  guint n_categories;
 
   g_return_if_fail (STK_IS_PROVIDERS_PAGE (self));
 
@@ -555,11 +556,12 @@ stk_providers_page_add_provider (StkProvidersPage *self)
 
   provider = stk_provider_new ();
   stk_provider_set_id (provider, id);
+  /* A new provider starts in the last category, usually the least necessary one. */
   categories = stk_policy_get_categories (self->policy);
-  if (stk_list_get_n (categories) > 0)
+  n_categories = stk_list_get_n (categories);
+  if (n_categories > 0)
     stk_provider_set_category (provider,
-                               stk_category_get_id (stk_list_peek (categories,
-                                                                   stk_list_get_n (categories) - 1)));
+                               stk_category_get_id (stk_list_peek (categories, n_categories - 1)));
   stk_list_append (self->providers, provider);
   stk_seal_history_of (self->policy);
 
@@ -584,7 +586,8 @@ stk_providers_page_remove_provider (StkProvidersPage *self)
   shown = gtk_single_selection_get_selected (self->selection);
   n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   if (shown != GTK_INVALID_LIST_POSITION && n_shown > 1)
-    gtk_single_selection_set_selected (self->selection, shown + 1 < n_shown ? shown + 1 : shown - 1);
+    gtk_single_selection_set_selected (self->selection,
+                                       shown + 1 < n_shown ? shown + 1 : shown - 1);
 
   stk_list_remove (self->providers, position);
   stk_seal_history_of (self->policy);
@@ -607,15 +610,16 @@ refresh_categories (StkProvidersPage *self)
   for (guint i = 0; i < n; i++)
     {
       StkCategory *category = stk_list_peek (categories, i);
-      const char *title = category_title (self, stk_category_get_id (category));
+      const char *id = stk_category_get_id (category);
+      const char *title = category_title (self, id);
 
       g_ptr_array_add (titles, (gpointer) title);
-      g_strv_builder_add (ids, stk_category_get_id (category));
-      if (same && (g_strcmp0 (self->category_ids[i], stk_category_get_id (category)) != 0
-                   || g_strcmp0 (gtk_string_list_get_string (self->category_titles, i), title) != 0))
+      g_strv_builder_add (ids, id);
+      if (same && (g_strcmp0 (self->category_ids[i], id) != 0
+                   || g_strcmp0 (gtk_string_list_get_string (self->category_titles, i),
+                                 title) != 0))
         same = FALSE;
-      if (self->provider != NULL
-          && g_strcmp0 (stk_category_get_id (category), stk_provider_get_category (self->provider)) == 0)
+      if (self->provider != NULL && g_strcmp0 (id, stk_provider_get_category (self->provider)) == 0)
         selected = i;
     }
   g_ptr_array_add (titles, NULL);
@@ -624,7 +628,8 @@ refresh_categories (StkProvidersPage *self)
   self->updating = TRUE;
   if (!same)
     {
-      gtk_string_list_splice (self->category_titles, 0, old_n, (const char * const *) titles->pdata);
+      gtk_string_list_splice (self->category_titles, 0, old_n,
+                              (const char * const *) titles->pdata);
       g_strfreev (self->category_ids);
       self->category_ids = g_steal_pointer (&new_ids);
     }
@@ -634,9 +639,10 @@ refresh_categories (StkProvidersPage *self)
 
   if (self->provider != NULL && selected == GTK_INVALID_LIST_POSITION)
     {
-      g_autofree char *message =
-        /* Translators: %s is a category id that no category has */
-        g_strdup_printf (_("No category has the id “%s”"), stk_provider_get_category (self->provider));
+      const char *id = stk_provider_get_category (self->provider);
+      /* Translators: %s is a category id that no category has */
+      g_autofree char *message = g_strdup_printf (_("No category has the id “%s”"), id);
+
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category_row), message);
       gtk_widget_add_css_class (GTK_WIDGET (self->category_row), "error");
     }
@@ -1014,7 +1020,8 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_widget_add_controller (cell, enter);
 
   g_object_set_data (G_OBJECT (cell), "stk-column", column);
-  g_object_set_data_full (G_OBJECT (cell), "stk-fields", fields, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (cell), "stk-fields", fields,
+                          (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < fields->len; i++)
     stk_field_set_object (g_ptr_array_index (fields, i), NULL);
   gtk_list_item_set_child (list_item, cell);
@@ -1094,7 +1101,8 @@ rebuild_purpose_columns (StkProvidersPage *self)
   GtkColumnViewColumn *delete_column;
 
   for (guint i = 0; i < self->purpose_columns->len; i++)
-    gtk_column_view_remove_column (self->cookies_view, g_ptr_array_index (self->purpose_columns, i));
+    gtk_column_view_remove_column (self->cookies_view,
+                                   g_ptr_array_index (self->purpose_columns, i));
   g_ptr_array_set_size (self->purpose_columns, 0);
 
   /* The last column (deleted on withdrawal) stays last. */
@@ -1348,9 +1356,11 @@ show_provider (StkProvidersPage *self,
   stk_text_editor_set_text (STK_TEXT_EDITOR (self->privacy_editor),
                             provider != NULL ? stk_provider_get_privacy_policy (provider) : NULL);
 
-  gtk_list_box_bind_model (self->embeds_list,
-                           provider != NULL ? G_LIST_MODEL (stk_provider_get_embeds (provider)) : NULL,
-                           provider != NULL ? create_embed_row : NULL, self, NULL);
+  if (provider != NULL)
+    gtk_list_box_bind_model (self->embeds_list, G_LIST_MODEL (stk_provider_get_embeds (provider)),
+                             create_embed_row, self, NULL);
+  else
+    gtk_list_box_bind_model (self->embeds_list, NULL, NULL, NULL, NULL);
 
   gtk_single_selection_set_model (self->cookie_selection,
                                   provider != NULL
@@ -1359,8 +1369,10 @@ show_provider (StkProvidersPage *self,
 
   if (provider != NULL)
     {
+      GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (self->detail_scroller);
+
       g_signal_connect_swapped (provider, "changed", G_CALLBACK (refresh_detail), self);
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->detail_scroller)), 0);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
     }
 
   gtk_stack_set_visible_child_name (self->detail_stack, provider != NULL ? "detail" : "none");
@@ -1494,7 +1506,7 @@ stk_providers_page_class_init (StkProvidersPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/samtykke/Samtykke/pages/stk-providers-page.ui");
+                                               STK_PAGES_RESOURCE "stk-providers-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StkProvidersPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, StkProvidersPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, StkProvidersPage, search_entry);

@@ -493,7 +493,7 @@ stk_sections_page_class_init (StkSectionsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/samtykke/Samtykke/pages/stk-sections-page.ui");
+                                               STK_PAGES_RESOURCE "stk-sections-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StkSectionsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, StkSectionsPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, StkSectionsPage, list_box);

@@ -225,6 +225,13 @@ rebuild (StkTextsPage *self)
     g_free (groups[i]);
 }
 
+static StkTextEditor *
+editor_at (StkTextsPage *self,
+           guint         index)
+{
+  return g_hash_table_lookup (self->editors, g_ptr_array_index (self->keys, index));
+}
+
 guint
 stk_texts_page_count_missing (StkTextsPage *self)
 {
@@ -237,8 +244,8 @@ stk_texts_page_count_missing (StkTextsPage *self)
 
   for (guint i = 0; i < self->keys->len; i++)
     {
-      StkTextEditor *editor = g_hash_table_lookup (self->editors, g_ptr_array_index (self->keys, i));
-      StkText *text = stk_text_editor_get_text (editor);
+      const char *key = g_ptr_array_index (self->keys, i);
+      StkText *text = stk_text_editor_get_text (g_hash_table_lookup (self->editors, key));
 
       for (guint j = 0; self->languages[j] != NULL; j++)
         if (stk_text_is_missing (text, self->languages[j]))
@@ -302,8 +309,7 @@ stk_texts_page_focus_next_missing (StkTextsPage *self)
   if (focus != NULL)
     for (guint i = 0; i < n; i++)
       {
-        StkTextEditor *editor = g_hash_table_lookup (self->editors,
-                                                     g_ptr_array_index (self->keys, i / n_languages));
+        StkTextEditor *editor = editor_at (self, i / n_languages);
         GtkWidget *field = stk_text_editor_get_field (editor, self->languages[i % n_languages]);
 
         if (field != NULL && (focus == field || gtk_widget_is_ancestor (focus, field)))
@@ -316,8 +322,7 @@ stk_texts_page_focus_next_missing (StkTextsPage *self)
   for (guint k = 0; k < n; k++)
     {
       guint i = (start + k) % n;
-      StkTextEditor *editor = g_hash_table_lookup (self->editors,
-                                                   g_ptr_array_index (self->keys, i / n_languages));
+      StkTextEditor *editor = editor_at (self, i / n_languages);
       const char *lang = self->languages[i % n_languages];
 
       if (stk_text_is_missing (stk_text_editor_get_text (editor), lang))
@@ -420,7 +425,7 @@ stk_texts_page_class_init (StkTextsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/samtykke/Samtykke/pages/stk-texts-page.ui");
+                                               STK_PAGES_RESOURCE "stk-texts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StkTextsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, StkTextsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, StkTextsPage, missing_label);
@@ -504,10 +509,7 @@ stk_texts_page_focus_path (StkTextsPage *self,
 
   parts = g_strsplit (path, ".", 3);
   if (parts[1] == NULL)
-    return self->keys->len > 0
-           && stk_text_editor_focus_language (g_hash_table_lookup (self->editors,
-                                                                   g_ptr_array_index (self->keys, 0)),
-                                              NULL);
+    return self->keys->len > 0 && stk_text_editor_focus_language (editor_at (self, 0), NULL);
 
   editor = g_hash_table_lookup (self->editors, parts[1]);
   if (editor == NULL)
