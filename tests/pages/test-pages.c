@@ -100,9 +100,15 @@ undo (StkPolicy *policy)
   spin ();
 }
 
+/* Takes the policy away from the window's page (it must let go of it and show its empty
+ * state), then closes the window. */
 static void
 close_window (GtkWindow *window)
 {
+  GtkWidget *page = gtk_window_get_child (window);
+
+  g_object_set (page, "policy", NULL, NULL);
+  spin ();
   gtk_window_destroy (window);
   spin ();
 }

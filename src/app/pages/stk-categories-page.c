@@ -736,6 +736,9 @@ stk_categories_page_set_policy (StkCategoriesPage *self,
   if (self->policy == policy)
     return;
 
+  if (policy == NULL)
+    stk_drop_focus_within (GTK_WIDGET (self));
+
   if (self->policy != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->policy, self);

@@ -391,6 +391,16 @@ stk_mark_invalid (GtkWidget  *widget,
 }
 
 void
+stk_drop_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+}
+
+void
 stk_set_accessible_label (GtkWidget  *widget,
                           const char *label)
 {

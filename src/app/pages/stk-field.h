@@ -56,6 +56,10 @@ const char *stk_check_email         (const char    *value);
 void        stk_mark_invalid        (GtkWidget     *widget,
                                      const char    *message);
 
+/* Takes the keyboard focus away when it is inside @widget, before @widget is made insensitive
+ * or emptied: a text field that loses the focus without being told complains. */
+void        stk_drop_focus_within   (GtkWidget     *widget);
+
 void        stk_set_accessible_label (GtkWidget    *widget,
                                       const char   *label);
 /* A readable name for a language code ("da" -> "Danish"), translated; the code when unknown. */

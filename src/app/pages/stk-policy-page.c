@@ -603,6 +603,9 @@ stk_policy_page_set_policy (StkPolicyPage *self,
   if (self->policy == policy)
     return;
 
+  if (policy == NULL)
+    stk_drop_focus_within (GTK_WIDGET (self));
+
   if (self->policy != NULL)
     g_signal_handlers_disconnect_by_data (self->policy, self);
   g_set_object (&self->policy, policy);

@@ -1344,6 +1344,8 @@ show_provider (StkProvidersPage *self,
 
   if (self->provider != NULL)
     g_signal_handlers_disconnect_by_func (self->provider, refresh_detail, self);
+  if (provider == NULL)
+    stk_drop_focus_within (GTK_WIDGET (self->detail_stack));
   g_set_object (&self->provider, provider);
 
   for (guint i = 0; i < self->fields->len; i++)
@@ -1710,6 +1712,9 @@ stk_providers_page_set_policy (StkProvidersPage *self,
 
   if (self->policy == policy)
     return;
+
+  if (policy == NULL)
+    stk_drop_focus_within (GTK_WIDGET (self));
 
   g_clear_handle_id (&self->index_source, g_source_remove);
   if (self->haystacks != NULL)
