@@ -970,8 +970,20 @@ stk_json_write_node (GString  *out,
         case G_TYPE_DOUBLE:
           {
             char buf[G_ASCII_DTOSTR_BUF_SIZE];
+            double value = json_node_get_double (node);
 
-            g_string_append (out, g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
+            /* The shortest form that reads back as the same number: 0.1, not
+             * 0.10000000000000001. */
+            for (int precision = 1; precision <= 17; precision++)
+              {
+                char format[8];
+
+                g_snprintf (format, sizeof format, "%%.%dg", precision);
+                g_ascii_formatd (buf, sizeof buf, format, value);
+                if (g_ascii_strtod (buf, NULL) == value)
+                  break;
+              }
+            g_string_append (out, buf);
             /* Keep it a fraction ("1.0", "-0.0"), or it would read back as a whole number
              * and the next save would differ. */
             if (strpbrk (buf, ".eE") == NULL)

@@ -517,6 +517,10 @@ is_valid_url (const char *url,
   if (scheme == NULL)
     return FALSE;
 
+  /* Characters a browser would have to guess about: write them percent-encoded. */
+  if (strpbrk (url, " \t\n\r\"<>\\`") != NULL)
+    return FALSE;
+
   if (g_str_equal (scheme, "mailto"))
     return url[strlen ("mailto:")] != '\0';
 
@@ -711,6 +715,29 @@ is_cookie_token (const char *name)
   return TRUE;
 }
 
+/* A host name as a cookie's Domain attribute takes it: letters, digits, hyphens and dots,
+ * optionally with a leading dot. */
+static gboolean
+is_host_name (const char *host)
+{
+  const char *p = host;
+
+  if (*p == '.')
+    p++;
+  if (*p == '\0' || *p == '.' || strlen (p) > 253)
+    return FALSE;
+
+  for (; *p; p++)
+    {
+      if (*p == '.' && (p[1] == '.' || p[1] == '\0'))
+        return FALSE;
+      if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 check_consent (Validator *v)
 {
@@ -727,6 +754,13 @@ check_consent (Validator *v)
             g_strdup_printf (_("“%s” cannot be a cookie name: it holds spaces or one of "
                                "the characters ( ) < > @ , ; : \\ \" / [ ] ? = { }"),
                              cookie_name));
+
+  if (!is_blank (stk_policy_get_cookie_domain (v->policy)) &&
+      !is_host_name (stk_policy_get_cookie_domain (v->policy)))
+    report (v, STK_SEVERITY_ERROR, "invalid-domain", "consent.cookie_domain",
+            /* Translators: %s is what the policy gives as the consent cookie's domain. */
+            g_strdup_printf (_("“%s” is not a domain name such as kk.dk"),
+                             stk_policy_get_cookie_domain (v->policy)));
 
   if (accept_days <= 0)
     report (v, STK_SEVERITY_ERROR, "consent-lifetime", "consent.accept_days",

@@ -127,7 +127,7 @@ static const char unknown_members[] =
   "{\n"
   "  \"format\": \"samtykke-policy\",\n"
   "  \"version\": 1,\n"
-  "  \"x-top\": {\n    \"nested\": [\n      1,\n      2.5,\n      true,\n      null\n    ]\n  },\n"
+  "  \"x-top\": {\n    \"nested\": [\n      1,\n      0.1,\n      true,\n      null\n    ]\n  },\n"
   "  \"categories\": [\n    {\n      \"id\": \"necessary\",\n      \"x-cat\": \"kept\"\n    }\n  ],\n"
   "  \"consent\": {\n    \"x-consent\": []\n  }\n"
   "}\n";
@@ -146,7 +146,7 @@ test_unknown_members_kept (void)
   g_assert_no_error (error);
   saved = stk_policy_to_bytes (policy);
   text = g_bytes_get_data (saved, NULL);
-  g_assert_nonnull (strstr (text, "\"x-top\": {\n    \"nested\": [\n      1,\n      2.5,\n"
+  g_assert_nonnull (strstr (text, "\"x-top\": {\n    \"nested\": [\n      1,\n      0.1,\n"
                                   "      true,\n      null\n    ]\n  }\n}\n"));
   g_assert_nonnull (strstr (text, "\"x-cat\": \"kept\""));
   g_assert_nonnull (strstr (text, "\"log_endpoint\": \"\",\n    \"x-consent\": []\n  }"));

@@ -827,6 +827,41 @@ test_consent_cookie_name (void)
   assert_found (policy, "invalid-cookie-name", "consent.cookie_name", STK_SEVERITY_ERROR);
 }
 
+static void
+test_consent_cookie_domain (void)
+{
+  g_autoptr(StkPolicy) policy = example ();
+
+  assert_not_found (policy, "invalid-domain", NULL);
+  stk_policy_set_cookie_domain (policy, ".kk.dk");
+  assert_not_found (policy, "invalid-domain", NULL);
+  stk_policy_set_cookie_domain (policy, "");
+  assert_not_found (policy, "invalid-domain", NULL);
+
+  /* It ends up inside the cookie string the banner writes. */
+  stk_policy_set_cookie_domain (policy, "kk.dk; Secure");
+  assert_found (policy, "invalid-domain", "consent.cookie_domain", STK_SEVERITY_ERROR);
+  stk_policy_set_cookie_domain (policy, "kk..dk");
+  assert_found (policy, "invalid-domain", "consent.cookie_domain", STK_SEVERITY_ERROR);
+}
+
+static void
+test_url_characters (void)
+{
+  g_autoptr(StkPolicy) policy = example ();
+  StkProvider *provider = stk_policy_find_provider (policy, "siteimprove");
+
+  stk_text_set (stk_provider_get_website (provider), STK_TEXT_ANY_LANGUAGE,
+                "https://www.siteimprove.com/a%20b?x=%22");
+  assert_not_found (policy, "invalid-url", NULL);
+  stk_text_set (stk_provider_get_website (provider), STK_TEXT_ANY_LANGUAGE,
+                "https://www.siteimprove.com/\"><script>");
+  assert_found (policy, "invalid-url", "providers[3].website", STK_SEVERITY_ERROR);
+  stk_text_set (stk_provider_get_website (provider), STK_TEXT_ANY_LANGUAGE,
+                "https://www.siteimprove.com/a b");
+  assert_found (policy, "invalid-url", "providers[3].website", STK_SEVERITY_ERROR);
+}
+
 /* Revision, dates and languages */
 
 static void
@@ -1003,6 +1038,8 @@ main (int    argc,
   g_test_add_func ("/validate/cookie-duration", test_cookie_duration);
   g_test_add_func ("/validate/consent-lifetime", test_consent_lifetime);
   g_test_add_func ("/validate/consent-cookie-name", test_consent_cookie_name);
+  g_test_add_func ("/validate/consent-cookie-domain", test_consent_cookie_domain);
+  g_test_add_func ("/validate/url-characters", test_url_characters);
   g_test_add_func ("/validate/revision", test_revision);
   g_test_add_func ("/validate/dates", test_dates);
   g_test_add_func ("/validate/languages", test_languages);
