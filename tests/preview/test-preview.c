@@ -260,6 +260,27 @@ test_follows_edits (Fixture       *f,
   g_assert_cmpuint (stk_preview_page_get_n_renders (f->page), ==, renders + 1);
   wait_for_js (f->web_view, "String (scrollY)", "300");
 
+  /* Removing a provider is an edit too: its embedded video goes from the sample page. */
+  {
+    StkList *providers = stk_policy_get_providers (f->policy);
+    guint youtube = G_MAXUINT;
+
+    for (guint i = 0; i < stk_list_get_n (providers); i++)
+      if (stk_list_get_n (stk_provider_get_embeds (stk_list_peek (providers, i))) > 0)
+        youtube = i;
+    g_assert_cmpuint (youtube, !=, G_MAXUINT);
+    wait_for_js (f->web_view, "String (document.querySelectorAll ('[data-samtykke-embed]').length)",
+                 "1");
+    stk_list_remove (providers, youtube);
+    wait_for_js (f->web_view, "String (document.querySelectorAll ('[data-samtykke-embed]').length)",
+                 "0");
+    g_assert_true (stk_history_undo (stk_policy_get_history (f->policy)));
+    wait_for_js (f->web_view, "String (document.querySelectorAll ('[data-samtykke-embed]').length)",
+                 "1");
+    g_assert_true (stk_history_redo (stk_policy_get_history (f->policy)));
+    g_assert_true (stk_history_undo (stk_policy_get_history (f->policy)));
+  }
+
   /* The settings dialog, when open, stays open across an edit of its texts. */
   g_free (eval_js (f->web_view, "document.querySelector ('samtykke-banner [data-stk=set]')"
                                 ".click (); 'clicked'"));
