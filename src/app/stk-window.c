@@ -770,6 +770,13 @@ ask_then (StkWindow   *self,
       return;
     }
 
+  /* An answer not yet acted on belongs to the earlier request: settle it first. */
+  if (self->answer_source != 0)
+    {
+      g_clear_handle_id (&self->answer_source, g_source_remove);
+      act_on_answer_cb (self);
+    }
+
   self->pending = pending;
   g_set_object (&self->pending_file, file);
 

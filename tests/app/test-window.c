@@ -471,7 +471,7 @@ test_open_over_changes (void)
 
   stk_window_open_file (window, second);
   answer_question (window, "discard");
-  g_assert_true (g_file_equal (stk_window_get_file (window), second));
+  WAIT_UNTIL (g_file_equal (stk_window_get_file (window), second));
   g_assert_false (stk_window_get_modified (window));
   g_assert_cmpstr (stk_policy_get_name (stk_window_get_policy (window)), ==,
                    "Københavns Kommune – kk.dk");
