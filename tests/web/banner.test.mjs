@@ -510,6 +510,65 @@ describe('page scripts', () => {
   });
 });
 
+describe('cached assets', () => {
+  test('samtykke.js with policy.json works as the fragment does, without a flash for a returning visitor', async () => {
+    const assetDir = exportPolicy(example());
+    fs.writeFileSync(path.join(assetDir, 'index.html'), `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Assets</title><link rel="stylesheet" href="samtykke.css"></head>
+<body><samtykke-banner src="policy.json"></samtykke-banner><script src="samtykke.js"></script>
+<main><p>Page</p><script type="text/plain" data-category="statistical" src="stat.js"></script></main>
+<footer><a href="#samtykke" data-samtykke-settings id="settings-link">Consent settings</a></footer></body></html>
+`);
+    fs.writeFileSync(path.join(assetDir, 'stat.js'), 'window.__stat = 1;\n');
+    const own = await serve(assetDir, { headers: {
+      'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'" } });
+    const v = await visitor(browser);
+    await v.page.goto(own.origin + '/');
+    await until(() => bannerVisible(v.page));
+    assert.equal(await v.page.locator('#stk-t').innerText(), 'We use cookies');
+    assert.equal(await v.page.getAttribute('samtykke-banner a', 'href'), 'cookie-policy.en.html');
+    await v.page.click('samtykke-banner [data-stk=set]');
+    await v.page.locator('dialog [data-c=statistical]').check();
+    await v.page.locator('dialog [data-stk=save]').click();
+    assert.deepEqual((await v.consent()).c, ['necessary', 'statistical']);
+    assert.ok(await until(() => v.page.evaluate(() => window.__stat === 1)));
+
+    await v.page.addInitScript(() => {
+      window.__shown = false;
+      const frame = () => {
+        const banner = document.querySelector('samtykke-banner');
+        window.__shown ||= !!banner && banner.checkVisibility();
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await v.page.reload();
+    await until(() => v.page.evaluate(() => window.__stat === 1));
+    await v.page.waitForTimeout(300);
+    assert.equal(await v.page.evaluate(() => window.__shown), false);
+    assert.deepEqual(v.errors, []);
+    await v.context.close();
+    own.close();
+  });
+
+  test('a right-to-left page language turns the banner and the settings', async () => {
+    const policy = example();
+    policy.languages.push('ar');
+    for (const text of Object.values(policy.texts))
+      text.ar = text.en;
+    const rtlDir = exportPolicy(policy);
+    writeHostPage(rtlDir, { lang: 'ar' });
+    const own = await serve(rtlDir);
+    const v = await visitor(browser);
+    await v.page.goto(own.origin + '/');
+    assert.equal(await v.page.getAttribute('samtykke-banner', 'dir'), 'rtl');
+    await v.page.click('samtykke-banner [data-stk=set]');
+    assert.equal(await v.page.getAttribute('dialog', 'dir'), 'rtl');
+    await v.context.close();
+    own.close();
+  });
+});
+
 describe('Content-Security-Policy', () => {
   test('banner.html works under a strict policy built from the hashes it names', async () => {
     const csp = fs.readFileSync(path.join(dir, 'banner.html'), 'utf8').match(/script-src ('sha256-[^']+'); style-src ('sha256-[^']+')/);

@@ -123,6 +123,8 @@ export async function serve (root, { headers = {} } = {}) {
   server.headers = headers;
   server.beacons = [];
   await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+  /* A failed test may skip its close(); the suite must still end. */
+  server.unref();
   server.origin = `http://127.0.0.1:${server.address().port}`;
 
   return server;
