@@ -12,27 +12,13 @@
 #include "stk-problems-page.h"
 #include "stk-window.h"
 
-#if HAVE_POLICY_PAGE
-# include "stk-policy-page.h"
-#endif
-#if HAVE_TEXTS_PAGE
-# include "stk-texts-page.h"
-#endif
-#if HAVE_CATEGORIES_PAGE
-# include "stk-categories-page.h"
-#endif
-#if HAVE_PROVIDERS_PAGE
-# include "stk-providers-page.h"
-#endif
-#if HAVE_SECTIONS_PAGE
-# include "stk-sections-page.h"
-#endif
-#if HAVE_PREVIEW_PAGE
-# include "stk-preview-page.h"
-#endif
-#if HAVE_EXPORT_FLOW
-# include "stk-export-flow.h"
-#endif
+#include "stk-categories-page.h"
+#include "stk-export-flow.h"
+#include "stk-policy-page.h"
+#include "stk-preview-page.h"
+#include "stk-providers-page.h"
+#include "stk-sections-page.h"
+#include "stk-texts-page.h"
 
 /* The pause after the last edit before the findings are recomputed: long enough to stay off
  * the typing path, short enough to feel live. */
@@ -70,7 +56,6 @@ struct _StkWindow
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
-  GtkWidget            *row_preview;
   GtkLabel             *missing_label;
   GtkLabel             *categories_count;
   GtkLabel             *providers_count;
@@ -81,7 +66,6 @@ struct _StkWindow
   GtkLabel             *error_title;
   GtkLabel             *error_label;
   GtkStack             *stack;
-  GtkWidget            *export_button;
   GMenu                *recent_section;
 
   /* borrowed: the stack holds the pages */
@@ -280,9 +264,6 @@ update_actions (StkWindow *self)
                                  history != NULL && stk_history_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  history != NULL && stk_history_can_redo (history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", HAVE_EXPORT_FLOW);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-again", HAVE_EXPORT_FLOW);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-snippet", HAVE_EXPORT_FLOW);
 
   if (self->modified_shown != modified)
     {
@@ -990,63 +971,23 @@ update_recent_menu (StkWindow *self)
 
 /* Pages and navigation --------------------------------------------------------------------- */
 
-static GtkWidget *
-new_placeholder (const char *title,
-                 const char *icon_name)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("This part of the editor is not available in this build."));
-
-  return page;
-}
-
 static void
 create_pages (StkWindow *self)
 {
-  static const struct {
-    const char *title;
-    const char *icon_name;
-  } placeholders[N_EDIT_PAGES] = {
-    { N_("Policy"), "document-properties-symbolic" },
-    { N_("Banner Texts"), "preferences-desktop-locale-symbolic" },
-    { N_("Categories"), "view-list-symbolic" },
-    { N_("Providers"), "system-users-symbolic" },
-    { N_("Page Sections"), "format-justify-left-symbolic" },
-    { N_("Preview"), "web-browser-symbolic" },
+  static const char * const titles[N_EDIT_PAGES] = {
+    N_("Policy"), N_("Banner Texts"), N_("Categories"), N_("Providers"), N_("Page Sections"),
+    N_("Preview"),
   };
 
-#if HAVE_POLICY_PAGE
   self->pages[PAGE_POLICY] = g_object_new (STK_TYPE_POLICY_PAGE, NULL);
-#endif
-#if HAVE_TEXTS_PAGE
   self->pages[PAGE_TEXTS] = g_object_new (STK_TYPE_TEXTS_PAGE, NULL);
-#endif
-#if HAVE_CATEGORIES_PAGE
   self->pages[PAGE_CATEGORIES] = g_object_new (STK_TYPE_CATEGORIES_PAGE, NULL);
-#endif
-#if HAVE_PROVIDERS_PAGE
   self->pages[PAGE_PROVIDERS] = g_object_new (STK_TYPE_PROVIDERS_PAGE, NULL);
-#endif
-#if HAVE_SECTIONS_PAGE
   self->pages[PAGE_SECTIONS] = g_object_new (STK_TYPE_SECTIONS_PAGE, NULL);
-#endif
-#if HAVE_PREVIEW_PAGE
   self->pages[PAGE_PREVIEW] = g_object_new (STK_TYPE_PREVIEW_PAGE, NULL);
-#endif
 
   for (guint i = 0; i < N_EDIT_PAGES; i++)
-    {
-      if (i == PAGE_PREVIEW && self->pages[i] == NULL)
-        continue;
-      if (self->pages[i] == NULL)
-        self->pages[i] = new_placeholder (_(placeholders[i].title), placeholders[i].icon_name);
-      gtk_stack_add_titled (self->stack, self->pages[i], page_names[i], _(placeholders[i].title));
-    }
-  gtk_widget_set_visible (self->row_preview, self->pages[PAGE_PREVIEW] != NULL);
+    gtk_stack_add_titled (self->stack, self->pages[i], page_names[i], _(titles[i]));
 
   self->problems_page = STK_PROBLEMS_PAGE (stk_problems_page_new ());
   stk_problems_page_set_findings (self->problems_page, G_LIST_MODEL (self->findings));
@@ -1152,28 +1093,18 @@ stk_window_focus_path (StkWindow  *self,
 
   switch (page)
     {
-#if HAVE_POLICY_PAGE
     case PAGE_POLICY:
       return stk_policy_page_focus_path (STK_POLICY_PAGE (widget), path);
-#endif
-#if HAVE_TEXTS_PAGE
     case PAGE_TEXTS:
       return stk_texts_page_focus_path (STK_TEXTS_PAGE (widget), path);
-#endif
-#if HAVE_CATEGORIES_PAGE
     case PAGE_CATEGORIES:
       return stk_categories_page_focus_path (STK_CATEGORIES_PAGE (widget), path);
-#endif
-#if HAVE_PROVIDERS_PAGE
     case PAGE_PROVIDERS:
       return stk_providers_page_focus_path (STK_PROVIDERS_PAGE (widget), path);
-#endif
-#if HAVE_SECTIONS_PAGE
     case PAGE_SECTIONS:
       return stk_sections_page_focus_path (STK_SECTIONS_PAGE (widget), path);
-#endif
+    case PAGE_PREVIEW:
     default:
-      (void) widget;
       return FALSE;
     }
 }
@@ -1291,14 +1222,12 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-#if HAVE_EXPORT_FLOW
   StkWindow *self = STK_WINDOW (widget);
 
   if (g_str_equal (action_name, "win.copy-snippet"))
     stk_export_flow_copy_snippet (self);
   else
     stk_export_flow_export (self, g_str_equal (action_name, "win.export-again"));
-#endif
 }
 
 static void
@@ -1534,7 +1463,6 @@ stk_window_class_init (StkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, StkWindow, sidebar_list);
-  gtk_widget_class_bind_template_child (widget_class, StkWindow, row_preview);
   gtk_widget_class_bind_template_child (widget_class, StkWindow, missing_label);
   gtk_widget_class_bind_template_child (widget_class, StkWindow, categories_count);
   gtk_widget_class_bind_template_child (widget_class, StkWindow, providers_count);
@@ -1545,7 +1473,6 @@ stk_window_class_init (StkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StkWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, StkWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, StkWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, StkWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, StkWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -1579,7 +1506,6 @@ stk_window_init (StkWindow *self)
   g_signal_connect_object (self->problems_page, "finding-activated",
                            G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_widget_set_visible (self->export_button, HAVE_EXPORT_FLOW);
   add_history_shortcuts (self);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -11,19 +11,13 @@
 
 #include "stk-application.h"
 #include "stk-problems-page.h"
+#include "stk-providers-page.h"
 #include "stk-window.h"
 
-#if HAVE_TEXTS_PAGE
 /* The banner's title, edited on the Banner Texts page. */
-# define TEXT_PATH "texts.banner_title"
-# define OLD_DA "\"da\": \"Vi bruger cookies\""
-# define OLD_EN "\"en\": \"We use cookies\""
-#else
-/* The revision note, edited on the Policy page. */
-# define TEXT_PATH "revision_note"
-# define OLD_DA "\"da\": \"Første udgave af cookiepolitikken.\""
-# define OLD_EN "\"en\": \"First edition of the cookie policy.\""
-#endif
+#define TEXT_PATH "texts.banner_title"
+#define OLD_DA "\"da\": \"Vi bruger cookies\""
+#define OLD_EN "\"en\": \"We use cookies\""
 
 static StkApplication *app;
 static char *tmp_dir;
@@ -177,11 +171,7 @@ edited_text (StkWindow *window)
 {
   StkPolicy *policy = stk_window_get_policy (window);
 
-#if HAVE_TEXTS_PAGE
   return stk_policy_get_text (policy, "banner_title");
-#else
-  return stk_policy_get_revision_note (policy);
-#endif
 }
 
 static AdwMessageDialog *
@@ -297,9 +287,6 @@ test_edit_undo_redo_save (void)
   destroy_window (window);
 }
 
-#if HAVE_PROVIDERS_PAGE
-# include "stk-providers-page.h"
-
 /* Through the Providers page's own commands (its add and remove buttons call these). */
 static void
 test_add_remove_provider_cookie (void)
@@ -353,55 +340,6 @@ test_add_remove_provider_cookie (void)
 
   destroy_window (window);
 }
-#else
-static void
-test_add_remove_provider_cookie (void)
-{
-  StkWindow *window = open_window (NULL);
-  StkPolicy *policy = stk_window_get_policy (window);
-  StkList *providers = stk_policy_get_providers (policy);
-  guint n_providers = stk_list_get_n (providers);
-  g_autofree char *before = g_strdup_printf ("%u", n_providers);
-  g_autofree char *after = g_strdup_printf ("%u", n_providers + 1);
-  g_autoptr(StkProvider) provider = stk_provider_new ();
-  g_autoptr(StkCookie) cookie = stk_cookie_new ();
-  StkList *cookies;
-
-  g_assert_cmpstr (sidebar_count (window, "providers"), ==, before);
-
-  stk_provider_set_id (provider, "matomo");
-  stk_provider_set_name (provider, "Matomo");
-  stk_list_append (providers, provider);
-  g_assert_cmpstr (sidebar_count (window, "providers"), ==, after);
-  g_assert_true (stk_window_get_modified (window));
-
-  stk_history_seal (stk_policy_get_history (policy));
-  cookies = stk_provider_get_cookies (provider);
-  stk_cookie_set_name (cookie, "_pk_id");
-  stk_list_append (cookies, cookie);
-  g_assert_cmpuint (stk_list_get_n (cookies), ==, 1);
-
-  /* Undo takes back the cookie, then the provider; the sidebar follows. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_cmpuint (stk_list_get_n (cookies), ==, 0);
-  g_assert_cmpstr (sidebar_count (window, "providers"), ==, after);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_cmpstr (sidebar_count (window, "providers"), ==, before);
-  g_assert_false (stk_window_get_modified (window));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  g_assert_cmpstr (sidebar_count (window, "providers"), ==, after);
-  g_assert_cmpuint (stk_list_get_n (cookies), ==, 1);
-
-  stk_list_remove (cookies, 0);
-  stk_list_remove (providers, n_providers);
-  g_assert_cmpuint (stk_list_get_n (cookies), ==, 0);
-  g_assert_cmpstr (sidebar_count (window, "providers"), ==, before);
-
-  destroy_window (window);
-}
-#endif
 
 static void
 test_close_question (void)
