@@ -3,7 +3,8 @@
 # Copyright 2026 The Samtykke authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: tests/app/shoot.sh BUILD_DIR OUT_DIR [FILE]
+# Usage: [SHOOT_SIZE=1260x780] tests/app/shoot.sh BUILD_DIR OUT_DIR [FILE]
+# (data/screenshots/editor-policy.png and editor-providers.png are the light ones at 1260x780)
 set -eu
 build=$1
 out=$2
