@@ -31,6 +31,10 @@ XGETTEXT_ARGS = [
 # A call of a gettext macro or function on a string literal.
 C_MARKER = re.compile(r'(?<![\w.>])(?:_|N_|C_|NC_|Q_|gettext|ngettext|g_dngettext|g_dpgettext2)'
                       r'\s*\(\s*"')
+# A message continued by a macro, such as _("%" G_GINT64_FORMAT " items"): xgettext stops at
+# the macro, so the catalogue holds a different message and the whole one is never translated.
+CUT_MESSAGE = re.compile(r'(?<![\w.>])(?:_|N_|C_|NC_)\s*\(\s*(?:"(?:[^"\\\n]|\\.)*"\s*,\s*)?'
+                         r'(?:"(?:[^"\\\n]|\\.)*"\s*)+([A-Z_][A-Z0-9_]*)')
 UI_MARKER = re.compile(r'translatable\s*=\s*"(?:yes|true|1)"')
 ALWAYS_TRANSLATABLE = ('.desktop.in', '.metainfo.xml.in', '.gschema.xml')
 SCANNED_DIRS = ('src', 'data')
@@ -62,6 +66,22 @@ def has_translatable_text(path):
         text = re.sub(r'//[^\n]*', '', text)
         return C_MARKER.search(text) is not None
     return UI_MARKER.search(text) is not None
+
+
+def cut_messages(root, listed):
+    """Problems for translatable messages that a macro splits."""
+    problems = []
+    for path in listed:
+        if not path.endswith(('.c', '.h')):
+            continue
+        with open(os.path.join(root, path), encoding='utf-8', errors='replace') as f:
+            text = f.read()
+        for match in CUT_MESSAGE.finditer(text):
+            line = text.count('\n', 0, match.start()) + 1
+            problems.append(f'{path}:{line}: the translatable message is cut by the macro '
+                            f'{match.group(1)}, so it is never translated; format that part '
+                            'separately or use a plain conversion such as %d')
+    return problems
 
 
 def translatable_files(root):
@@ -170,6 +190,7 @@ def main():
                 continue
             problems += [f'po/{lang}.po: {p}' for p in check_catalogue(po, pot, tmpdir)]
 
+    problems += cut_messages(root, [p for p in listed if os.path.isfile(os.path.join(root, p))])
     for p in problems:
         print('error: ' + p)
     return 1 if problems else 0
