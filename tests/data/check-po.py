@@ -190,7 +190,9 @@ def main():
                 continue
             problems += [f'po/{lang}.po: {p}' for p in check_catalogue(po, pot, tmpdir)]
 
-    problems += cut_messages(root, [p for p in listed if os.path.isfile(os.path.join(root, p))])
+    if not update:
+        problems += cut_messages(root, [p for p in listed
+                                        if os.path.isfile(os.path.join(root, p))])
     for p in problems:
         print('error: ' + p)
     return 1 if problems else 0
