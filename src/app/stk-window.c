@@ -538,6 +538,9 @@ stk_window_set_document (StkWindow *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
+/* New Policy starts empty but for its languages (Danish and English): every text then shows as
+ * a missing translation, which is the list of what to write. New from Example starts from the
+ * bundled example, for those who would rather adapt a complete policy. */
 static StkPolicy *
 new_empty_policy (void)
 {
