@@ -771,12 +771,15 @@ check_format (const char  *data,
   if (version > STK_FORMAT_VERSION)
     {
       int line, column;
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
 
       stk_json_reader_position (&reader, version_at, &line, &column);
       g_set_error (error, STK_ERROR, STK_ERROR_NEWER_FORMAT,
-                   _("%s:%d:%d: the file is of format version %" G_GINT64_FORMAT
-                     ", written by a newer Samtykke; this version reads up to version %d"),
-                   name, line, column, version, STK_FORMAT_VERSION);
+                   /* Translators: the first %s is a file name; the second %s the file's
+                    * format version, %d the highest this version reads. */
+                   _("%s:%d:%d: the file is of format version %s, written by a newer Samtykke; "
+                     "this version reads up to version %d"),
+                   name, line, column, number, STK_FORMAT_VERSION);
       return FALSE;
     }
   if (version < 1)
