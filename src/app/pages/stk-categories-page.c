@@ -9,6 +9,7 @@
 
 #include "stk-categories-page.h"
 #include "stk-field.h"
+#include "stk-ordered-list.h"
 #include "stk-text-editor.h"
 
 /* Explanations of the Consent Mode v2 signals, in the order stk_consent_mode_signals() gives. */
@@ -175,22 +176,9 @@ stk_categories_page_move (StkCategoriesPage *self,
                           guint              position,
                           int                delta)
 {
-  guint n, target;
-
   g_return_val_if_fail (STK_IS_CATEGORIES_PAGE (self), FALSE);
 
-  if (self->categories == NULL)
-    return FALSE;
-
-  n = stk_list_get_n (self->categories);
-  if (position >= n || (delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
-    return FALSE;
-
-  target = delta < 0 ? position - 1 : position + 1;
-  stk_list_move (self->categories, position, target);
-  stk_seal_history_of (self->categories);
-
-  return TRUE;
+  return stk_ordered_list_move (self->categories, position, delta);
 }
 
 static void
@@ -211,12 +199,8 @@ move_and_keep_focus (CategoryRow *row,
     return;
 
   moved_row = category_row_of (GTK_WIDGET (moved));
-  if (delta < 0 && gtk_widget_get_sensitive (moved_row->up_button))
-    gtk_widget_grab_focus (moved_row->up_button);
-  else if (delta > 0 && gtk_widget_get_sensitive (moved_row->down_button))
-    gtk_widget_grab_focus (moved_row->down_button);
-  else
-    gtk_widget_grab_focus (moved_row->id_entry);
+  stk_ordered_refocus_moved (moved_row->up_button, moved_row->down_button, moved_row->id_entry,
+                             delta);
 }
 
 static void
@@ -353,36 +337,6 @@ on_drop (GtkDropTarget *target,
 }
 
 static GtkWidget *
-make_icon_button (const char *icon_name,
-                  const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  stk_set_accessible_label (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-
-  return button;
-}
-
-static GtkWidget *
-make_caption (const char *text,
-              GtkWidget  *mnemonic_widget)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (label, 8);
-  gtk_widget_add_css_class (label, "dim-label");
-  if (mnemonic_widget != NULL)
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), mnemonic_widget);
-
-  return label;
-}
-
-static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
@@ -393,7 +347,6 @@ create_row (gpointer item,
   GtkWidget *list_row, *box, *header, *handle, *grid, *required_box, *required_label;
   GtkDragSource *drag_source;
   GtkDropTarget *drop_target;
-  GtkEventController *shortcuts;
   int y = 0;
 
   row->page = self;
@@ -427,13 +380,13 @@ create_row (gpointer item,
   gtk_widget_add_css_class (row->title_label, "heading");
   gtk_box_append (GTK_BOX (header), row->title_label);
 
-  row->up_button = make_icon_button ("go-up-symbolic", _("Move up (Alt+Up)"));
+  row->up_button = stk_ordered_icon_button ("go-up-symbolic", _("Move up (Alt+Up)"));
   g_signal_connect (row->up_button, "clicked", G_CALLBACK (on_up_clicked), row);
   gtk_box_append (GTK_BOX (header), row->up_button);
-  row->down_button = make_icon_button ("go-down-symbolic", _("Move down (Alt+Down)"));
+  row->down_button = stk_ordered_icon_button ("go-down-symbolic", _("Move down (Alt+Down)"));
   g_signal_connect (row->down_button, "clicked", G_CALLBACK (on_down_clicked), row);
   gtk_box_append (GTK_BOX (header), row->down_button);
-  row->remove_button = make_icon_button ("user-trash-symbolic", _("Remove category"));
+  row->remove_button = stk_ordered_icon_button ("user-trash-symbolic", _("Remove category"));
   g_signal_connect (row->remove_button, "clicked", G_CALLBACK (on_remove_clicked), row);
   gtk_box_append (GTK_BOX (header), row->remove_button);
   gtk_box_append (GTK_BOX (box), header);
@@ -449,7 +402,7 @@ create_row (gpointer item,
   stk_field_bind_string (row->id_entry, (StkGetString) stk_category_get_id,
                          (StkSetString) stk_category_set_id, NULL);
   stk_field_set_object (row->id_entry, category);
-  gtk_grid_attach (GTK_GRID (grid), make_caption (_("_ID"), row->id_entry), 0, y, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), stk_ordered_caption (_("_ID"), row->id_entry), 0, y, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), row->id_entry, 1, y++, 1, 1);
 
   row->title_editor = stk_text_editor_new (STK_TEXT_EDITOR_LINE, _("Title"));
@@ -457,7 +410,7 @@ create_row (gpointer item,
                                  (const char * const *) self->languages);
   stk_text_editor_set_text (STK_TEXT_EDITOR (row->title_editor),
                             stk_category_get_title (category));
-  gtk_grid_attach (GTK_GRID (grid), make_caption (_("Title"), NULL), 0, y, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), stk_ordered_caption (_("Title"), NULL), 0, y, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), row->title_editor, 1, y++, 1, 1);
 
   row->description_editor = stk_text_editor_new (STK_TEXT_EDITOR_PARAGRAPH, _("Description"));
@@ -465,7 +418,7 @@ create_row (gpointer item,
                                  (const char * const *) self->languages);
   stk_text_editor_set_text (STK_TEXT_EDITOR (row->description_editor),
                             stk_category_get_description (category));
-  gtk_grid_attach (GTK_GRID (grid), make_caption (_("Description"), NULL), 0, y, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), stk_ordered_caption (_("Description"), NULL), 0, y, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), row->description_editor, 1, y++, 1, 1);
 
   required_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -481,7 +434,7 @@ create_row (gpointer item,
   gtk_widget_add_css_class (required_label, "dim-label");
   gtk_box_append (GTK_BOX (required_box), row->required_switch);
   gtk_box_append (GTK_BOX (required_box), required_label);
-  gtk_grid_attach (GTK_GRID (grid), make_caption (_("_Required"), row->required_switch),
+  gtk_grid_attach (GTK_GRID (grid), stk_ordered_caption (_("_Required"), row->required_switch),
                    0, y, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), required_box, 1, y++, 1, 1);
 
@@ -507,7 +460,7 @@ create_row (gpointer item,
       gtk_flow_box_append (GTK_FLOW_BOX (row->signals_box), check);
       g_ptr_array_add (row->checks, check);
     }
-  gtk_grid_attach (GTK_GRID (grid), make_caption (_("Consent Mode v2"), NULL), 0, y, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), stk_ordered_caption (_("Consent Mode v2"), NULL), 0, y, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), row->signals_box, 1, y++, 1, 1);
 
   /* Moving: drag by the handle, drop on a row; Alt+Up and Alt+Down anywhere in the row. */
@@ -523,16 +476,7 @@ create_row (gpointer item,
   g_signal_connect (drop_target, "drop", G_CALLBACK (on_drop), row);
   gtk_widget_add_controller (list_row, GTK_EVENT_CONTROLLER (drop_target));
 
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
-                                     gtk_callback_action_new (on_move_shortcut, NULL, NULL),
-                                     "i", -1));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
-                                     gtk_callback_action_new (on_move_shortcut, NULL, NULL),
-                                     "i", 1));
-  gtk_widget_add_controller (list_row, shortcuts);
+  stk_ordered_list_add_move_shortcuts (list_row, on_move_shortcut);
 
   g_signal_connect_object (category, "changed", G_CALLBACK (on_category_changed), list_row,
                            G_CONNECT_SWAPPED);
@@ -544,9 +488,7 @@ create_row (gpointer item,
 static void
 on_items_changed (StkCategoriesPage *self)
 {
-  guint n = self->categories != NULL ? stk_list_get_n (self->categories) : 0;
-
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  stk_ordered_list_show_state (self->stack, self->categories);
   update_move_buttons (self);
 }
 

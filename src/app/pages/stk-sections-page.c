@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "stk-field.h"
+#include "stk-ordered-list.h"
 #include "stk-sections-page.h"
 #include "stk-text-editor.h"
 
@@ -133,21 +134,9 @@ stk_sections_page_move (StkSectionsPage *self,
                         guint            position,
                         int              delta)
 {
-  guint n;
-
   g_return_val_if_fail (STK_IS_SECTIONS_PAGE (self), FALSE);
 
-  if (self->sections == NULL)
-    return FALSE;
-
-  n = stk_list_get_n (self->sections);
-  if (position >= n || (delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
-    return FALSE;
-
-  stk_list_move (self->sections, position, delta < 0 ? position - 1 : position + 1);
-  stk_seal_history_of (self->sections);
-
-  return TRUE;
+  return stk_ordered_list_move (self->sections, position, delta);
 }
 
 static void
@@ -166,12 +155,7 @@ move_and_keep_focus (SectionRow *row,
   if (moved == NULL)
     return;
 
-  if (delta < 0 && gtk_widget_get_sensitive (moved->up_button))
-    gtk_widget_grab_focus (moved->up_button);
-  else if (delta > 0 && gtk_widget_get_sensitive (moved->down_button))
-    gtk_widget_grab_focus (moved->down_button);
-  else
-    gtk_widget_grab_focus (moved->id_entry);
+  stk_ordered_refocus_moved (moved->up_button, moved->down_button, moved->id_entry, delta);
 }
 
 static void
@@ -218,36 +202,6 @@ on_remove_clicked (GtkButton  *button,
 }
 
 static GtkWidget *
-make_icon_button (const char *icon_name,
-                  const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  stk_set_accessible_label (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-
-  return button;
-}
-
-static GtkWidget *
-make_caption (const char *text,
-              GtkWidget  *mnemonic_widget)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (label, 8);
-  gtk_widget_add_css_class (label, "dim-label");
-  if (mnemonic_widget != NULL)
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), mnemonic_widget);
-
-  return label;
-}
-
-static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
@@ -255,7 +209,6 @@ create_row (gpointer item,
   StkSection *section = item;
   SectionRow *row = g_new0 (SectionRow, 1);
   GtkWidget *list_row, *box, *header, *grid;
-  GtkEventController *shortcuts;
 
   row->page = self;
   row->section = g_object_ref (section);
@@ -280,13 +233,13 @@ create_row (gpointer item,
   gtk_widget_add_css_class (row->title_label, "heading");
   gtk_box_append (GTK_BOX (header), row->title_label);
 
-  row->up_button = make_icon_button ("go-up-symbolic", _("Move up (Alt+Up)"));
+  row->up_button = stk_ordered_icon_button ("go-up-symbolic", _("Move up (Alt+Up)"));
   g_signal_connect (row->up_button, "clicked", G_CALLBACK (on_up_clicked), row);
   gtk_box_append (GTK_BOX (header), row->up_button);
-  row->down_button = make_icon_button ("go-down-symbolic", _("Move down (Alt+Down)"));
+  row->down_button = stk_ordered_icon_button ("go-down-symbolic", _("Move down (Alt+Down)"));
   g_signal_connect (row->down_button, "clicked", G_CALLBACK (on_down_clicked), row);
   gtk_box_append (GTK_BOX (header), row->down_button);
-  row->remove_button = make_icon_button ("user-trash-symbolic", _("Remove section"));
+  row->remove_button = stk_ordered_icon_button ("user-trash-symbolic", _("Remove section"));
   g_signal_connect (row->remove_button, "clicked", G_CALLBACK (on_remove_clicked), row);
   gtk_box_append (GTK_BOX (header), row->remove_button);
   gtk_box_append (GTK_BOX (box), header);
@@ -301,33 +254,24 @@ create_row (gpointer item,
   stk_field_bind_string (row->id_entry, (StkGetString) stk_section_get_id,
                          (StkSetString) stk_section_set_id, NULL);
   stk_field_set_object (row->id_entry, section);
-  gtk_grid_attach (GTK_GRID (grid), make_caption (_("_ID"), row->id_entry), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), stk_ordered_caption (_("_ID"), row->id_entry), 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), row->id_entry, 1, 0, 1, 1);
 
   row->title_editor = stk_text_editor_new (STK_TEXT_EDITOR_LINE, _("Title"));
   stk_text_editor_set_languages (STK_TEXT_EDITOR (row->title_editor),
                                  (const char * const *) self->languages);
   stk_text_editor_set_text (STK_TEXT_EDITOR (row->title_editor), stk_section_get_title (section));
-  gtk_grid_attach (GTK_GRID (grid), make_caption (_("Title"), NULL), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), stk_ordered_caption (_("Title"), NULL), 0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), row->title_editor, 1, 1, 1, 1);
 
   row->body_editor = stk_text_editor_new (STK_TEXT_EDITOR_PARAGRAPH, _("Text"));
   stk_text_editor_set_languages (STK_TEXT_EDITOR (row->body_editor),
                                  (const char * const *) self->languages);
   stk_text_editor_set_text (STK_TEXT_EDITOR (row->body_editor), stk_section_get_body (section));
-  gtk_grid_attach (GTK_GRID (grid), make_caption (_("Text"), NULL), 0, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), stk_ordered_caption (_("Text"), NULL), 0, 2, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), row->body_editor, 1, 2, 1, 1);
 
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
-                                     gtk_callback_action_new (on_move_shortcut, NULL, NULL),
-                                     "i", -1));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
-                                     gtk_callback_action_new (on_move_shortcut, NULL, NULL),
-                                     "i", 1));
-  gtk_widget_add_controller (list_row, shortcuts);
+  stk_ordered_list_add_move_shortcuts (list_row, on_move_shortcut);
 
   g_signal_connect_object (section, "changed", G_CALLBACK (on_section_changed), list_row,
                            G_CONNECT_SWAPPED);
@@ -339,9 +283,7 @@ create_row (gpointer item,
 static void
 on_items_changed (StkSectionsPage *self)
 {
-  guint n = self->sections != NULL ? stk_list_get_n (self->sections) : 0;
-
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  stk_ordered_list_show_state (self->stack, self->sections);
   update_move_buttons (self);
 }
 
