@@ -622,8 +622,6 @@ stk_json_reader_int64 (StkJsonReader *reader,
 {
   const char *number_end;
   gboolean integral;
-  char buf[32];
-  gsize len;
 
   if (stk_json_reader_peek (reader) != STK_JSON_NUMBER)
     return fail_unexpected (reader, _("a whole number"));
@@ -632,13 +630,27 @@ stk_json_reader_int64 (StkJsonReader *reader,
   if (!integral)
     return fail_invalid (reader, reader->pos, _("expected a whole number"));
 
-  len = number_end - reader->pos;
-  if (len >= sizeof buf)
-    return fail_invalid (reader, reader->pos, _("the number is too large"));
-  memcpy (buf, reader->pos, len);
-  buf[len] = '\0';
-  if (!g_ascii_string_to_signed (buf, 10, G_MININT64, G_MAXINT64, value, NULL))
-    return fail_invalid (reader, reader->pos, _("the number is too large"));
+  /* The digits were checked by scan_number(): add them up here, with no dependence on the
+   * C library's locale or errno, which another thread may be changing while a file loads. */
+  {
+    const char *p = reader->pos;
+    gboolean negative = *p == '-';
+    guint64 limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
+    guint64 total = 0;
+
+    if (negative)
+      p++;
+    for (; p < number_end; p++)
+      {
+        guint digit = *p - '0';
+
+        if (total > (limit - digit) / 10)
+          return fail_invalid (reader, reader->pos, _("the number is too large"));
+        total = total * 10 + digit;
+      }
+
+    *value = negative ? (gint64) (0 - total) : (gint64) total;
+  }
 
   reader->pos = number_end;
   return TRUE;

@@ -233,6 +233,9 @@ static const BadCase bad_cases[] = {
     "unexpected character “y”", STK_ERROR_SYNTAX },
   { "number overflow", "{\"format\": \"samtykke-policy\", \"version\": 1, \"x\": 1e999}",
     "bad.json:1:50: the number is too large", STK_ERROR_INVALID },
+  { "integer overflow", "{\"format\": \"samtykke-policy\", \"version\": 1, "
+    "\"revision\": 9223372036854775808}", "bad.json:1:57: the number is too large",
+    STK_ERROR_INVALID },
   { "single quotes", "{'format': 1}", "expected a member name in double quotes",
     STK_ERROR_SYNTAX },
 };
