@@ -10,8 +10,10 @@ T=k=>L(P.texts[k]),
 cat=i=>K.find(c=>c.id==i),
 has=i=>{let c=cat(i);
 return !!c&&(c.required||!!C&&C.c.includes(i))},
+ready=f=>d.readyState=='loading'?d.addEventListener('DOMContentLoaded',f):f(),
 safe=u=>/^(https?|mailto):/i.test(u),
-read=()=>{try{let v=JSON.parse(decodeURIComponent(d.cookie.split('; ').find(s=>s.startsWith(P.cookie.name+'=')).slice(P.cookie.name.length+1)));
+read=()=>{let n=P.cookie.name+'=',v=d.cookie.split('; ').find(s=>s.startsWith(n));
+if(v)try{v=JSON.parse(decodeURIComponent(v.slice(n.length)));
 if(v.r==P.revision&&v.e>Date.now())return v
 }catch(e){}},
 rec=()=>({id:C.i,
@@ -91,16 +93,16 @@ lang=P.languages.find(x=>x==l)||P.languages.find(x=>x==l.split('-')[0])||P.defau
 C=read();
 gt(0);
 C&&gt(1);
-B.id='samtykke';
-B.lang=lang;
-B.dir=P.rtl.includes(lang)?'rtl':'ltr';
-B.replaceChildren(h('div',{class:'stk-b',role:'dialog','aria-labelledby':'stk-t','aria-describedby':'stk-d'},
+B.hidden=!!C;
+C||B.lang==lang&&B.firstChild||B.replaceChildren(h('div',{class:'stk-b',role:'dialog','aria-labelledby':'stk-t','aria-describedby':'stk-d'},
 h('h2',{id:'stk-t'},T('banner_title')),
 h('p',{id:'stk-d'},T('banner_body')+' ',h('a',{href:P.pages[lang]},T('policy_link'))),
 btns('all','none','set')));
-B.hidden=!!C;
-new MutationObserver(apply).observe(d,{childList:!0,subtree:!0});
-apply();
+B.id='samtykke';
+B.lang=lang;
+B.dir=P.rtl.includes(lang)?'rtl':'ltr';
+ready(()=>{new MutationObserver(apply).observe(d,{childList:!0,subtree:!0});
+apply()});
 d.addEventListener('click',e=>{let t=e.target.closest('[data-stk],[data-samtykke-settings]'),k=t&&t.dataset.stk;
 if(!t)return;
 if(!k)e.preventDefault(),open();
@@ -111,5 +113,5 @@ w.Samtykke={get:()=>C?rec():null,has,open,save,withdraw:()=>save([])}},
 boot=()=>{let j=d.getElementById('samtykke-policy');
 if(B=d.querySelector('samtykke-banner'))
 j?start(JSON.parse(j.textContent)):fetch(B.getAttribute('src')||'policy.json').then(r=>r.json()).then(start)};
-d.querySelector('samtykke-banner')||d.readyState!='loading'?boot():d.addEventListener('DOMContentLoaded',boot)
+d.querySelector('samtykke-banner')?boot():ready(boot)
 })();

@@ -426,6 +426,27 @@ describe('layout', () => {
     await v.context.close();
   });
 
+  test('the first layer in the page\'s language is used as it is, another language is rebuilt', async () => {
+    const v = await visitor(browser);
+    /* Records every change to the banner's children while the page loads. */
+    await v.page.addInitScript(() => {
+      window.__rebuilt = 0;
+      new MutationObserver(records => {
+        for (const r of records)
+          if (r.target.localName === 'samtykke-banner' && r.removedNodes.length > 0)
+            window.__rebuilt++;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await v.page.goto(server.origin + '/');
+    await v.page.waitForLoadState('load');
+    assert.equal(await v.page.evaluate(() => window.__rebuilt), 0, 'Danish page: markup kept');
+    await v.page.goto(server.origin + '/en.html');
+    await v.page.waitForLoadState('load');
+    assert.equal(await v.page.evaluate(() => window.__rebuilt), 1, 'English page: rebuilt once');
+    assert.equal(await v.page.textContent('#stk-t'), 'We use cookies');
+    await v.context.close();
+  });
+
   test('works at 320 px width and at 200 % zoom', async () => {
     for (const options of [{ viewport: { width: 320, height: 640 } },
       { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 }]) {
