@@ -14,6 +14,10 @@
 #include "stk-providers-page.h"
 #include "stk-window.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 /* The banner's title, edited on the Banner Texts page. */
 #define TEXT_PATH "texts.banner_title"
 #define OLD_DA "\"da\": \"Vi bruger cookies\""
@@ -751,6 +755,104 @@ test_shortcuts_and_about (void)
   destroy_window (window);
 }
 
+/* Runs xdotool, which sends real key events through the X server, and waits for it while the
+ * window handles them. */
+static void
+xdotool (const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  for (; *args != NULL; args++)
+    g_ptr_array_add (argv, (gpointer) *args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  WAIT_UNTIL (g_subprocess_get_identifier (process) == NULL);
+  g_assert_true (g_subprocess_get_successful (process));
+  spin (100);
+}
+
+/* Typing in text fields and pressing Ctrl+Z and Ctrl+Shift+Z there: the keys reach the policy's
+ * history, not the fields' own undo, and each field's typing is one step. */
+static void
+test_keyboard_undo_in_fields (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autoptr(GFile) file = copy_example ("keys.json");
+  StkWindow *window;
+  StkText *text;
+  g_autofree char *old_da = NULL;
+  g_autofree char *old_en = NULL;
+  g_autofree char *typed_da = NULL;
+  g_autofree char *typed_en = NULL;
+  g_autofree char *xid = NULL;
+  GtkWidget *field;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs an X11 display (Xvfb) for xdotool");
+      return;
+    }
+  if (g_find_program_in_path ("xdotool") == NULL)
+    g_error ("xdotool is missing: tools/install-deps --tests installs it");
+
+  window = open_window (file);
+  text = edited_text (window);
+  old_da = g_strdup (stk_text_get (text, "da"));
+  old_en = g_strdup (stk_text_get (text, "en"));
+  typed_da = g_strconcat (old_da, " igen", NULL);
+  typed_en = g_strconcat (old_en, " again", NULL);
+  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (
+                           gtk_native_get_surface (GTK_NATIVE (window))));
+  xdotool ((const char *[]) { "windowfocus", xid, NULL });
+  WAIT_UNTIL (gtk_window_is_active (GTK_WINDOW (window)));
+
+  field = focus_field (window, TEXT_PATH ".da");
+  gtk_editable_set_position (GTK_EDITABLE (field), -1);
+  xdotool ((const char *[]) { "type", "--delay", "15", " igen", NULL });
+  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "da"), typed_da) == 0);
+
+  field = focus_field (window, TEXT_PATH ".en");
+  gtk_editable_set_position (GTK_EDITABLE (field), -1);
+  xdotool ((const char *[]) { "type", "--delay", "15", " again", NULL });
+  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "en"), typed_en) == 0);
+  g_assert_true (stk_window_get_modified (window));
+
+  /* Back in the Danish field, whose own undo would take back the Danish typing: Ctrl+Z takes
+   * back the policy's last step instead, the English typing, all of it; the second Ctrl+Z the
+   * Danish typing. Then the policy is at its saved state again. */
+  field = focus_field (window, TEXT_PATH ".da");
+  xdotool ((const char *[]) { "key", "ctrl+z", NULL });
+  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "en"), old_en) == 0);
+  g_assert_cmpstr (stk_text_get (text, "da"), ==, typed_da);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, typed_da);
+  xdotool ((const char *[]) { "key", "ctrl+z", NULL });
+  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "da"), old_da) == 0);
+  g_assert_cmpstr (stk_text_get (text, "en"), ==, old_en);
+  g_assert_false (stk_window_get_modified (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, old_da);
+
+  xdotool ((const char *[]) { "key", "ctrl+shift+z", NULL });
+  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "da"), typed_da) == 0);
+  g_assert_cmpstr (stk_text_get (text, "en"), ==, old_en);
+  xdotool ((const char *[]) { "key", "ctrl+shift+z", NULL });
+  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "en"), typed_en) == 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, typed_da);
+  g_assert_true (stk_window_get_modified (window));
+
+  /* Discard the changes without the question. */
+  xdotool ((const char *[]) { "key", "ctrl+z", "ctrl+z", NULL });
+  WAIT_UNTIL (!stk_window_get_modified (window));
+  destroy_window (window);
+#else
+  g_test_skip ("built without X11 support");
+#endif
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -800,6 +902,7 @@ main (int   argc,
   g_test_add_func ("/app/window/settings-and-recent", test_settings_and_recent);
   g_test_add_func ("/app/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/app/window/drop-file", test_drop_file);
+  g_test_add_func ("/app/window/keyboard-undo-in-fields", test_keyboard_undo_in_fields);
 
   status = g_test_run ();
 
