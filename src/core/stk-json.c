@@ -437,7 +437,23 @@ stk_json_reader_string (StkJsonReader  *reader,
   begin = p = reader->pos + 1;
   for (;;)
     {
-      /* Plain characters first: most strings have no escapes at all. */
+      /* Plain characters first: most strings have no escapes at all. Eight bytes at a time
+       * while none of them is a quote, a backslash or a control character (a byte of a
+       * multi-byte character has its high bit set and never matches), then byte by byte. */
+      while (reader->end - p >= 8)
+        {
+          const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+          const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+          guint64 v, quote, backslash;
+
+          memcpy (&v, p, sizeof v);
+          quote = v ^ (ones * '"');
+          backslash = v ^ (ones * '\\');
+          if ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)
+               | ((v - ones * 0x20) & ~v)) & highs)
+            break;
+          p += 8;
+        }
       while (p < reader->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
         p++;
 

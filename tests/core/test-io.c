@@ -300,6 +300,53 @@ test_huge_string (void)
   g_string_free (text, TRUE);
 }
 
+/* Strings are scanned several bytes at a time: an escape, the closing quote, a control character
+ * or a multi-byte character must be found at every position within and across those blocks. */
+static void
+test_string_positions (void)
+{
+  static const char filler[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+  for (gsize at = 0; at < 24; at++)
+    {
+      const char *marks[] = { "\\\"", "\\\\", "\\n", "\\u00e6", "æ", "€", "\x01" };
+      const char *decoded[] = { "\"", "\\", "\n", "æ", "æ", "€", NULL };
+
+      for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
+        {
+          g_autofree char *value = g_strdup_printf ("%.*s%s%s", (int) at, filler, marks[m],
+                                                    filler + at);
+          g_autofree char *text = g_strdup_printf ("{\"format\": \"samtykke-policy\", "
+                                                   "\"version\": 1, \"name\": \"%s\"}", value);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(StkPolicy) policy = stk_policy_load_data (text, strlen (text), "pos.json",
+                                                              &error);
+
+          if (decoded[m] == NULL)
+            {
+              /* The control character's own column: 1 + the text before the string's value. */
+              g_autofree char *where = g_strdup_printf ("pos.json:1:%zu:",
+                                                        strlen ("{\"format\": \"samtykke-policy\", "
+                                                                "\"version\": 1, \"name\": \"")
+                                                        + at + 1);
+
+              g_assert_null (policy);
+              g_assert_error (error, STK_ERROR, STK_ERROR_SYNTAX);
+              if (!g_str_has_prefix (error->message, where))
+                g_error ("“%s” does not start with “%s”", error->message, where);
+            }
+          else
+            {
+              g_autofree char *expected = g_strdup_printf ("%.*s%s%s", (int) at, filler,
+                                                           decoded[m], filler + at);
+
+              g_assert_no_error (error);
+              g_assert_cmpstr (stk_policy_get_name (policy), ==, expected);
+            }
+        }
+    }
+}
+
 static void
 test_load_file_errors (void)
 {
@@ -510,6 +557,7 @@ main (int   argc,
     }
   g_test_add_func ("/io/bad-input/deep-nesting", test_deep_nesting);
   g_test_add_func ("/io/huge-string", test_huge_string);
+  g_test_add_func ("/io/string-positions", test_string_positions);
   g_test_add_func ("/io/load-file-errors", test_load_file_errors);
   g_test_add_func ("/io/save-atomic", test_save_atomic);
   g_test_add_func ("/io/save-full-disk", test_save_full_disk);
