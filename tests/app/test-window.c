@@ -790,6 +790,7 @@ test_keyboard_undo_in_fields (void)
   g_autofree char *typed_da = NULL;
   g_autofree char *typed_en = NULL;
   g_autofree char *xid = NULL;
+  g_autofree char *xdotool_path = NULL;
   GtkWidget *field;
 
   if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
@@ -797,7 +798,8 @@ test_keyboard_undo_in_fields (void)
       g_test_skip ("needs an X11 display (Xvfb) for xdotool");
       return;
     }
-  if (g_find_program_in_path ("xdotool") == NULL)
+  xdotool_path = g_find_program_in_path ("xdotool");
+  if (xdotool_path == NULL)
     g_error ("xdotool is missing: tools/install-deps --tests installs it");
 
   window = open_window (file);
