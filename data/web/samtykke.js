@@ -10,7 +10,6 @@ T=k=>L(P.texts[k]),
 cat=i=>K.find(c=>c.id==i),
 has=i=>{let c=cat(i);
 return !!c&&(c.required||!!C&&C.c.includes(i))},
-ready=f=>d.readyState=='loading'?d.addEventListener('DOMContentLoaded',f):f(),
 safe=u=>/^(https?|mailto):/i.test(u),
 read=()=>{let n=P.cookie.name+'=',v=d.cookie.split('; ').find(s=>s.startsWith(n));
 if(v)try{v=JSON.parse(decodeURIComponent(v.slice(n.length)));
@@ -113,5 +112,5 @@ w.Samtykke={get:()=>C?rec():null,has,open,save,withdraw:()=>save([])}},
 boot=()=>{let j=d.getElementById('samtykke-policy');
 if(B=d.querySelector('samtykke-banner'))
 j?start(JSON.parse(j.textContent)):fetch(B.getAttribute('src')||'policy.json').then(r=>r.json()).then(start)};
-d.querySelector('samtykke-banner')?boot():ready(boot)
+d.querySelector('samtykke-banner')||d.readyState!='loading'?boot():d.addEventListener('DOMContentLoaded',boot)
 })();
