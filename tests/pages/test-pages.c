@@ -11,6 +11,7 @@
 #include "stk-core.h"
 #include "stk-categories-page.h"
 #include "stk-providers-page.h"
+#include "stk-row-model.h"
 #include "stk-sections-page.h"
 
 #include "stk-policy-page.h"
@@ -586,6 +587,186 @@ test_categories_page (void)
 }
 
 
+/* Row model ------------------------------------------------------------------------------ */
+
+typedef struct {
+  guint position, removed, added, calls;
+} Change;
+
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               Change     *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+  change->calls++;
+}
+
+static void
+count_call (guint *calls)
+{
+  (*calls)++;
+}
+
+/* Every row shows the source's item at its place. */
+static void
+assert_rows_follow (StkRowModel *rows,
+                    GListModel  *source)
+{
+  guint n = g_list_model_get_n_items (source);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StkRow) row = g_list_model_get_item (G_LIST_MODEL (rows), i);
+      g_autoptr(GObject) item = g_list_model_get_item (source, i);
+
+      g_assert_true (stk_row_get_item (row) == item);
+    }
+}
+
+static void
+test_row_model (void)
+{
+  g_autoptr(GListStore) source = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(StkRowModel) rows = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(StkRow) first = NULL;
+  Change change = { 0 };
+  guint notified = 0, position;
+
+  for (guint i = 0; i < 40; i++)
+    g_ptr_array_add (items, g_object_new (G_TYPE_OBJECT, NULL));
+  for (guint i = 0; i < 5; i++)
+    g_list_store_append (source, items->pdata[i]);
+
+  rows = stk_row_model_new (G_LIST_MODEL (source));
+  g_signal_connect (rows, "items-changed", G_CALLBACK (record_change), &change);
+  assert_rows_follow (rows, G_LIST_MODEL (source));
+  first = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  g_signal_connect_swapped (first, "notify::item", G_CALLBACK (count_call), &notified);
+
+  /* The first item replaced: the row stays, shows the new item and says so; the model itself
+   * reports nothing, as its rows are the same. */
+  g_list_store_splice (source, 0, 1, &items->pdata[10], 1);
+  assert_rows_follow (rows, G_LIST_MODEL (source));
+  g_assert_cmpuint (change.calls, ==, 0);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (stk_row_get_item (first) == items->pdata[10]);
+
+  /* Two items inserted at the front: every row shows another item, two rows come at the end. */
+  g_list_store_splice (source, 0, 0, &items->pdata[11], 2);
+  assert_rows_follow (rows, G_LIST_MODEL (source));
+  g_assert_cmpuint (change.calls, ==, 1);
+  g_assert_cmpuint (change.position, ==, 5);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 2);
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* Three removed from the middle: the last three rows go. */
+  g_list_store_splice (source, 2, 3, NULL, 0);
+  assert_rows_follow (rows, G_LIST_MODEL (source));
+  g_assert_cmpuint (change.calls, ==, 2);
+  g_assert_cmpuint (change.position, ==, 4);
+  g_assert_cmpuint (change.removed, ==, 3);
+  g_assert_cmpuint (change.added, ==, 0);
+  g_assert_true (stk_row_get_item (first) == items->pdata[11]);
+
+  g_assert_true (stk_row_model_find_item (rows, items->pdata[11], &position));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_false (stk_row_model_find_item (rows, items->pdata[39], NULL));
+
+  /* Any splice at all: the rows follow. */
+  for (guint round = 0; round < 300; round++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (source));
+      guint at = g_rand_int_range (rand, 0, n + 1);
+      guint removed = g_rand_int_range (rand, 0, n - at + 1);
+      guint added = g_rand_int_range (rand, 0, 8);
+      guint from = g_rand_int_range (rand, 0, items->len - added + 1);
+
+      g_list_store_splice (source, at, removed, &items->pdata[from], added);
+      assert_rows_follow (rows, G_LIST_MODEL (source));
+    }
+
+  /* A row the model dropped still holds its item for whoever holds the row. */
+  g_list_store_remove_all (source);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 0);
+  g_assert_nonnull (stk_row_get_item (first));
+}
+
+/* Rows past eager-rows come from the main loop; the rows there are follow the source meanwhile,
+ * and catching up or a shrinking source settles them at once. */
+static void
+test_row_model_eager (void)
+{
+  g_autoptr(GListStore) source = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(StkRowModel) rows = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  Change change = { 0 };
+  gboolean expired = FALSE;
+  guint timeout;
+
+  for (guint i = 0; i < 10; i++)
+    g_ptr_array_add (items, g_object_new (G_TYPE_OBJECT, NULL));
+  g_list_store_append (source, items->pdata[0]);
+  rows = stk_row_model_new (G_LIST_MODEL (source));
+  stk_row_model_set_eager_rows (rows, 3);
+  g_signal_connect (rows, "items-changed", G_CALLBACK (record_change), &change);
+
+  /* One item becomes seven: three rows at once, the other four from the main loop. */
+  g_list_store_splice (source, 1, 0, &items->pdata[1], 6);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
+  g_assert_cmpuint (change.calls, ==, 1);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.added, ==, 2);
+
+  /* Meanwhile the rows there are follow the source, and more items still wait. */
+  g_list_store_splice (source, 0, 1, &items->pdata[9], 1);
+  g_list_store_append (source, items->pdata[8]);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
+  {
+    g_autoptr(StkRow) row = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+
+    g_assert_true (stk_row_get_item (row) == items->pdata[9]);
+  }
+
+  timeout = g_timeout_add_seconds (5, timed_out, &expired);
+  while (!expired && g_list_model_get_n_items (G_LIST_MODEL (rows)) < 8)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (expired);
+  g_source_remove (timeout);
+  assert_rows_follow (rows, G_LIST_MODEL (source));
+  g_assert_cmpuint (change.calls, ==, 2);
+  g_assert_cmpuint (change.position, ==, 3);
+  g_assert_cmpuint (change.added, ==, 5);
+
+  /* Catching up adds the waiting rows at once. */
+  g_list_store_remove_all (source);
+  g_list_store_splice (source, 0, 0, items->pdata, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
+  stk_row_model_catch_up (rows);
+  assert_rows_follow (rows, G_LIST_MODEL (source));
+
+  /* A source that shrinks while rows wait leaves nothing to add later. */
+  g_list_store_remove_all (source);
+  g_list_store_splice (source, 0, 0, items->pdata, 10);
+  g_list_store_splice (source, 2, 8, NULL, 0);
+  assert_rows_follow (rows, G_LIST_MODEL (source));
+  change.calls = 0;
+  expired = FALSE;
+  g_timeout_add (200, timed_out, &expired);
+  while (!expired)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (change.calls, ==, 0);
+  assert_rows_follow (rows, G_LIST_MODEL (source));
+}
+
 /* Providers page ------------------------------------------------------------------------- */
 
 static StkProvider *
@@ -621,6 +802,101 @@ wait_for_focus (GtkWidget *page,
   return G_TYPE_CHECK_INSTANCE_TYPE (focus, type) ? focus : gtk_widget_get_ancestor (focus, type);
 }
 
+/* The list view below @root whose items are the rows of a row model. */
+static GtkWidget *
+find_rows_list (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (child));
+
+          if (GTK_IS_SINGLE_SELECTION (model)
+              && STK_IS_ROW_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))))
+            return child;
+        }
+
+      found = find_rows_list (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What the provider list's row widgets show: the first line of each, in order, joined with
+ * "|", and the index of the row drawn as selected (-1 for none). */
+static char *
+list_rows_text (GtkWidget *page,
+                int       *selected)
+{
+  GtkWidget *list = find_rows_list (page);
+  GString *text = g_string_new (NULL);
+  int index = 0;
+
+  g_assert_nonnull (list);
+  *selected = -1;
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      const char *shown;
+
+      if (!GTK_IS_INSCRIPTION (row))
+        continue;
+      shown = gtk_inscription_get_text (GTK_INSCRIPTION (row));
+      if (text->len > 0)
+        g_string_append_c (text, '|');
+      g_string_append_len (text, shown, strcspn (shown, "\n"));
+      if (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED)
+        {
+          g_assert_cmpint (*selected, ==, -1);
+          *selected = index;
+        }
+      index++;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The names of the providers the search lets through, joined as list_rows_text() does. */
+static char *
+shown_names (StkProvidersPage *page)
+{
+  GListModel *shown = stk_providers_page_get_shown (page);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '|');
+      g_string_append (text, stk_provider_get_name (shown_provider (page, i)));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The row widgets show the providers the search lets through, and the selected row is the one
+ * with the provider in the details (@selected), or none. */
+static void
+assert_list_rows (StkProvidersPage *page,
+                  int               selected)
+{
+  g_autofree char *expected = shown_names (page);
+  g_autofree char *rows = NULL;
+  int selected_row;
+
+  rows = list_rows_text (GTK_WIDGET (page), &selected_row);
+  g_assert_cmpstr (rows, ==, expected);
+  g_assert_cmpint (selected_row, ==, selected);
+}
+
 static void
 test_providers_filter (void)
 {
@@ -635,16 +911,40 @@ test_providers_filter (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
   g_assert_cmpstr (stk_provider_get_id (stk_providers_page_get_selected (providers_page)), ==,
                    "kk");
+  assert_list_rows (providers_page, 0);
 
-  /* By name, case-insensitively. */
+  /* By name, case-insensitively. The provider in the details stays there, its row gone. */
   stk_providers_page_set_filter (providers_page, "LINK-bot");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_cmpstr (stk_provider_get_id (shown_provider (providers_page, 0)), ==, "linkbot");
+  g_assert_cmpstr (stk_provider_get_id (stk_providers_page_get_selected (providers_page)), ==,
+                   "kk");
+  assert_list_rows (providers_page, -1);
 
   /* By cookie name. */
   stk_providers_page_set_filter (providers_page, "ysc");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_cmpstr (stk_provider_get_id (shown_provider (providers_page, 0)), ==, "youtube");
+  assert_list_rows (providers_page, -1);
+
+  /* Back to every provider: the one in the details is selected again, in its own row; a
+   * provider picked from a search stays selected when the search is cleared. */
+  stk_providers_page_set_filter (providers_page, "");
+  assert_list_rows (providers_page, 0);
+  stk_providers_page_set_filter (providers_page, "ysc");
+  stk_providers_page_select (providers_page, shown_provider (providers_page, 0));
+  assert_list_rows (providers_page, 0);
+  stk_providers_page_set_filter (providers_page, "");
+  g_assert_cmpstr (stk_provider_get_id (stk_providers_page_get_selected (providers_page)), ==,
+                   "youtube");
+  assert_list_rows (providers_page, 1);
+  stk_providers_page_set_filter (providers_page, "statistical");
+  assert_list_rows (providers_page, -1);
+  stk_providers_page_select (providers_page, shown_provider (providers_page, 1));
+  assert_list_rows (providers_page, 1);
+  stk_providers_page_set_filter (providers_page, "");
+  assert_list_rows (providers_page, 4);
+  stk_providers_page_select (providers_page, shown_provider (providers_page, 0));
 
   /* By category id and by category title. */
   stk_providers_page_set_filter (providers_page, "statistical");
@@ -658,12 +958,15 @@ test_providers_filter (void)
   spin ();
   g_assert_nonnull (find_mapped_status_page (page, "No Match"));
 
-  /* A renamed provider is found by its new name. */
+  /* A renamed provider is found by its new name, and its row says so. */
   stk_providers_page_set_filter (providers_page, "");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+  assert_list_rows (providers_page, 0);
   stk_provider_set_name (stk_list_peek (stk_policy_get_providers (policy), 4), "Zebra Analytics");
+  assert_list_rows (providers_page, 0);
   stk_providers_page_set_filter (providers_page, "zebra");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  assert_list_rows (providers_page, -1);
 
   /* The search entry drives the same filter. */
   gtk_editable_set_text (GTK_EDITABLE (find_widget (page, GTK_TYPE_SEARCH_ENTRY, NULL)),
@@ -965,6 +1268,8 @@ main (int   argc,
   g_test_add_func ("/pages/policy/languages", test_policy_page_languages);
   g_test_add_func ("/pages/texts/edit-missing-undo", test_texts_page);
   g_test_add_func ("/pages/categories/edit-move-add-remove", test_categories_page);
+  g_test_add_func ("/pages/row-model", test_row_model);
+  g_test_add_func ("/pages/row-model/eager", test_row_model_eager);
   g_test_add_func ("/pages/providers/filter", test_providers_filter);
   g_test_add_func ("/pages/providers/detail", test_providers_detail);
   g_test_add_func ("/pages/providers/cookies", test_providers_cookies);

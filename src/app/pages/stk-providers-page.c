@@ -9,6 +9,7 @@
 
 #include "stk-field.h"
 #include "stk-providers-page.h"
+#include "stk-row-model.h"
 #include "stk-text-editor.h"
 
 typedef enum
@@ -71,6 +72,7 @@ struct _StkProvidersPage
   StkList             *providers;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filtered;
+  StkRowModel         *rows;         /* the shown providers as rows the list view keeps */
   GtkSingleSelection  *selection;
   char                *needle;       /* case-folded search text; NULL shows every provider */
   GHashTable          *haystacks;    /* StkProvider -> case-folded searchable text */
@@ -276,25 +278,28 @@ update_sidebar (StkProvidersPage *self)
   gtk_widget_set_sensitive (self->add_provider_button, self->policy != NULL);
 }
 
-/* When the provider in the details is in the list again, it is the selected one again. Its
- * place in the filtered list is the number of shown providers before it, counted with the
- * filter itself rather than by walking the filtered model. */
+/* The selected row is the one showing the provider in the details, or none when a search
+ * hides that provider. Rows keep their place while the providers they show change, so this
+ * runs after every change of the shown providers. */
 static void
-reselect_shown_provider (StkProvidersPage *self)
+sync_selection (StkProvidersPage *self)
 {
-  guint index, position = 0;
+  guint position;
 
-  if (self->provider == NULL
-      || gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION
-      || !filter_provider (self->provider, self)
-      || !stk_list_find (self->providers, self->provider, &index))
-    return;
+  if (self->provider == NULL || !stk_row_model_find_item (self->rows, self->provider, &position))
+    position = GTK_INVALID_LIST_POSITION;
 
-  for (guint i = 0; i < index; i++)
-    if (filter_provider (stk_list_peek (self->providers, i), self))
-      position++;
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+}
 
-  gtk_single_selection_set_selected (self->selection, position);
+/* The provider of the selected row, if any. */
+static StkProvider *
+selected_provider (StkProvidersPage *self)
+{
+  StkRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  return row != NULL ? stk_row_get_item (row) : NULL;
 }
 
 void
@@ -339,7 +344,8 @@ stk_providers_page_set_filter (StkProvidersPage *self,
     }
 
   gtk_filter_changed (GTK_FILTER (self->filter), change);
-  reselect_shown_provider (self);
+  /* Results start at the top. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
   update_sidebar (self);
 }
 
@@ -384,20 +390,22 @@ category_title (StkProvidersPage *self,
 }
 
 /* A row is one inscription, name above category and cookie count. GTK 4.8's list view keeps
- * about 200 rows and builds them anew when a search changes which providers are shown; an
- * inscription takes its size from line and character counts instead of measuring its text,
- * so rows that are off screen cost little (bench/editor/FILTER.md). */
+ * about 200 rows; they are kept while a search changes which providers they show (see
+ * stk-row-model.c), and an inscription takes its size from line and character counts instead
+ * of measuring its text, so rows that are off screen cost little (bench/editor/FILTER.md). */
 static void
 update_list_item (GtkListItem *list_item)
 {
   GtkWidget *row = gtk_list_item_get_child (list_item);
   StkProvidersPage *self = g_object_get_data (G_OBJECT (row), "stk-page");
-  StkProvider *provider = gtk_list_item_get_item (list_item);
+  StkProvider *provider = g_object_get_data (G_OBJECT (row), "stk-provider");
   const char *name;
-  guint n_cookies;
+  guint n_cookies, start;
   g_autofree char *details = NULL;
-  g_autofree char *markup = NULL;
+  g_autofree char *text = NULL;
   g_autofree char *label = NULL;
+  PangoAttrList *attributes;
+  PangoAttribute *attribute;
 
   if (provider == NULL)
     return;
@@ -413,12 +421,47 @@ update_list_item (GtkListItem *list_item)
                                           n_cookies),
                              category_title (self, stk_provider_get_category (provider)),
                              n_cookies);
-  markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"60%%\">%s</span>",
-                                    name, details);
-  gtk_inscription_set_markup (GTK_INSCRIPTION (row), markup);
+
+  /* The second line smaller and dimmed; attributes rather than markup, which would be parsed
+   * for every row a search brings in. */
+  text = g_strconcat (name, "\n", details, NULL);
+  start = strlen (name) + 1;
+  attributes = pango_attr_list_new ();
+  attribute = pango_attr_scale_new (PANGO_SCALE_SMALL);
+  attribute->start_index = start;
+  pango_attr_list_insert (attributes, attribute);
+  attribute = pango_attr_foreground_alpha_new (G_MAXUINT16 / 10 * 6);
+  attribute->start_index = start;
+  pango_attr_list_insert (attributes, attribute);
+  gtk_inscription_set_text (GTK_INSCRIPTION (row), text);
+  gtk_inscription_set_attributes (GTK_INSCRIPTION (row), attributes);
+  pango_attr_list_unref (attributes);
+
   /* What a screen reader says for the row. */
   label = g_strdup_printf ("%s, %s", name, details);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* The list item's row widget follows the provider its row shows now. */
+static void
+follow_row_item (GtkListItem *list_item)
+{
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+  StkRow *row = gtk_list_item_get_item (list_item);
+  StkProvider *old = g_object_get_data (G_OBJECT (widget), "stk-provider");
+  StkProvider *provider = row != NULL ? stk_row_get_item (row) : NULL;
+
+  if (old != provider)
+    {
+      if (old != NULL)
+        g_signal_handlers_disconnect_by_func (old, update_list_item, list_item);
+      if (provider != NULL)
+        g_signal_connect_swapped (provider, "changed", G_CALLBACK (update_list_item), list_item);
+      g_object_set_data_full (G_OBJECT (widget), "stk-provider",
+                              provider != NULL ? g_object_ref (provider) : NULL, g_object_unref);
+    }
+
+  update_list_item (list_item);
 }
 
 static void
@@ -445,10 +488,9 @@ bind_list_item (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 StkProvidersPage         *self)
 {
-  StkProvider *provider = gtk_list_item_get_item (list_item);
-
-  g_signal_connect_swapped (provider, "changed", G_CALLBACK (update_list_item), list_item);
-  update_list_item (list_item);
+  g_signal_connect_swapped (gtk_list_item_get_item (list_item), "notify::item",
+                            G_CALLBACK (follow_row_item), list_item);
+  follow_row_item (list_item);
 }
 
 static void
@@ -456,16 +498,21 @@ unbind_list_item (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   StkProvidersPage         *self)
 {
-  StkProvider *provider = gtk_list_item_get_item (list_item);
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+  StkProvider *provider = g_object_get_data (G_OBJECT (widget), "stk-provider");
+  StkRow *row = gtk_list_item_get_item (list_item);
 
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, follow_row_item, list_item);
   if (provider != NULL)
     g_signal_handlers_disconnect_by_func (provider, update_list_item, list_item);
+  g_object_set_data (G_OBJECT (widget), "stk-provider", NULL);
 }
 
 static void
 on_selection_changed (StkProvidersPage *self)
 {
-  StkProvider *selected = gtk_single_selection_get_selected_item (self->selection);
+  StkProvider *selected = selected_provider (self);
 
   /* A search that hides the provider being edited leaves it in the details: the list is
    * narrowed, not the work in progress. */
@@ -502,7 +549,7 @@ void
 stk_providers_page_select (StkProvidersPage *self,
                            StkProvider      *provider)
 {
-  guint n;
+  guint position;
 
   g_return_if_fail (STK_IS_PROVIDERS_PAGE (self));
 
@@ -515,17 +562,12 @@ stk_providers_page_select (StkProvidersPage *self,
   if (self->needle != NULL && !filter_provider (provider, self))
     stk_providers_page_set_filter (self, "");
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  for (guint i = 0; i < n; i++)
+  stk_row_model_catch_up (self->rows);
+  if (stk_row_model_find_item (self->rows, provider, &position))
     {
-      g_autoptr(StkProvider) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-
-      if (item == provider)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
-          return;
-        }
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                  position);
     }
 }
 
@@ -539,7 +581,7 @@ on_providers_changed (StkProvidersPage *self,
 
   /* A provider taken out of the list (removed, or undone) leaves the details. */
   if (self->provider != NULL && !stk_list_find (self->providers, self->provider, &position_shown))
-    show_provider (self, gtk_single_selection_get_selected_item (self->selection));
+    show_provider (self, selected_provider (self));
 
   update_sidebar (self);
 }
@@ -1431,6 +1473,7 @@ stk_providers_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STK_TYPE_PROVIDERS_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->cookie_selection);
@@ -1621,7 +1664,15 @@ stk_providers_page_init (StkProvidersPage *self)
   /* The list: every provider, through the search filter, with one selected. */
   self->filter = gtk_custom_filter_new (filter_provider, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->rows = stk_row_model_new (G_LIST_MODEL (self->filtered));
+  /* A screenful of rows at once when a search brings many back, the rest after drawing. */
+  stk_row_model_set_eager_rows (self->rows, 64);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  /* After the rows, the selection and the list view have followed a change. */
+  g_signal_connect_data (self->filtered, "items-changed", G_CALLBACK (sync_selection), self, NULL,
+                         G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_data (self->selection, "items-changed", G_CALLBACK (sync_selection), self,
+                         NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
