@@ -118,8 +118,20 @@ keystroke (StkProvidersPage *page,
   painted = FALSE;
   stk_providers_page_set_filter (page, text);
   mid = g_get_monotonic_time ();
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
+  {
+    /* A keystroke always changes the search entry, so a frame follows. */
+    gboolean expired = FALSE;
+    guint timeout = g_timeout_add_seconds (10, set_flag, &expired);
+
+    while (!painted && !expired)
+      g_main_context_iteration (NULL, TRUE);
+    if (expired)
+      {
+        g_printerr ("filter-bench: no frame drawn within 10 s of typing \"%s\"\n", text);
+        exit (1);
+      }
+    g_source_remove (timeout);
+  }
   end = g_get_monotonic_time ();
   *cpu = cpu_ms () - cpu_start;
 
