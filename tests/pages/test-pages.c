@@ -700,8 +700,8 @@ test_row_model (void)
   g_assert_nonnull (stk_row_get_item (first));
 }
 
-/* Rows past eager-rows come from the main loop; the rows there are follow the source meanwhile,
- * and catching up or a shrinking source settles them at once. */
+/* Rows past eager-rows wait, and the model says so; the rows there are follow the source
+ * meanwhile, and catching up or a shrinking source ends the wait. */
 static void
 test_row_model_eager (void)
 {
@@ -709,8 +709,7 @@ test_row_model_eager (void)
   g_autoptr(StkRowModel) rows = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   Change change = { 0 };
-  gboolean expired = FALSE;
-  guint timeout;
+  guint waiting_notified = 0;
 
   for (guint i = 0; i < 10; i++)
     g_ptr_array_add (items, g_object_new (G_TYPE_OBJECT, NULL));
@@ -718,53 +717,55 @@ test_row_model_eager (void)
   rows = stk_row_model_new (G_LIST_MODEL (source));
   stk_row_model_set_eager_rows (rows, 3);
   g_signal_connect (rows, "items-changed", G_CALLBACK (record_change), &change);
+  g_signal_connect_swapped (rows, "notify::waiting", G_CALLBACK (count_call), &waiting_notified);
+  g_assert_false (stk_row_model_get_waiting (rows));
 
-  /* One item becomes seven: three rows at once, the other four from the main loop. */
+  /* One item becomes seven: three rows at once, the other four wait. */
   g_list_store_splice (source, 1, 0, &items->pdata[1], 6);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
   g_assert_cmpuint (change.calls, ==, 1);
   g_assert_cmpuint (change.position, ==, 1);
   g_assert_cmpuint (change.added, ==, 2);
+  g_assert_true (stk_row_model_get_waiting (rows));
+  g_assert_cmpuint (waiting_notified, ==, 1);
 
-  /* Meanwhile the rows there are follow the source, and more items still wait. */
+  /* Meanwhile the rows there are follow the source, and more items wait. */
   g_list_store_splice (source, 0, 1, &items->pdata[9], 1);
   g_list_store_append (source, items->pdata[8]);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
+  g_assert_cmpuint (change.calls, ==, 1);
+  g_assert_cmpuint (waiting_notified, ==, 1);
   {
     g_autoptr(StkRow) row = g_list_model_get_item (G_LIST_MODEL (rows), 0);
 
     g_assert_true (stk_row_get_item (row) == items->pdata[9]);
   }
 
-  timeout = g_timeout_add_seconds (5, timed_out, &expired);
-  while (!expired && g_list_model_get_n_items (G_LIST_MODEL (rows)) < 8)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (expired);
-  g_source_remove (timeout);
+  /* Catching up adds the waiting rows in one change. */
+  stk_row_model_catch_up (rows);
   assert_rows_follow (rows, G_LIST_MODEL (source));
   g_assert_cmpuint (change.calls, ==, 2);
   g_assert_cmpuint (change.position, ==, 3);
   g_assert_cmpuint (change.added, ==, 5);
+  g_assert_false (stk_row_model_get_waiting (rows));
+  g_assert_cmpuint (waiting_notified, ==, 2);
 
-  /* Catching up adds the waiting rows at once. */
+  /* A source that shrinks while rows wait leaves nothing waiting. */
   g_list_store_remove_all (source);
   g_list_store_splice (source, 0, 0, items->pdata, 10);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
-  stk_row_model_catch_up (rows);
-  assert_rows_follow (rows, G_LIST_MODEL (source));
-
-  /* A source that shrinks while rows wait leaves nothing to add later. */
-  g_list_store_remove_all (source);
-  g_list_store_splice (source, 0, 0, items->pdata, 10);
+  g_assert_true (stk_row_model_get_waiting (rows));
   g_list_store_splice (source, 2, 8, NULL, 0);
   assert_rows_follow (rows, G_LIST_MODEL (source));
-  change.calls = 0;
-  expired = FALSE;
-  g_timeout_add (200, timed_out, &expired);
-  while (!expired)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (change.calls, ==, 0);
+  g_assert_false (stk_row_model_get_waiting (rows));
+  g_assert_cmpuint (waiting_notified, ==, 4);
+
+  /* As does one that shrinks to just the rows there are. */
+  g_list_store_splice (source, 2, 0, &items->pdata[2], 5);
+  g_assert_true (stk_row_model_get_waiting (rows));
+  g_list_store_splice (source, 3, 4, NULL, 0);
   assert_rows_follow (rows, G_LIST_MODEL (source));
+  g_assert_false (stk_row_model_get_waiting (rows));
+  g_assert_cmpuint (waiting_notified, ==, 6);
 }
 
 /* Providers page ------------------------------------------------------------------------- */
@@ -984,6 +985,75 @@ test_providers_filter (void)
   }
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_cmpstr (stk_provider_get_id (shown_provider (providers_page, 0)), ==, "siteimprove");
+
+  close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&policy));
+}
+
+/* Runs the main loop until @rows has @n rows. */
+static void
+wait_for_rows (GListModel *rows,
+               guint       n)
+{
+  gboolean expired = FALSE;
+  guint timeout = g_timeout_add_seconds (5, timed_out, &expired);
+
+  while (!expired && g_list_model_get_n_items (rows) != n)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (expired);
+  g_source_remove (timeout);
+}
+
+/* A search that matched nothing, cleared on a list of 100 providers: a screenful of rows comes
+ * at once, the rest once the window has drawn them; picking a provider that waits for its row
+ * brings the rest at once. */
+static void
+test_providers_many (void)
+{
+  g_autoptr(StkPolicy) policy = load_example ();
+  StkList *providers = stk_policy_get_providers (policy);
+  GtkWidget *page = stk_providers_page_new ();
+  GtkWindow *window = show_page (page);
+  StkProvidersPage *providers_page = STK_PROVIDERS_PAGE (page);
+  GListModel *rows;
+
+  for (guint i = stk_list_get_n (providers); i < 100; i++)
+    {
+      g_autoptr(StkProvider) provider = stk_provider_new ();
+      g_autofree char *id = g_strdup_printf ("extra-%u", i);
+      g_autofree char *name = g_strdup_printf ("Extra %u", i);
+
+      stk_provider_set_id (provider, id);
+      stk_provider_set_name (provider, name);
+      stk_provider_set_category (provider, "necessary");
+      stk_list_append (providers, provider);
+    }
+  /* A policy opened: the same, from no providers to 100. */
+  stk_providers_page_set_policy (providers_page, policy);
+  rows = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (
+           gtk_list_view_get_model (GTK_LIST_VIEW (find_rows_list (page)))));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 64);
+  wait_for_rows (rows, 100);
+  assert_list_rows (providers_page, 0);
+
+  stk_providers_page_set_filter (providers_page, "qqqq");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  stk_providers_page_set_filter (providers_page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (stk_providers_page_get_shown (providers_page)), ==,
+                    100);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 64);
+
+  wait_for_rows (rows, 100);
+  assert_list_rows (providers_page, 0);
+
+  stk_providers_page_set_filter (providers_page, "qqqq");
+  stk_providers_page_set_filter (providers_page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 64);
+  stk_providers_page_select (providers_page, stk_list_peek (providers, 90));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 100);
+  g_assert_cmpstr (stk_provider_get_id (stk_providers_page_get_selected (providers_page)), ==,
+                   "extra-90");
+  assert_list_rows (providers_page, 90);
 
   close_window (window);
   g_assert_finalize_object (g_steal_pointer (&policy));
@@ -1271,6 +1341,7 @@ main (int   argc,
   g_test_add_func ("/pages/row-model", test_row_model);
   g_test_add_func ("/pages/row-model/eager", test_row_model_eager);
   g_test_add_func ("/pages/providers/filter", test_providers_filter);
+  g_test_add_func ("/pages/providers/many", test_providers_many);
   g_test_add_func ("/pages/providers/detail", test_providers_detail);
   g_test_add_func ("/pages/providers/cookies", test_providers_cookies);
   g_test_add_func ("/pages/sections/edit-move-add-remove", test_sections_page);

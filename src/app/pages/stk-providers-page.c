@@ -73,6 +73,9 @@ struct _StkProvidersPage
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filtered;
   StkRowModel         *rows;         /* the shown providers as rows the list view keeps */
+  GdkFrameClock       *catch_up_clock; /* whose next frame lets waiting rows come */
+  gulong               catch_up_handler;
+  guint                catch_up_idle;
   GtkSingleSelection  *selection;
   char                *needle;       /* case-folded search text; NULL shows every provider */
   GHashTable          *haystacks;    /* StkProvider -> case-folded searchable text */
@@ -291,6 +294,59 @@ sync_selection (StkProvidersPage *self)
 
   if (gtk_single_selection_get_selected (self->selection) != position)
     gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* Rows waiting to be added (a short list became a long one) come once the window has drawn
+ * the rows there are: after the list view's next frame, or at once when it has no frames. */
+static gboolean
+catch_up_rows (gpointer data)
+{
+  StkProvidersPage *self = data;
+
+  self->catch_up_idle = 0;
+  stk_row_model_catch_up (self->rows);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_catching_up (StkProvidersPage *self)
+{
+  if (self->catch_up_clock != NULL)
+    g_clear_signal_handler (&self->catch_up_handler, self->catch_up_clock);
+  g_clear_object (&self->catch_up_clock);
+  g_clear_handle_id (&self->catch_up_idle, g_source_remove);
+}
+
+static void
+on_frame_drawn (StkProvidersPage *self)
+{
+  stop_catching_up (self);
+  self->catch_up_idle = g_idle_add (catch_up_rows, self);
+}
+
+static void
+on_rows_waiting (StkProvidersPage *self)
+{
+  GdkFrameClock *clock;
+
+  if (!stk_row_model_get_waiting (self->rows))
+    {
+      stop_catching_up (self);
+      return;
+    }
+  if (self->catch_up_clock != NULL || self->catch_up_idle != 0)
+    return;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view));
+  if (clock != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    {
+      self->catch_up_clock = g_object_ref (clock);
+      self->catch_up_handler = g_signal_connect_swapped (clock, "after-paint",
+                                                         G_CALLBACK (on_frame_drawn), self);
+    }
+  else
+    self->catch_up_idle = g_idle_add (catch_up_rows, self);
 }
 
 /* The provider of the selected row, if any. */
@@ -1472,6 +1528,7 @@ stk_providers_page_dispose (GObject *object)
   stk_providers_page_set_policy (self, NULL);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STK_TYPE_PROVIDERS_PAGE);
+  stop_catching_up (self);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->filtered);
@@ -1667,6 +1724,7 @@ stk_providers_page_init (StkProvidersPage *self)
   self->rows = stk_row_model_new (G_LIST_MODEL (self->filtered));
   /* A screenful of rows at once when a search brings many back, the rest after drawing. */
   stk_row_model_set_eager_rows (self->rows, 64);
+  g_signal_connect_swapped (self->rows, "notify::waiting", G_CALLBACK (on_rows_waiting), self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   /* After the rows, the selection and the list view have followed a change. */
   g_signal_connect_data (self->filtered, "items-changed", G_CALLBACK (sync_selection), self, NULL,

@@ -14,8 +14,8 @@
  *
  * Rows still have to be built when a short list becomes a long one (a search that matched
  * nothing is cleared). With eager-rows set, a list shorter than that grows at once only to that
- * many rows, enough to fill the screen, and takes the rest a moment later, after the window
- * has drawn the keystroke.
+ * many rows, enough to fill the screen; the rest wait (StkRowModel:waiting) until the owner
+ * calls stk_row_model_catch_up(), after the window has drawn the keystroke.
  */
 #include "config.h"
 
@@ -119,17 +119,16 @@ stk_row_take_item (StkRow  *self,
 
 /* The model ------------------------------------------------------------------------------- */
 
-/* How long the rows past eager-rows wait: past the next frame, which comes within 17 ms. */
-#define LATER_MS 30
-
 struct _StkRowModel
 {
   GObject     parent_instance;
   GListModel *source;
   GPtrArray  *rows;         /* StkRow, one per item of the source, the last ones maybe later */
   guint       eager_rows;
-  guint       later_source;
 };
+
+enum { MODEL_PROP_0, MODEL_PROP_WAITING, MODEL_N_PROPS };
+static GParamSpec *model_properties[MODEL_N_PROPS];
 
 static GType
 stk_row_model_get_item_type (GListModel *model)
@@ -187,15 +186,12 @@ add_rows (StkRowModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, n - old_n);
 }
 
-static gboolean
-add_later_rows (gpointer data)
+static void
+notify_waiting (StkRowModel *self,
+                gboolean     was_waiting)
 {
-  StkRowModel *self = data;
-
-  self->later_source = 0;
-  stk_row_model_catch_up (self);
-
-  return G_SOURCE_REMOVE;
+  if (was_waiting != stk_row_model_get_waiting (self))
+    g_object_notify_by_pspec (G_OBJECT (self), model_properties[MODEL_PROP_WAITING]);
 }
 
 static void
@@ -209,6 +205,8 @@ on_source_items_changed (StkRowModel *self,
   guint kept = MIN (old_n, new_n);
   /* Past the change, items only moved; when as many came as went, they stayed put. */
   guint end = removed == added ? MIN (position + added, kept) : kept;
+  /* Rows that waited before this change; the source counted them as its own already. */
+  gboolean was_waiting = old_n < g_list_model_get_n_items (self->source) - added + removed;
 
   for (guint i = position; i < end; i++)
     stk_row_take_item (g_ptr_array_index (self->rows, i), g_list_model_get_item (self->source, i));
@@ -216,22 +214,11 @@ on_source_items_changed (StkRowModel *self,
   if (new_n > old_n)
     {
       if (self->eager_rows > 0 && old_n <= self->eager_rows && new_n > self->eager_rows)
-        {
-          add_rows (self, self->eager_rows);
-          if (self->later_source == 0)
-            self->later_source = g_timeout_add_full (G_PRIORITY_LOW, LATER_MS, add_later_rows,
-                                                     self, NULL);
-        }
+        add_rows (self, self->eager_rows);
       else
-        {
-          g_clear_handle_id (&self->later_source, g_source_remove);
-          add_rows (self, new_n);
-        }
-      return;
+        add_rows (self, new_n);
     }
-
-  g_clear_handle_id (&self->later_source, g_source_remove);
-  if (new_n < old_n)
+  else if (new_n < old_n)
     {
       /* Reported after the rows are gone from the model but before they are freed, so the
        * views let go of them first. */
@@ -244,6 +231,26 @@ on_source_items_changed (StkRowModel *self,
       g_ptr_array_set_free_func (self->rows, g_object_unref);
       g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
     }
+
+  notify_waiting (self, was_waiting);
+}
+
+static void
+stk_row_model_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  StkRowModel *self = STK_ROW_MODEL (object);
+
+  switch (prop_id)
+    {
+    case MODEL_PROP_WAITING:
+      g_value_set_boolean (value, stk_row_model_get_waiting (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -251,7 +258,6 @@ stk_row_model_dispose (GObject *object)
 {
   StkRowModel *self = STK_ROW_MODEL (object);
 
-  g_clear_handle_id (&self->later_source, g_source_remove);
   if (self->source != NULL)
     g_signal_handlers_disconnect_by_func (self->source, on_source_items_changed, self);
   g_clear_object (&self->source);
@@ -263,7 +269,20 @@ stk_row_model_dispose (GObject *object)
 static void
 stk_row_model_class_init (StkRowModelClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = stk_row_model_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = stk_row_model_dispose;
+  object_class->get_property = stk_row_model_get_property;
+
+  /**
+   * StkRowModel:waiting:
+   *
+   * Whether items of the source wait for their rows (see stk_row_model_set_eager_rows()).
+   */
+  model_properties[MODEL_PROP_WAITING] =
+    g_param_spec_boolean ("waiting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, MODEL_N_PROPS, model_properties);
 }
 
 static void
@@ -306,8 +325,8 @@ stk_row_model_new (GListModel *source)
  * @self: a row model
  * @eager_rows: how many rows a growing short list gets at once; 0 for all
  *
- * A list shorter than @eager_rows that grows past it gets that many rows at once and the rest a
- * moment later, from the main loop. stk_row_model_catch_up() adds them at once.
+ * A list shorter than @eager_rows that grows past it gets that many rows at once; the rest
+ * wait, and #StkRowModel:waiting says so, until stk_row_model_catch_up() adds them.
  */
 void
 stk_row_model_set_eager_rows (StkRowModel *self,
@@ -331,10 +350,26 @@ stk_row_model_catch_up (StkRowModel *self)
 
   g_return_if_fail (STK_IS_ROW_MODEL (self));
 
-  g_clear_handle_id (&self->later_source, g_source_remove);
   n = g_list_model_get_n_items (self->source);
   if (n > self->rows->len)
-    add_rows (self, n);
+    {
+      add_rows (self, n);
+      notify_waiting (self, TRUE);
+    }
+}
+
+/**
+ * stk_row_model_get_waiting:
+ * @self: a row model
+ *
+ * Returns: whether items of the source wait for their rows
+ */
+gboolean
+stk_row_model_get_waiting (StkRowModel *self)
+{
+  g_return_val_if_fail (STK_IS_ROW_MODEL (self), FALSE);
+
+  return self->rows->len < g_list_model_get_n_items (self->source);
 }
 
 /**

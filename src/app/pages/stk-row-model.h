@@ -21,6 +21,7 @@ StkRowModel *stk_row_model_new            (GListModel  *source);
 void         stk_row_model_set_eager_rows (StkRowModel *self,
                                            guint        eager_rows);
 void         stk_row_model_catch_up       (StkRowModel *self);
+gboolean     stk_row_model_get_waiting    (StkRowModel *self);
 gboolean     stk_row_model_find_item      (StkRowModel *self,
                                            gpointer     item,
                                            guint       *position);
