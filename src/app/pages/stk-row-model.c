@@ -205,8 +205,8 @@ on_source_items_changed (StkRowModel *self,
   guint kept = MIN (old_n, new_n);
   /* Past the change, items only moved; when as many came as went, they stayed put. */
   guint end = removed == added ? MIN (position + added, kept) : kept;
-  /* Rows that waited before this change; the source counted them as its own already. */
-  gboolean was_waiting = old_n < g_list_model_get_n_items (self->source) - added + removed;
+  /* Whether items waited for rows before this change: the source had more than the rows. */
+  gboolean was_waiting = old_n < new_n - added + removed;
 
   for (guint i = position; i < end; i++)
     stk_row_take_item (g_ptr_array_index (self->rows, i), g_list_model_get_item (self->source, i));
@@ -220,15 +220,8 @@ on_source_items_changed (StkRowModel *self,
     }
   else if (new_n < old_n)
     {
-      /* Reported after the rows are gone from the model but before they are freed, so the
-       * views let go of them first. */
-      g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = new_n; i < old_n; i++)
-        g_ptr_array_add (gone, g_ptr_array_index (self->rows, i));
-      g_ptr_array_set_free_func (self->rows, NULL);
-      g_ptr_array_set_size (self->rows, new_n);
-      g_ptr_array_set_free_func (self->rows, g_object_unref);
+      /* The views hold their own references to the rows they show. */
+      g_ptr_array_remove_range (self->rows, new_n, old_n - new_n);
       g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
     }
 
