@@ -1046,6 +1046,26 @@ test_providers_many (void)
   wait_for_rows (rows, 100);
   assert_list_rows (providers_page, 0);
 
+  /* A search for nothing in a scrolled list (GTK warns if the list is asked to scroll to a row
+   * it does not have, and warnings are fatal here). */
+  stk_providers_page_select (providers_page, stk_list_peek (providers, 63));
+  spin ();
+  stk_providers_page_set_filter (providers_page, "qqqq");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+
+  /* The provider in the details is removed while rows wait: its neighbour, whose row waited,
+   * takes its place. */
+  stk_providers_page_set_filter (providers_page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 64);
+  g_assert_cmpstr (stk_provider_get_id (stk_providers_page_get_selected (providers_page)), ==,
+                   "extra-63");
+  stk_providers_page_remove_provider (providers_page);
+  g_assert_cmpstr (stk_provider_get_id (stk_providers_page_get_selected (providers_page)), ==,
+                   "extra-64");
+  assert_list_rows (providers_page, 63);
+  undo (policy);
+  g_assert_cmpuint (stk_list_get_n (providers), ==, 100);
+
   stk_providers_page_set_filter (providers_page, "qqqq");
   stk_providers_page_set_filter (providers_page, "");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 64);

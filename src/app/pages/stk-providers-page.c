@@ -365,6 +365,7 @@ stk_providers_page_set_filter (StkProvidersPage *self,
   g_autofree char *stripped = NULL;
   char *folded = NULL;
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  GtkAdjustment *adjustment;
 
   g_return_if_fail (STK_IS_PROVIDERS_PAGE (self));
 
@@ -399,9 +400,12 @@ stk_providers_page_set_filter (StkProvidersPage *self,
       self->updating = FALSE;
     }
 
+  /* Results start at the top. Scrolled before filtering: an empty result has no row for the
+   * list view to scroll to. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  if (gtk_adjustment_get_value (adjustment) != 0)
+    gtk_adjustment_set_value (adjustment, 0);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
-  /* Results start at the top. */
-  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
   update_sidebar (self);
 }
 
@@ -680,18 +684,18 @@ stk_providers_page_add_provider (StkProvidersPage *self)
 void
 stk_providers_page_remove_provider (StkProvidersPage *self)
 {
-  guint position;
-
-  guint shown, n_shown;
+  guint position, shown, n_shown;
 
   g_return_if_fail (STK_IS_PROVIDERS_PAGE (self));
 
   if (self->provider == NULL || !stk_list_find (self->providers, self->provider, &position))
     return;
 
-  /* Show the neighbour first, so the details never empty out under the user. */
+  /* Show the neighbour first, so the details never empty out under the user; its row may be
+   * one that waits. */
+  stk_row_model_catch_up (self->rows);
   shown = gtk_single_selection_get_selected (self->selection);
-  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   if (shown != GTK_INVALID_LIST_POSITION && n_shown > 1)
     gtk_single_selection_set_selected (self->selection,
                                        shown + 1 < n_shown ? shown + 1 : shown - 1);
