@@ -866,6 +866,26 @@ list_rows_text (GtkWidget *page,
   return g_string_free (text, FALSE);
 }
 
+/* The whole text of the provider list's row widget at @index. */
+static const char *
+list_row_text (GtkWidget *page,
+               guint      index)
+{
+  GtkWidget *list = find_rows_list (page);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (GTK_IS_INSCRIPTION (row) && index-- == 0)
+        return gtk_inscription_get_text (GTK_INSCRIPTION (row));
+    }
+
+  g_assert_not_reached ();
+}
+
 /* The names of the providers the search lets through, joined as list_rows_text() does. */
 static char *
 shown_names (StkProvidersPage *page)
@@ -963,6 +983,15 @@ test_providers_filter (void)
   stk_providers_page_set_filter (providers_page, "");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
   assert_list_rows (providers_page, 0);
+
+  /* A renamed category: the rows of its providers say so. */
+  g_assert_cmpstr (list_row_text (page, 3), ==, "Siteimprove A/S\nStatistiske cookies · 2 cookies");
+  stk_text_set (stk_category_get_title (stk_policy_find_category (policy, "statistical")), "da",
+                "Statistik");
+  g_assert_cmpstr (list_row_text (page, 3), ==, "Siteimprove A/S\nStatistik · 2 cookies");
+  undo (policy);
+  g_assert_cmpstr (list_row_text (page, 3), ==, "Siteimprove A/S\nStatistiske cookies · 2 cookies");
+
   stk_provider_set_name (stk_list_peek (stk_policy_get_providers (policy), 4), "Zebra Analytics");
   assert_list_rows (providers_page, 0);
   stk_providers_page_set_filter (providers_page, "zebra");

@@ -76,6 +76,7 @@ struct _StkProvidersPage
   GdkFrameClock       *catch_up_clock; /* whose next frame lets waiting rows come */
   gulong               catch_up_handler;
   guint                catch_up_idle;
+  GHashTable          *bound_items;  /* the list items bound to a row, borrowed */
   GtkSingleSelection  *selection;
   char                *needle;       /* case-folded search text; NULL shows every provider */
   GHashTable          *haystacks;    /* StkProvider -> case-folded searchable text */
@@ -548,6 +549,7 @@ bind_list_item (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 StkProvidersPage         *self)
 {
+  g_hash_table_add (self->bound_items, list_item);
   g_signal_connect_swapped (gtk_list_item_get_item (list_item), "notify::item",
                             G_CALLBACK (follow_row_item), list_item);
   follow_row_item (list_item);
@@ -562,6 +564,7 @@ unbind_list_item (GtkSignalListItemFactory *factory,
   StkProvider *provider = g_object_get_data (G_OBJECT (widget), "stk-provider");
   StkRow *row = gtk_list_item_get_item (list_item);
 
+  g_hash_table_remove (self->bound_items, list_item);
   if (row != NULL)
     g_signal_handlers_disconnect_by_func (row, follow_row_item, list_item);
   if (provider != NULL)
@@ -1519,9 +1522,15 @@ on_policy_changed (StkProvidersPage *self)
 static void
 on_categories_changed (StkProvidersPage *self)
 {
-  /* Category titles are part of what a search matches. */
+  GHashTableIter iter;
+  gpointer list_item;
+
+  /* Category titles are part of what a search matches, and of what the rows say. */
   drop_haystacks (self);
   start_index (self);
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    update_list_item (list_item);
 }
 
 static void
@@ -1532,6 +1541,7 @@ stk_providers_page_dispose (GObject *object)
   stk_providers_page_set_policy (self, NULL);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STK_TYPE_PROVIDERS_PAGE);
+  g_clear_pointer (&self->bound_items, g_hash_table_unref);
   stop_catching_up (self);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
@@ -1718,6 +1728,7 @@ stk_providers_page_init (StkProvidersPage *self)
   stk_pages_ensure_style ();
 
   self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->bound_items = g_hash_table_new (NULL, NULL);
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->fields = g_ptr_array_new ();
   self->purpose_columns = g_ptr_array_new_with_free_func (g_object_unref);
