@@ -830,37 +830,51 @@ find_rows_list (GtkWidget *root)
   return NULL;
 }
 
+/* The provider list's row widgets, in order: each a list item widget around an inscription. */
+static GPtrArray *
+list_row_widgets (GtkWidget *page)
+{
+  GtkWidget *list = find_rows_list (page);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  g_assert_nonnull (list);
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_INSCRIPTION (gtk_widget_get_first_child (child)))
+      g_ptr_array_add (rows, child);
+
+  return rows;
+}
+
+static const char *
+row_widget_text (GtkWidget *row)
+{
+  return gtk_inscription_get_text (GTK_INSCRIPTION (gtk_widget_get_first_child (row)));
+}
+
 /* What the provider list's row widgets show: the first line of each, in order, joined with
  * "|", and the index of the row drawn as selected (-1 for none). */
 static char *
 list_rows_text (GtkWidget *page,
                 int       *selected)
 {
-  GtkWidget *list = find_rows_list (page);
+  g_autoptr(GPtrArray) rows = list_row_widgets (page);
   GString *text = g_string_new (NULL);
-  int index = 0;
 
-  g_assert_nonnull (list);
   *selected = -1;
-  for (GtkWidget *child = gtk_widget_get_first_child (list);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  for (guint i = 0; i < rows->len; i++)
     {
-      GtkWidget *row = gtk_widget_get_first_child (child);
-      const char *shown;
+      const char *shown = row_widget_text (rows->pdata[i]);
 
-      if (!GTK_IS_INSCRIPTION (row))
-        continue;
-      shown = gtk_inscription_get_text (GTK_INSCRIPTION (row));
-      if (text->len > 0)
+      if (i > 0)
         g_string_append_c (text, '|');
       g_string_append_len (text, shown, strcspn (shown, "\n"));
-      if (gtk_widget_get_state_flags (child) & GTK_STATE_FLAG_SELECTED)
+      if (gtk_widget_get_state_flags (rows->pdata[i]) & GTK_STATE_FLAG_SELECTED)
         {
           g_assert_cmpint (*selected, ==, -1);
-          *selected = index;
+          *selected = (int) i;
         }
-      index++;
     }
 
   return g_string_free (text, FALSE);
@@ -871,19 +885,11 @@ static const char *
 list_row_text (GtkWidget *page,
                guint      index)
 {
-  GtkWidget *list = find_rows_list (page);
+  g_autoptr(GPtrArray) rows = list_row_widgets (page);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (list);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (child);
+  g_assert_cmpuint (index, <, rows->len);
 
-      if (GTK_IS_INSCRIPTION (row) && index-- == 0)
-        return gtk_inscription_get_text (GTK_INSCRIPTION (row));
-    }
-
-  g_assert_not_reached ();
+  return row_widget_text (rows->pdata[index]);
 }
 
 /* The names of the providers the search lets through, joined as list_rows_text() does. */

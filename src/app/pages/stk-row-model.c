@@ -294,20 +294,12 @@ StkRowModel *
 stk_row_model_new (GListModel *source)
 {
   StkRowModel *self;
-  guint n;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (source), NULL);
 
   self = g_object_new (STK_TYPE_ROW_MODEL, NULL);
   self->source = g_object_ref (source);
-  n = g_list_model_get_n_items (source);
-  for (guint i = 0; i < n; i++)
-    {
-      StkRow *row = g_object_new (STK_TYPE_ROW, NULL);
-
-      row->item = g_list_model_get_item (source, i);
-      g_ptr_array_add (self->rows, row);
-    }
+  add_rows (self, g_list_model_get_n_items (source));
   g_signal_connect_swapped (source, "items-changed", G_CALLBACK (on_source_items_changed), self);
 
   return self;
