@@ -1,0 +1,338 @@
+/* samtykke.js — the <samtykke-banner> consent banner: first layer, settings dialog, blocking
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The readable source. The build minifies it (data/web/meson.build) into the samtykke.js that
+ * the exporters embed and write, so every byte here is weighed after minification and gzip:
+ * plain functions in one closure rather than classes (their names are mangled, property names
+ * are not), a local helper wherever a DOM call repeats, and `==` where both sides are known to
+ * be of one type. docs/web.md says what the component does for a site.
+ */
+
+const doc = document;
+const win = window;
+
+/* The state of the one banner on the page. */
+let policy;       /* the runtime policy (policy.json) */
+let categories;   /* policy.categories */
+let consent;      /* the visitor's choice as stored in the cookie, or undefined before one */
+let banner;       /* the <samtykke-banner> element */
+let settings;     /* the settings <dialog>, while it exists */
+let focusBefore;  /* what had the focus when the settings opened, to give it back */
+let lang;         /* the language the banner speaks */
+
+/* DOM helpers ------------------------------------------------------------------------------- */
+
+const all = (selector, root) => [...(root || doc).querySelectorAll(selector)];
+
+/* Builds an element. Children are nodes or strings; strings become text nodes, so no text from
+ * the policy is ever parsed as HTML. */
+const el = (tag, attributes, ...children) => {
+  const element = doc.createElement(tag);
+
+  for (const name in attributes)
+    element.setAttribute(name, attributes[name]);
+  element.append(...children);
+  return element;
+};
+
+/* Policy lookups ---------------------------------------------------------------------------- */
+
+/* A missing translation stays empty: the exporter already reported it. */
+const local = texts => texts && texts[lang] || '';
+const text = key => local(policy.texts[key]);
+const category = id => categories.find(c => c.id == id);
+
+/* Whether the visitor consented to a category; a required one always counts as consented. */
+const has = id => {
+  const c = category(id);
+
+  return !!c && (c.required || !!consent && consent.c.includes(id));
+};
+
+/* Links are made only from http(s) and mailto addresses. */
+const safe = url => /^(https?|mailto):/i.test(url);
+
+/* The consent cookie ------------------------------------------------------------------------ */
+
+/* The stored choice, when it answers this revision and has not expired. */
+const readConsent = () => {
+  const prefix = policy.cookie.name + '=';
+  let value = doc.cookie.split('; ').find(s => s.startsWith(prefix));
+
+  if (value)
+    try {
+      value = JSON.parse(decodeURIComponent(value.slice(prefix.length)));
+      if (value.r == policy.revision && value.e > Date.now())
+        return value;
+    } catch (e) {
+      /* Not ours, or damaged: ask again. */
+    }
+};
+
+/* What the API, the DOM event and the consent log report (docs/web.md). */
+const record = () => ({
+  id: consent.i,
+  time: new Date(consent.t).toISOString(),
+  revision: consent.r,
+  choices: Object.fromEntries(categories.map(c => [c.id, has(c.id)])),
+  language: lang,
+});
+
+/* Google Consent Mode v2: the defaults (only required categories granted) before anything
+ * else, then an update from the visitor's choice. A signal several categories name is granted
+ * when any of them is. */
+const consentMode = update => {
+  const gtag = win.gtag || win.dataLayer && function () { dataLayer.push(arguments); };
+  const signals = {};
+
+  if (gtag) {
+    categories.forEach(c => c.consent_mode.forEach(signal =>
+      signals[signal] = signals[signal] == 'granted' || (update ? has(c.id) : c.required)
+        ? 'granted' : 'denied'));
+    gtag('consent', update ? 'update' : 'default', signals);
+  }
+};
+
+/* Deletes what the policy lists for the categories not consented to. A cookie can only be
+ * deleted with the domain and path it was set with, which the page cannot read: try the
+ * host and each parent domain, the listed path and "/". */
+const removeCookies = () => {
+  const labels = location.hostname.split('.');
+  const domains = ['', ...labels.map((_, i) => ';domain=' + labels.slice(i).join('.'))];
+
+  policy.providers.forEach(p => has(p.category) || p.cookies.forEach(cookie => {
+    const pattern = RegExp('^' + cookie.name.split('*')
+      .map(s => s.replace(/\W/g, '\\$&')).join('.*') + '$');
+    const matches = name => cookie.pattern ? pattern.test(name) : name == cookie.name;
+    let storage;
+
+    if (!cookie.delete_on_withdraw)
+      return;
+    if (cookie.kind == 'cookie')
+      doc.cookie.split('; ').map(s => s.split('=')[0]).filter(matches).forEach(name =>
+        domains.forEach(domain => [cookie.path || '/', '/'].forEach(path =>
+          doc.cookie = name + '=;max-age=0;path=' + path + domain)));
+    /* Reading localStorage throws where the browser refuses storage: only touch it here. */
+    else if (storage = { local_storage: win.localStorage,
+                         session_storage: win.sessionStorage }[cookie.kind])
+      Object.keys(storage).filter(matches).forEach(name => storage.removeItem(name));
+  }));
+};
+
+/* The page ---------------------------------------------------------------------------------- */
+
+/* Runs the blocked scripts and fills the embeds the visitor consented to; gives the others a
+ * placeholder. Called again for every change of the page, so it must leave done work alone. */
+const activate = () => {
+  all('script[type="text/plain"][data-category]').forEach(blocked => {
+    if (has(blocked.dataset.category)) {
+      /* Only a new element runs: changing the type of the old one does nothing. */
+      const script = doc.createElement('script');
+
+      for (const a of blocked.attributes)
+        a.name != 'type' && script.setAttribute(a.name, a.value);
+      script.async = blocked.hasAttribute('async');
+      script.text = blocked.text;
+      blocked.replaceWith(script);
+    }
+  });
+
+  all('[data-samtykke-embed]').forEach(embed => {
+    const id = embed.dataset.samtykkeEmbed;
+    const p = policy.providers.find(p => p.embeds.some(x => x.id == id));
+    const template = embed.querySelector('template');
+
+    if (!p || !template)
+      return;
+    if (has(p.category))
+      return embed.replaceChildren(template.content.cloneNode(true));
+    if (!embed.querySelector('.stk-e'))
+      embed.append(el('div', { class: 'stk stk-e', lang },
+        el('p', {}, el('b', {}, p.name), ': ' + local(p.purpose)),
+        el('p', {}, local(p.embeds.find(x => x.id == id).placeholder) ||
+          /* Functions, so that "$&" in a name is not a replacement pattern. */
+          text('embed_placeholder').replace('{provider}', () => p.name)
+            .replace('{category}', () => local(category(p.category).title))),
+        el('button', { type: 'button', 'data-stk': 'e', 'data-c': p.category },
+          text('embed_accept'))));
+  });
+
+  showStatus();
+};
+
+/* Fills the declaration page's "your consent" boxes: once, and again (force) after a choice. */
+const showStatus = force => all('[data-samtykke-status]').forEach(box => {
+  const chosen = categories.filter(c => !c.required && has(c.id)).map(c => local(c.title));
+
+  (force || !box.firstChild) && box.replaceChildren(
+    el('p', {}, chosen.length ? chosen.join(', ') : text('consent_none')),
+    ...consent ? [
+      el('p', {}, text('consent_id') + ': ', el('code', {}, consent.i)),
+      el('p', {}, text('consent_date') + ': ' + new Date(consent.t).toLocaleString(lang)),
+    ] : [],
+    el('p', { class: 'stk-a' },
+      el('button', { type: 'button', 'data-stk': 'set' }, text('change_consent')),
+      el('button', { type: 'button', 'data-stk': 'none' }, text('withdraw_consent'))));
+});
+
+/* A row of equal buttons; one click handler (in start) reads their data-stk. */
+const buttons = (...actions) => el('div', { class: 'stk-a' }, ...actions.map(action =>
+  el('button', { type: 'button', 'data-stk': action }, text({
+    all: 'accept_all', none: 'reject_all', set: 'settings', save: 'save_choices',
+  }[action]))));
+
+/* Choices ----------------------------------------------------------------------------------- */
+
+/* Records a choice: these categories and the required ones. */
+const save = ids => {
+  const now = Date.now();
+  const domain = policy.cookie.domain;
+  let days, result;
+
+  ids = categories.filter(c => c.required || ids.includes(c.id)).map(c => c.id);
+  days = ids.length == categories.length ? policy.cookie.accept_days : policy.cookie.decline_days;
+  consent = {
+    r: policy.revision,
+    /* The consent id stays when the visitor changes the choice. */
+    i: consent && consent.i || [...crypto.getRandomValues(new Uint8Array(16))]
+      .map(b => (b | 256).toString(16).slice(1)).join(''),
+    t: now,
+    e: now + days * 864e5,
+    c: ids,
+  };
+  doc.cookie = policy.cookie.name + '=' + encodeURIComponent(JSON.stringify(consent)) +
+    ';path=/;max-age=' + days * 86400 + ';samesite=lax' +
+    /* The shared domain only where the browser would accept it. */
+    (domain && ('.' + location.hostname).endsWith('.' + domain) ? ';domain=' + domain : '') +
+    (location.protocol == 'https:' ? ';secure' : '');
+
+  banner.hidden = true;
+  settings && settings.close();
+  /* A storage the browser refuses must not keep the choice from taking effect. */
+  try {
+    removeCookies();
+  } catch (e) {}
+  consentMode(true);
+  activate();
+  showStatus(true);
+  result = record();
+  policy.log_endpoint && navigator.sendBeacon(policy.log_endpoint, JSON.stringify(result));
+  doc.dispatchEvent(new CustomEvent('samtykke-change', { detail: result }));
+};
+
+/* The settings dialog: one switch per category, its providers and cookies behind a
+ * disclosure. Built anew on every opening so that it shows the current choice. */
+const openSettings = () => {
+  focusBefore = doc.activeElement;
+  settings && settings.remove();
+  settings = el('dialog', { class: 'stk stk-s', 'aria-labelledby': 'stk-st', lang,
+                            dir: banner.dir },
+    el('button', { type: 'button', class: 'stk-x', 'data-stk': 'x', 'aria-label': text('close') },
+      '×'),
+    el('h2', { id: 'stk-st' }, text('settings_title')),
+    el('p', {}, text('settings_body')),
+    ...categories.map(c => {
+      const input = el('input', { type: 'checkbox', role: 'switch', 'data-c': c.id });
+
+      input.checked = has(c.id);
+      input.disabled = c.required;
+      return el('div', { class: 'stk-c' },
+        el('label', {}, input, local(c.title) + (c.required ? ' (' + text('always_on') + ')' : '')),
+        el('p', {}, local(c.description)),
+        el('details', {}, el('summary', {}, text('show_details')),
+          el('ul', {}, ...policy.providers.filter(p => p.category == c.id).map(p => {
+            const url = local(p.privacy_policy);
+
+            return el('li', {}, el('b', {}, p.name), ' – ' + local(p.purpose) + ' ',
+              safe(url) ? el('a', { href: url }, text('privacy_policy_link')) : '',
+              el('ul', {}, ...p.cookies.map(cookie => el('li', {},
+                el('code', {}, cookie.name),
+                ' – ' + local(cookie.purpose) + ' (' + local(cookie.duration) + ')'))));
+          }))));
+    }),
+    buttons('save', 'all', 'none'));
+  /* Escape and the close button only close: neither records anything. */
+  settings.addEventListener('close', () => focusBefore && focusBefore.focus());
+  doc.body.append(settings);
+  settings.showModal();
+};
+
+/* Start ------------------------------------------------------------------------------------- */
+
+const start = p => {
+  const pageLang = (doc.documentElement.lang || '').toLowerCase();
+
+  policy = p;
+  categories = p.categories;
+  /* The page's exact language, then its main language ("en" for "en-GB"), then the default. */
+  lang = policy.languages.find(x => x == pageLang) ||
+    policy.languages.find(x => x == pageLang.split('-')[0]) || policy.default_language;
+  consent = readConsent();
+  consentMode(false);
+  consent && consentMode(true);
+
+  /* A returning visitor never sees the banner; a new one sees the exported first layer, or
+   * one built here when it is missing or in another language. */
+  banner.hidden = !!consent;
+  consent || banner.lang == lang && banner.firstChild || banner.replaceChildren(
+    el('div', { class: 'stk-b', role: 'dialog', 'aria-labelledby': 'stk-t',
+                'aria-describedby': 'stk-d' },
+      el('h2', { id: 'stk-t' }, text('banner_title')),
+      el('p', { id: 'stk-d' }, text('banner_body') + ' ',
+        el('a', { href: policy.pages[lang] }, text('policy_link'))),
+      buttons('all', 'none', 'set')));
+  banner.id = 'samtykke';
+  banner.lang = lang;
+  banner.dir = policy.rtl.includes(lang) ? 'rtl' : 'ltr';
+
+  /* The fragment runs while the page is parsed: scripts and embeds further down, and those a
+   * single-page application adds later, arrive as changes. */
+  new MutationObserver(activate).observe(doc, { childList: true, subtree: true });
+  activate();
+
+  doc.addEventListener('click', event => {
+    const target = event.target.closest('[data-stk],[data-samtykke-settings]');
+    const action = target && target.dataset.stk;
+
+    if (!target)
+      return;
+    if (!action) {
+      /* The consent-settings link: it opens the settings instead of following its href. */
+      event.preventDefault();
+      openSettings();
+    } else if (action == 'set')
+      openSettings();
+    else if (action == 'x')
+      settings.close();
+    else
+      save(action == 'all' ? categories.map(c => c.id)
+        : action == 'none' ? []
+        /* An embed's button adds its one category to what was consented before. */
+        : action == 'e' ? [...consent ? consent.c : [], target.dataset.c]
+        : all('[data-c]:checked', settings).map(input => input.dataset.c));
+  });
+
+  win.Samtykke = {
+    get: () => consent ? record() : null,
+    has,
+    open: openSettings,
+    save,
+    withdraw: () => save([]),
+  };
+};
+
+/* The policy comes from the fragment's JSON block, or else from the element's src. */
+const boot = () => {
+  const embedded = doc.getElementById('samtykke-policy');
+
+  if (banner = doc.querySelector('samtykke-banner'))
+    embedded ? start(JSON.parse(embedded.textContent))
+      : fetch(banner.getAttribute('src') || 'policy.json').then(r => r.json()).then(start);
+};
+
+/* The fragment's script follows its element, so it can start at once, before the first paint;
+ * a script in <head> waits for the element. */
+doc.querySelector('samtykke-banner') || doc.readyState != 'loading' ? boot()
+  : doc.addEventListener('DOMContentLoaded', boot);
