@@ -51,8 +51,13 @@ const has = id => {
   return !!c && (c.required || !!consent && consent.c.includes(id));
 };
 
-/* Links are made only from http(s) and mailto addresses. */
-const safe = url => /^(https?|mailto):/i.test(url);
+/* Which addresses may become a link: http(s) with a host after "//", or mailto with an address
+ * (something before and after the "@"); nowhere a control character or a space, which browsers
+ * strip or split at (hiding "java\tscript:"), nor " < > \ `, which would end or confuse the
+ * attribute elsewhere. The C rule in src/core agrees on every case of tests/rules/url-cases.json
+ * (tests/web/component.test.mjs). */
+const safe = url =>
+  /^(?![^]*[\0- "<>\\`\x7f])(https?:\/\/[^/?#:@]|mailto:[^@?]+@[^@?])/i.test(url);
 
 /* The consent cookie ------------------------------------------------------------------------ */
 
