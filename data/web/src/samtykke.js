@@ -71,7 +71,7 @@ const readConsent = () => {
       value = JSON.parse(decodeURIComponent(value.slice(prefix.length)));
       if (value.r == policy.revision && value.e > Date.now())
         return value;
-    } catch (e) {
+    } catch {
       /* Not ours, or damaged: ask again. */
     }
 };
@@ -218,7 +218,7 @@ const save = ids => {
   /* A storage the browser refuses must not keep the choice from taking effect. */
   try {
     removeCookies();
-  } catch (e) {}
+  } catch {}
   consentMode(true);
   activate();
   showStatus(true);
