@@ -3,13 +3,15 @@
  * Copyright 2026 The Samtykke authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The readable source. The build minifies it (data/web/meson.build) into the samtykke.js that
- * the exporters embed and write, so every byte here is weighed after minification and gzip:
- * plain functions in one closure rather than classes (their names are mangled, property names
- * are not), a local helper wherever a DOM call repeats, and `==` where both sides are known to
- * be of one type. docs/web.md says what the component does for a site.
+ * The readable source. The build (data/web/minify.mjs) wraps it in a function, so that none of
+ * its names becomes a global of the page, and minifies it into the samtykke.js that the
+ * exporters embed and write. Every byte counts after minification and gzip, so: plain functions
+ * in one closure rather than classes (local names are mangled, property names are not), local
+ * helpers for the DOM calls used everywhere, and `==` where both sides are known to be of one
+ * type. docs/web.md says what the component does for a site.
  */
 
+/* Local names for the globals, which the minifier can shorten. */
 const doc = document;
 const win = window;
 
@@ -89,6 +91,8 @@ const record = () => ({
  * else, then an update from the visitor's choice. A signal several categories name is granted
  * when any of them is. */
 const consentMode = update => {
+  /* Without gtag, push to the dataLayer as gtag's own snippet does: the arguments object,
+   * which an arrow function does not have. */
   const gtag = win.gtag || win.dataLayer && function () { dataLayer.push(arguments); };
   const signals = {};
 
@@ -108,6 +112,7 @@ const removeCookies = () => {
   const domains = ['', ...labels.map((_, i) => ';domain=' + labels.slice(i).join('.'))];
 
   policy.providers.forEach(p => has(p.category) || p.cookies.forEach(cookie => {
+    /* "*" stands for any run of characters; everything else is literal. */
     const pattern = RegExp('^' + cookie.name.split('*')
       .map(s => s.replace(/\W/g, '\\$&')).join('.*') + '$');
     const matches = name => cookie.pattern ? pattern.test(name) : name == cookie.name;
@@ -119,7 +124,8 @@ const removeCookies = () => {
       doc.cookie.split('; ').map(s => s.split('=')[0]).filter(matches).forEach(name =>
         domains.forEach(domain => [cookie.path || '/', '/'].forEach(path =>
           doc.cookie = name + '=;max-age=0;path=' + path + domain)));
-    /* Reading localStorage throws where the browser refuses storage: only touch it here. */
+    /* Reading localStorage throws where the browser refuses storage (save() carries on):
+     * touch it only for the items that live there. */
     else if (storage = { local_storage: win.localStorage,
                          session_storage: win.sessionStorage }[cookie.kind])
       Object.keys(storage).filter(matches).forEach(name => storage.removeItem(name));
@@ -279,7 +285,8 @@ const start = p => {
   consent && consentMode(true);
 
   /* A returning visitor never sees the banner; a new one sees the exported first layer, or
-   * one built here when it is missing or in another language. */
+   * one built here when it is missing or in another language: the same markup as the
+   * exporter's (append_first_layer() in src/core/stk-export-web.c). */
   banner.hidden = !!consent;
   consent || banner.lang == lang && banner.firstChild || banner.replaceChildren(
     el('div', { class: 'stk-b', role: 'dialog', 'aria-labelledby': 'stk-t',
