@@ -347,17 +347,22 @@ load_policy (const char  *filename,
   return EXIT_OK;
 }
 
+/* Where a finding's path stands in the file; the start of the file when the path is none
+ * (a member name holding "[" or "]") or the file cannot be read. */
 static void
 locate (const char *contents,
         gsize       length,
-        const char *path,
+        const char *text,
         int        *line,
         int        *column)
 {
+  g_autoptr(StkPath) path = stk_path_parse (text);
+
   *line = 1;
   *column = 1;
 
-  if (contents == NULL || !stk_json_locate (contents, length, path, line, column))
+  if (contents == NULL || path == NULL ||
+      !stk_path_locate (path, contents, length, line, column))
     {
       *line = 1;
       *column = 1;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "stk-error.h"
+#include "stk-path.h"
 #include "stk-node.h"
 #include "stk-history.h"
 #include "stk-list.h"

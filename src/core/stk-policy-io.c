@@ -18,6 +18,7 @@
 #include "stk-core-private.h"
 #include "stk-core-resources.h"
 #include "stk-json.h"
+#include "stk-path.h"
 #include "stk-policy-io.h"
 #include "stk-texts.h"
 
@@ -1300,44 +1301,6 @@ stk_policy_new_from_example (void)
   return policy;
 }
 
-/* Locating a path */
-
-static gboolean
-parse_segment (const char **path,
-               char       **name,
-               gint64      *index)
-{
-  const char *p = *path;
-
-  *name = NULL;
-  *index = -1;
-
-  if (*p == '.')
-    p++;
-  if (*p == '[')
-    {
-      char *end;
-
-      *index = g_ascii_strtoll (p + 1, &end, 10);
-      if (*end != ']')
-        return FALSE;
-      *path = end + 1;
-      return TRUE;
-    }
-
-  {
-    const char *start = p;
-
-    while (*p && *p != '.' && *p != '[')
-      p++;
-    if (p == start)
-      return FALSE;
-    *name = g_strndup (start, p - start);
-    *path = p;
-  }
-  return TRUE;
-}
-
 /**
  * stk_json_locate:
  * @data: a JSON document
@@ -1345,6 +1308,9 @@ parse_segment (const char **path,
  * @path: a path such as "providers[3].cookies[1].purpose.en"
  * @line: (out): the line of the value at @path, or of the nearest enclosing value that exists
  * @column: (out): its column
+ *
+ * stk_path_locate() for a path written as text; a text that is not a path (stk_path_parse())
+ * stands for the document as a whole.
  *
  * Returns: %FALSE when the document cannot be read at all
  */
@@ -1355,71 +1321,10 @@ stk_json_locate (const char *data,
                  int        *line,
                  int        *column)
 {
-  StkJsonReader reader;
-  const char *p = path ? path : "";
-  const char *found;
+  g_autoptr(StkPath) parsed = stk_path_parse (path);
 
-  *line = *column = 1;
-  if (!stk_json_reader_init (&reader, data, length, "", NULL))
-    return FALSE;
+  if (parsed == NULL)
+    parsed = stk_path_parse ("");
 
-  stk_json_reader_peek (&reader);
-  found = reader.pos;
-
-  while (*p)
-    {
-      g_autofree char *name = NULL;
-      gint64 index;
-      gboolean matched = FALSE;
-
-      if (!parse_segment (&p, &name, &index))
-        break;
-
-      if (name != NULL && stk_json_reader_peek (&reader) == STK_JSON_OBJECT)
-        {
-          char *key;
-          const char *key_at;
-
-          stk_json_reader_begin_object (&reader);
-          while (stk_json_reader_next_member (&reader, &key, &key_at))
-            {
-              gboolean hit = strcmp (key, name) == 0;
-
-              g_free (key);
-              if (hit)
-                {
-                  stk_json_reader_peek (&reader);
-                  found = reader.pos;
-                  matched = TRUE;
-                  break;
-                }
-              if (!stk_json_reader_skip (&reader))
-                break;
-            }
-        }
-      else if (name == NULL && stk_json_reader_peek (&reader) == STK_JSON_ARRAY)
-        {
-          gint64 i = 0;
-
-          stk_json_reader_begin_array (&reader);
-          while (stk_json_reader_next_element (&reader))
-            {
-              if (i++ == index)
-                {
-                  stk_json_reader_peek (&reader);
-                  found = reader.pos;
-                  matched = TRUE;
-                  break;
-                }
-              if (!stk_json_reader_skip (&reader))
-                break;
-            }
-        }
-
-      if (!matched || reader.failed)
-        break;
-    }
-
-  stk_json_reader_position (&reader, found, line, column);
-  return TRUE;
+  return stk_path_locate (parsed, data, length, line, column);
 }
