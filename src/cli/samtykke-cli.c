@@ -268,43 +268,6 @@ read_file (const char  *filename,
   return TRUE;
 }
 
-/* Splits a loader message "FILE:LINE:COL: text" into its parts; FALSE when it has another
- * form. */
-static gboolean
-split_located_message (const char  *message,
-                       const char  *filename,
-                       int         *line,
-                       int         *column,
-                       const char **text)
-{
-  gsize prefix = strlen (filename);
-  const char *p;
-  char *end;
-  guint64 l, c;
-
-  if (strncmp (message, filename, prefix) != 0 || message[prefix] != ':')
-    return FALSE;
-
-  p = message + prefix + 1;
-  if (!g_ascii_isdigit (*p))
-    return FALSE;
-  l = g_ascii_strtoull (p, &end, 10);
-  if (*end != ':' || !g_ascii_isdigit (end[1]))
-    return FALSE;
-  c = g_ascii_strtoull (end + 1, &end, 10);
-  if (*end != ':')
-    return FALSE;
-
-  end++;
-  while (*end == ' ')
-    end++;
-
-  *line = (int) MIN (l, G_MAXINT);
-  *column = (int) MIN (c, G_MAXINT);
-  *text = end;
-  return TRUE;
-}
-
 /* Loads @filename; prints why when it cannot. Returns EXIT_OK with @policy set, or the status
  * to exit with: EXIT_USAGE when the file cannot be read (@read_error says why), EXIT_PROBLEMS
  * when it is not a policy (@load_error). @contents receives the file's bytes, for locating
@@ -331,11 +294,11 @@ load_policy (const char  *filename,
   *policy = stk_policy_load_data (*contents, *length, filename, &error);
   if (*policy == NULL)
     {
-      int line, column;
-      const char *text;
+      const StkLocation *location = stk_error_get_location (error);
 
-      if (split_located_message (error->message, filename, &line, &column, &text))
-        g_printerr ("%s:%d:%d: error: %s\n", filename, line, column, text);
+      if (location != NULL)
+        g_printerr ("%s:%d:%d: error: %s\n", filename, location->line, location->column,
+                    location->message);
       else
         g_printerr ("%s: error: %s\n", filename, error->message);
 
@@ -486,10 +449,11 @@ validate_one (const char  *filename,
 
       if (builder != NULL)
         {
-          int line = 1, column = 1;
-          const char *text = load_error->message;
+          const StkLocation *location = stk_error_get_location (load_error);
+          int line = location != NULL ? location->line : 1;
+          int column = location != NULL ? location->column : 1;
+          const char *text = location != NULL ? location->message : load_error->message;
 
-          split_located_message (load_error->message, filename, &line, &column, &text);
           json_builder_set_member_name (builder, "status");
           json_builder_add_string_value (builder, "invalid");
           add_json_counts (builder, 1, 0);

@@ -7,6 +7,7 @@
 
 #include "stk-node.h"
 #include "stk-list.h"
+#include "stk-path.h"
 #include "stk-text.h"
 
 G_BEGIN_DECLS
@@ -59,6 +60,15 @@ void       stk_text_take           (StkText    *self,
                                     char       *value);
 void       stk_node_clear_extras   (StkNode    *self);
 GHashTable *stk_node_peek_extras   (StkNode    *self);
+
+/* Errors (stk-error.c) */
+void       stk_set_located_error   (GError     **error,
+                                    int          code,
+                                    const char  *file,
+                                    int          line,
+                                    int          column,
+                                    StkPath     *path,
+                                    const char  *message);
 
 /* Files (stk-file.c) */
 char      *stk_file_write_temp     (const char  *directory,

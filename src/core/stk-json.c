@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "stk-core-private.h"
 #include "stk-error.h"
 #include "stk-json.h"
 
@@ -18,6 +19,88 @@ static gboolean fail_valist (StkJsonReader *reader,
                              const char    *format,
                              va_list        args) G_GNUC_PRINTF (4, 0);
 
+/* Reads the value at @reader's position, appending to @path the members and elements down to
+ * the innermost value that holds @at. Returns TRUE when the value holds @at, or when reading
+ * stopped inside it: a broken document is broken at the place the walk stops. */
+static gboolean
+walk_to (StkJsonReader *reader,
+         const char    *at,
+         GString       *path)
+{
+  switch ((int) stk_json_reader_peek (reader))
+    {
+    case STK_JSON_OBJECT:
+      {
+        char *key;
+        const char *key_at;
+
+        if (!stk_json_reader_begin_object (reader))
+          return TRUE;
+        while (stk_json_reader_next_member (reader, &key, &key_at))
+          {
+            gsize length = path->len;
+
+            /* On the member's name or its colon: the place is the object's. */
+            stk_json_reader_peek (reader);
+            if (at < reader->pos)
+              {
+                g_free (key);
+                return TRUE;
+              }
+            if (length > 0)
+              g_string_append_c (path, '.');
+            g_string_append (path, key);
+            g_free (key);
+            if (walk_to (reader, at, path))
+              return TRUE;
+            g_string_truncate (path, length);
+          }
+        return reader->failed || at < reader->pos;
+      }
+
+    case STK_JSON_ARRAY:
+      {
+        guint index = 0;
+
+        if (!stk_json_reader_begin_array (reader))
+          return TRUE;
+        while (stk_json_reader_next_element (reader))
+          {
+            gsize length = path->len;
+
+            stk_json_reader_peek (reader);
+            if (at < reader->pos)
+              return TRUE;
+            g_string_append_printf (path, "[%u]", index++);
+            if (walk_to (reader, at, path))
+              return TRUE;
+            g_string_truncate (path, length);
+          }
+        return reader->failed || at < reader->pos;
+      }
+
+    default:
+      if (!stk_json_reader_skip (reader))
+        return TRUE;
+      return at < reader->pos;
+    }
+}
+
+/* The path of the innermost member or element of @reader's document that holds @at; read
+ * again from the start, since the readers keep no path while they read. */
+static StkPath *
+path_at (StkJsonReader *reader,
+         const char    *at)
+{
+  StkJsonReader walker;
+  g_autoptr(GString) path = g_string_new (NULL);
+
+  if (stk_json_reader_init (&walker, reader->start, reader->end - reader->start, "", NULL))
+    walk_to (&walker, at, path);
+
+  return stk_path_parse (path->str);
+}
+
 static gboolean
 fail_valist (StkJsonReader *reader,
              int            code,
@@ -26,16 +109,21 @@ fail_valist (StkJsonReader *reader,
              va_list        args)
 {
   g_autofree char *message = NULL;
+  g_autoptr(StkPath) path = NULL;
   int line, column;
 
   if (reader->failed)
     return FALSE;
 
   reader->failed = TRUE;
+  /* A reader that reports nothing (one that locates a path) needs no message. */
+  if (reader->error == NULL)
+    return FALSE;
+
   message = g_strdup_vprintf (format, args);
   stk_json_reader_position (reader, at, &line, &column);
-  g_set_error (reader->error, STK_ERROR, code, "%s:%d:%d: %s",
-               reader->name, line, column, message);
+  path = path_at (reader, at);
+  stk_set_located_error (reader->error, code, reader->name, line, column, path, message);
 
   return FALSE;
 }
@@ -46,7 +134,8 @@ fail_valist (StkJsonReader *reader,
  * @at: where in the text the problem is
  * @format: the message, without the place
  *
- * Sets the reader's error (once) as "NAME:LINE:COL: message".
+ * Sets the reader's error (once) as "NAME:LINE:COL: message", with the place beside it
+ * (stk_error_get_location()).
  *
  * Returns: %FALSE, always
  */
@@ -60,6 +149,33 @@ stk_json_reader_fail (StkJsonReader *reader,
 
   va_start (args, format);
   fail_valist (reader, STK_ERROR_SYNTAX, at, format, args);
+  va_end (args);
+
+  return FALSE;
+}
+
+/**
+ * stk_json_reader_fail_with_code:
+ * @reader: a reader
+ * @code: a #StkError code
+ * @at: where in the text the problem is
+ * @format: the message, without the place
+ *
+ * Sets the reader's error (once), as stk_json_reader_fail() does, with the code @code.
+ *
+ * Returns: %FALSE, always
+ */
+gboolean
+stk_json_reader_fail_with_code (StkJsonReader *reader,
+                                int            code,
+                                const char    *at,
+                                const char    *format,
+                                ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  fail_valist (reader, code, at, format, args);
   va_end (args);
 
   return FALSE;

@@ -52,6 +52,11 @@ gboolean      stk_json_reader_fail        (StkJsonReader  *reader,
                                            const char     *at,
                                            const char     *format,
                                            ...) G_GNUC_PRINTF (3, 4);
+gboolean      stk_json_reader_fail_with_code (StkJsonReader *reader,
+                                              int            code,
+                                              const char    *at,
+                                              const char    *format,
+                                              ...) G_GNUC_PRINTF (4, 5);
 /* Fails with '"what" must be EXPECTED' at the next value. */
 gboolean      stk_json_reader_expected    (StkJsonReader  *reader,
                                            const char     *what,

@@ -725,9 +725,9 @@ check_format (const char  *data,
     {
       if (!stk_json_reader_skip (&reader))
         return FALSE;
-      g_set_error (error, STK_ERROR, STK_ERROR_NOT_POLICY, "%s:1:1: %s", name,
-                   _("this is not a Samtykke policy: expected a JSON object"));
-      return FALSE;
+      return stk_json_reader_fail_with_code (&reader, STK_ERROR_NOT_POLICY, reader.start, "%s",
+                                             _("this is not a Samtykke policy: expected a JSON "
+                                               "object"));
     }
 
   object_at = reader.pos;
@@ -759,29 +759,23 @@ check_format (const char  *data,
     return FALSE;
 
   if (g_strcmp0 (format, STK_FORMAT_MARKER) != 0)
-    {
-      reader.error = NULL;
-      g_set_error (error, STK_ERROR, STK_ERROR_NOT_POLICY, "%s:%d:%d: %s", name, 1, 1,
-                   _("this is not a Samtykke policy: “format” must be “samtykke-policy”"));
-      (void) object_at;
-      return FALSE;
-    }
+    return stk_json_reader_fail_with_code (&reader, STK_ERROR_NOT_POLICY, reader.start, "%s",
+                                           _("this is not a Samtykke policy: “format” must be "
+                                             "“samtykke-policy”"));
   if (version_at == NULL)
     return stk_json_reader_fail (&reader, object_at,
                                  _("“version” is missing; expected the format version number"));
   if (version > STK_FORMAT_VERSION)
     {
-      int line, column;
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
 
-      stk_json_reader_position (&reader, version_at, &line, &column);
-      g_set_error (error, STK_ERROR, STK_ERROR_NEWER_FORMAT,
-                   /* Translators: the first %s is a file name; the second %s the file's
-                    * format version, %d the highest this version reads. */
-                   _("%s:%d:%d: the file is of format version %s, written by a newer Samtykke; "
-                     "this version reads up to version %d"),
-                   name, line, column, number, STK_FORMAT_VERSION);
-      return FALSE;
+      return stk_json_reader_fail_with_code (&reader, STK_ERROR_NEWER_FORMAT, version_at,
+                                             /* Translators: %s is the file's format version,
+                                              * %d the highest this version reads. */
+                                             _("the file is of format version %s, written by "
+                                               "a newer Samtykke; this version reads up to "
+                                               "version %d"),
+                                             number, STK_FORMAT_VERSION);
     }
   if (version < 1)
     return stk_json_reader_fail (&reader, version_at,
@@ -798,7 +792,8 @@ check_format (const char  *data,
  * @error: where a failure goes: "display_name:LINE:COL: what was expected"
  *
  * Builds a policy from the text of a policy file. Nothing is returned half-built: on any
- * problem the result is %NULL.
+ * problem the result is %NULL. The error's place is also given apart from its message, by
+ * stk_error_get_location().
  *
  * Returns: (transfer full) (nullable): the policy, its history empty and unmodified
  */

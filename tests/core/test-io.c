@@ -164,13 +164,14 @@ typedef struct
   const char *text;
   const char *expect;  /* a part of the message, with its place */
   int         code;
+  const char *path;    /* the path of the location, when the case checks it */
 } BadCase;
 
 static const BadCase bad_cases[] = {
-  { "empty", "", "bad.json:1:1: the file is empty", STK_ERROR_SYNTAX },
+  { "empty", "", "bad.json:1:1: the file is empty", STK_ERROR_SYNTAX, "" },
   { "spaces only", "  \n ", "bad.json:2:2: the file is empty", STK_ERROR_SYNTAX },
   { "truncated", "{\n  \"format\": \"samtykke-policy\",\n  \"version\": 1,\n  \"name\": \"x",
-    "bad.json:4:11: the string that starts here never ends", STK_ERROR_SYNTAX },
+    "bad.json:4:11: the string that starts here never ends", STK_ERROR_SYNTAX, "name" },
   { "truncated object", "{\n  \"format\": \"samtykke-policy\",\n  \"version\": 1,\n",
     "bad.json:4:1: the file ends too early", STK_ERROR_SYNTAX },
   { "bom", "\xEF\xBB\xBF{}", "bad.json:1:1: the file starts with a byte-order mark",
@@ -179,50 +180,55 @@ static const BadCase bad_cases[] = {
     STK_ERROR_SYNTAX },
   { "nul byte", "{\"a\": 1}\0", "unexpected NUL byte", STK_ERROR_SYNTAX },
   { "not an object", "[1, 2]", "bad.json:1:1: this is not a Samtykke policy",
-    STK_ERROR_NOT_POLICY },
+    STK_ERROR_NOT_POLICY, "" },
   { "other json", "{\"hello\": \"world\"}", "this is not a Samtykke policy",
     STK_ERROR_NOT_POLICY },
   { "newer version", "{\"format\": \"samtykke-policy\",\n \"version\": 7}",
     "bad.json:2:13: the file is of format version 7, written by a newer Samtykke",
-    STK_ERROR_NEWER_FORMAT },
-  { "no version", "{\"format\": \"samtykke-policy\"}", "“version” is missing", STK_ERROR_SYNTAX },
+    STK_ERROR_NEWER_FORMAT, "version" },
+  { "no version", "{\"format\": \"samtykke-policy\"}", "“version” is missing",
+    STK_ERROR_SYNTAX, "" },
   { "duplicate key", "{\"format\": \"samtykke-policy\", \"version\": 1,\n \"name\": \"a\", "
-    "\"name\": \"b\"}", "bad.json:2:15: the member “name” appears twice", STK_ERROR_SYNTAX },
+    "\"name\": \"b\"}", "bad.json:2:15: the member “name” appears twice", STK_ERROR_SYNTAX, "" },
   { "duplicate unknown key", "{\"format\": \"samtykke-policy\", \"version\": 1, \"x\": 1, "
     "\"x\": 2}", "the member “x” appears twice", STK_ERROR_SYNTAX },
   { "duplicate language", "{\"format\": \"samtykke-policy\", \"version\": 1, "
     "\"revision_note\": {\"da\": \"a\", \"da\": \"b\"}}", "the member “da” appears twice",
-    STK_ERROR_SYNTAX },
+    STK_ERROR_SYNTAX, "revision_note" },
   { "wrong type top", "{\"format\": \"samtykke-policy\", \"version\": 1,\n  \"revision\": \"2\"}",
-    "bad.json:2:15: “revision” must be a whole number, not a string", STK_ERROR_INVALID },
+    "bad.json:2:15: “revision” must be a whole number, not a string",
+    STK_ERROR_INVALID, "revision" },
   { "wrong type bool",
     "{\"format\": \"samtykke-policy\", \"version\": 1, \"categories\": [\n"
     "  {\"id\": \"a\",\n   \"required\": \"yes\"}]}",
-    "bad.json:3:16: “required” must be true or false, not a string", STK_ERROR_INVALID },
+    "bad.json:3:16: “required” must be true or false, not a string",
+    STK_ERROR_INVALID, "categories[0].required" },
   { "wrong type list", "{\"format\": \"samtykke-policy\", \"version\": 1, \"providers\": {}}",
-    "“providers” must be an array, not an object", STK_ERROR_INVALID },
+    "“providers” must be an array, not an object", STK_ERROR_INVALID, "providers" },
   { "wrong type text",
     "{\"format\": \"samtykke-policy\", \"version\": 1, \"texts\": {\"banner_title\": 3}}",
     "“texts.banner_title” must be an object of texts by language, not a number",
-    STK_ERROR_INVALID },
+    STK_ERROR_INVALID, "texts.banner_title" },
   { "wrong type text value",
     "{\"format\": \"samtykke-policy\", \"version\": 1, \"texts\": {\"close\": {\"da\": false}}}",
-    "“texts.close.da” must be a string, not false", STK_ERROR_INVALID },
+    "“texts.close.da” must be a string, not false", STK_ERROR_INVALID, "texts.close.da" },
   { "wrong type cookie",
     "{\"format\": \"samtykke-policy\", \"version\": 1, \"providers\": [{\"cookies\": [\n"
     "{\"duration\": {\"value\": 1.5, \"unit\": \"days\"}}]}]}",
-    "bad.json:2:24: expected a whole number", STK_ERROR_INVALID },
+    "bad.json:2:24: expected a whole number",
+    STK_ERROR_INVALID, "providers[0].cookies[0].duration.value" },
   { "bad enum", "{\"format\": \"samtykke-policy\", \"version\": 1, \"providers\": [{\"cookies\": "
-    "[{\"party\": \"second\"}]}]}", "“party” must be “first” or “third”", STK_ERROR_SYNTAX },
+    "[{\"party\": \"second\"}]}]}", "“party” must be “first” or “third”",
+    STK_ERROR_SYNTAX, "providers[0].cookies[0].party" },
   { "bad unit", "{\"format\": \"samtykke-policy\", \"version\": 1, \"providers\": [{\"cookies\": "
     "[{\"duration\": {\"unit\": \"fortnights\"}}]}]}", "“duration.unit” must be one of",
-    STK_ERROR_SYNTAX },
+    STK_ERROR_SYNTAX, "providers[0].cookies[0].duration.unit" },
   { "trailing comma", "{\"format\": \"samtykke-policy\", \"version\": 1,}",
-    "a comma before “}” is not allowed", STK_ERROR_SYNTAX },
+    "a comma before “}” is not allowed", STK_ERROR_SYNTAX, "" },
   { "trailing text", "{\"format\": \"samtykke-policy\", \"version\": 1} x",
     "bad.json:1:45: unexpected text after the end of the document", STK_ERROR_SYNTAX },
   { "bad escape", "{\"format\": \"samtykke-policy\", \"version\": 1, \"name\": \"\\q\"}",
-    "unknown escape", STK_ERROR_SYNTAX },
+    "unknown escape", STK_ERROR_SYNTAX, "name" },
   { "lone surrogate", "{\"format\": \"samtykke-policy\", \"version\": 1, \"name\": \"\\ud800\"}",
     "half a surrogate pair", STK_ERROR_SYNTAX },
   { "raw newline in string", "{\"format\": \"samtykke-policy\", \"version\": 1, \"name\": \"a\nb\"}",
@@ -232,12 +238,15 @@ static const BadCase bad_cases[] = {
   { "bare word", "{\"format\": \"samtykke-policy\", \"version\": 1, \"name\": yes}",
     "unexpected character “y”", STK_ERROR_SYNTAX },
   { "number overflow", "{\"format\": \"samtykke-policy\", \"version\": 1, \"x\": 1e999}",
-    "bad.json:1:50: the number is too large", STK_ERROR_INVALID },
+    "bad.json:1:50: the number is too large", STK_ERROR_INVALID, "x" },
   { "integer overflow", "{\"format\": \"samtykke-policy\", \"version\": 1, "
     "\"revision\": 9223372036854775808}", "bad.json:1:57: the number is too large",
     STK_ERROR_INVALID },
   { "single quotes", "{'format': 1}", "expected a member name in double quotes",
     STK_ERROR_SYNTAX },
+  { "no unit", "{\"format\": \"samtykke-policy\", \"version\": 1, \"providers\": [{\"cookies\": "
+    "[{\"duration\": {\"value\": 3}}]}]}", "bad.json:1:85: “duration” needs a “unit”",
+    STK_ERROR_SYNTAX, "providers[0].cookies[0].duration" },
 };
 
 static void
@@ -258,6 +267,34 @@ test_bad_input (gconstpointer data)
   if (strstr (error->message, bad->expect) == NULL)
     g_error ("“%s” does not contain “%s”", error->message, bad->expect);
   g_assert_true (g_str_has_prefix (error->message, "bad.json:"));
+
+  /* The place, beside the message: the same as the message's, and kept by a copy. */
+  {
+    const StkLocation *location = stk_error_get_location (error);
+    g_autofree char *message = NULL;
+    g_autoptr(GError) copy = g_error_copy (error);
+    const StkLocation *copied = stk_error_get_location (copy);
+
+    g_assert_nonnull (location);
+    g_assert_cmpstr (location->file, ==, "bad.json");
+    message = g_strdup_printf ("%s:%d:%d: %s", location->file, location->line,
+                               location->column, location->message);
+    g_assert_cmpstr (message, ==, error->message);
+    if (bad->path != NULL)
+      {
+        g_autofree char *path = NULL;
+
+        g_assert_nonnull (location->path);
+        path = stk_path_to_string (location->path);
+        g_assert_cmpstr (path, ==, bad->path);
+      }
+
+    g_assert_nonnull (copied);
+    g_assert_true (copied != location);
+    g_assert_cmpint (copied->line, ==, location->line);
+    g_assert_cmpint (copied->column, ==, location->column);
+    g_assert_cmpstr (copied->message, ==, location->message);
+  }
 }
 
 static void
