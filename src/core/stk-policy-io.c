@@ -6,7 +6,8 @@
  * The loader reads the text once, building the model as it goes, and stops at the first
  * problem with a message that names the place. The writer is the one definition of the
  * canonical form: members in a fixed order, two-space indent, a final newline; members this
- * version does not know follow the known ones of their object, in their original order.
+ * version does not know follow the known ones of their object, in their original order. Both
+ * follow one table of members per class, which states that order.
  */
 #include "config.h"
 
@@ -22,55 +23,151 @@
 #include "stk-policy-io.h"
 #include "stk-texts.h"
 
+/* Members
+ *
+ * Each class of the file format is one table of its members, in the canonical order: the
+ * member's name, what kind of value it holds, and the model's accessors. The same table drives
+ * reading and writing, so that a new field is one line here (and the model, validation and
+ * docs/format.md). The accessors are stored as GCallback and called through the kind's own
+ * signature; the macros below are the only place they are cast. */
+
+typedef struct _Loader Loader;
+typedef struct _Writer Writer;
+typedef struct _Member Member;
+typedef struct _ClassInfo ClassInfo;
+
+typedef enum
+{
+  KIND_STRING,      /* a string */
+  KIND_BOOLEAN,     /* true or false */
+  KIND_INT,         /* a whole number within an int */
+  KIND_INT64,       /* a whole number within 64 bits */
+  KIND_ENUM,        /* a string naming a value of an enumeration */
+  KIND_STRV,        /* an array of strings */
+  KIND_TEXT,        /* a localized text: an object by language */
+  KIND_URL_TEXT,    /* a localized text that may also be one string for every language */
+  KIND_OBJECT,      /* an object whose members belong to the same model object ("controller") */
+  KIND_LIST,        /* an array of model objects of another class */
+  KIND_CUSTOM,      /* read and written by functions of its own */
+} MemberKind;
+
+typedef const char *         (*GetString)      (gpointer object);
+typedef void                 (*SetString)      (gpointer object, const char *value);
+typedef gboolean             (*GetBoolean)     (gpointer object);
+typedef void                 (*SetBoolean)     (gpointer object, gboolean value);
+typedef int                  (*GetInt)         (gpointer object);
+typedef void                 (*SetInt)         (gpointer object, int value);
+typedef gint64               (*GetInt64)       (gpointer object);
+typedef void                 (*SetInt64)       (gpointer object, gint64 value);
+typedef const char * const * (*GetStrv)        (gpointer object);
+typedef void                 (*SetStrv)        (gpointer object, const char * const *value);
+typedef StkText *            (*GetText)        (gpointer object);
+typedef StkList *            (*GetList)        (gpointer object);
+typedef const char *         (*EnumToString)   (int value);
+typedef gboolean             (*EnumFromString) (const char *string, int *value);
+typedef gpointer             (*CreateFunc)     (void);
+typedef gboolean             (*ReadFunc)       (Loader     *loader,
+                                                gpointer    object,
+                                                const char *what);
+typedef void                 (*WriteFunc)      (Writer     *writer,
+                                                int         depth,
+                                                gpointer    object);
+typedef gboolean             (*OmitFunc)       (gpointer    object);
+
+struct _Member
+{
+  const char      *name;
+  MemberKind       kind;
+  const char      *label;        /* the name messages give the member, when not @name */
+  GCallback        get;
+  GCallback        set;
+  GCallback        to_string;    /* KIND_ENUM */
+  GCallback        from_string;  /* KIND_ENUM */
+  const char      *invalid;      /* KIND_ENUM: the message for a value not listed */
+  const char      *required;     /* the message when the member is missing, or NULL */
+  const ClassInfo *child;        /* KIND_OBJECT, KIND_LIST */
+  ReadFunc         read;         /* KIND_CUSTOM */
+  WriteFunc        write;        /* KIND_CUSTOM */
+  OmitFunc         omit;         /* not written when it returns TRUE */
+};
+
+struct _ClassInfo
+{
+  const char   *what;            /* the name messages give an element of a list: "cookies[]" */
+  GCallback     create;          /* a new, empty model object, for an element of a list */
+  const Member *members;
+  guint         n_members;
+};
+
+#define STRING(n, g, s)   { .name = n, .kind = KIND_STRING, .get = G_CALLBACK (g), \
+                            .set = G_CALLBACK (s) }
+#define BOOLEAN(n, g, s)  { .name = n, .kind = KIND_BOOLEAN, .get = G_CALLBACK (g), \
+                            .set = G_CALLBACK (s) }
+#define INT(n, g, s)      { .name = n, .kind = KIND_INT, .get = G_CALLBACK (g), \
+                            .set = G_CALLBACK (s) }
+#define STRV(n, g, s)     { .name = n, .kind = KIND_STRV, .get = G_CALLBACK (g), \
+                            .set = G_CALLBACK (s) }
+#define ENUM(n, g, s, type_name, message)                                              \
+                          { .name = n, .kind = KIND_ENUM, .get = G_CALLBACK (g),       \
+                            .set = G_CALLBACK (s),                                     \
+                            .to_string = G_CALLBACK (type_name##_to_string),           \
+                            .from_string = G_CALLBACK (type_name##_from_string),       \
+                            .invalid = message }
+#define TEXT(n, g)        { .name = n, .kind = KIND_TEXT, .get = G_CALLBACK (g) }
+#define URL_TEXT(n, g)    { .name = n, .kind = KIND_URL_TEXT, .get = G_CALLBACK (g) }
+#define OBJECT(n, info)   { .name = n, .kind = KIND_OBJECT, .child = &info }
+#define LIST(n, g, info)  { .name = n, .kind = KIND_LIST, .get = G_CALLBACK (g), .child = &info }
+#define CUSTOM(n, r, w)   { .name = n, .kind = KIND_CUSTOM, .read = r, .write = w }
+
+/* Which members were read is kept as bits of a guint64. */
+#define DEFINE_CLASS(var, what, create, members)                                        \
+  G_STATIC_ASSERT (G_N_ELEMENTS (members) <= 64);                                        \
+  static const ClassInfo var = { what, G_CALLBACK (create), members, G_N_ELEMENTS (members) }
+
 /* Reading */
 
-typedef struct
+struct _Loader
 {
   StkJsonReader  reader;
-  StkPolicy     *policy;
-} Loader;
-
-typedef gboolean (*MemberFunc) (Loader     *loader,
-                                gpointer    target,
-                                guint       index,
-                                const char *key);
+};
 
 #define R(loader) (&(loader)->reader)
 
-/* Reads an object whose known members are @keys, calling @func for each; members not in @keys
- * are kept on @node under @where. Each member may appear once. */
+static gboolean read_member (Loader       *loader,
+                             gpointer      object,
+                             const Member *member,
+                             const char   *key);
+
+/* Reads an object of the class @info into @object; members not in @info are kept on @node
+ * under @where. Each member may appear once. */
 static gboolean
-read_object (Loader             *loader,
-             const char * const *keys,
-             gpointer            target,
-             MemberFunc          func,
-             StkNode            *node,
-             const char         *where,
-             const char         *what)
+read_object (Loader          *loader,
+             const ClassInfo *info,
+             gpointer         object,
+             StkNode         *node,
+             const char      *where,
+             const char      *what)
 {
   guint64 seen = 0;
   g_autoptr(JsonObject) extra = NULL;
+  const char *object_at;
   char *key;
   const char *key_at;
 
   if (stk_json_reader_peek (R (loader)) != STK_JSON_OBJECT)
     return stk_json_reader_expected (R (loader), what, _("an object"));
+  object_at = R (loader)->pos;
   if (!stk_json_reader_begin_object (R (loader)))
     return FALSE;
 
   while (stk_json_reader_next_member (R (loader), &key, &key_at))
     {
       guint index = 0;
-      gboolean known = FALSE;
 
-      for (; keys[index]; index++)
-        if (strcmp (keys[index], key) == 0)
-          {
-            known = TRUE;
-            break;
-          }
+      while (index < info->n_members && strcmp (info->members[index].name, key) != 0)
+        index++;
 
-      if (known)
+      if (index < info->n_members)
         {
           if (seen & (G_GUINT64_CONSTANT (1) << index))
             {
@@ -79,7 +176,7 @@ read_object (Loader             *loader,
               return FALSE;
             }
           seen |= G_GUINT64_CONSTANT (1) << index;
-          if (!func (loader, target, index, key))
+          if (!read_member (loader, object, &info->members[index], key))
             {
               g_free (key);
               return FALSE;
@@ -111,8 +208,11 @@ read_object (Loader             *loader,
   if (R (loader)->failed)
     return FALSE;
 
-  if (node != NULL)
-    stk_node_set_extra (node, where, extra);
+  for (guint i = 0; i < info->n_members; i++)
+    if (info->members[i].required != NULL && !(seen & (G_GUINT64_CONSTANT (1) << i)))
+      return stk_json_reader_fail (R (loader), object_at, "%s", _(info->members[i].required));
+
+  stk_node_set_extra (node, where, extra);
 
   return TRUE;
 }
@@ -137,6 +237,16 @@ read_boolean (Loader     *loader,
   if (token != STK_JSON_TRUE && token != STK_JSON_FALSE)
     return stk_json_reader_expected (R (loader), key, _("true or false"));
   return stk_json_reader_boolean (R (loader), value);
+}
+
+static gboolean
+read_int64 (Loader     *loader,
+            const char *key,
+            gint64     *value)
+{
+  if (stk_json_reader_peek (R (loader)) != STK_JSON_NUMBER)
+    return stk_json_reader_expected (R (loader), key, _("a whole number"));
+  return stk_json_reader_int64 (R (loader), value);
 }
 
 static gboolean
@@ -248,13 +358,11 @@ read_text (Loader     *loader,
   return !R (loader)->failed;
 }
 
-typedef StkNode *(*ElementFunc) (Loader *loader);
-
 static gboolean
-read_list (Loader      *loader,
-           const char  *key,
-           StkList     *list,
-           ElementFunc  func)
+read_list (Loader          *loader,
+           const char      *key,
+           StkList         *list,
+           const ClassInfo *info)
 {
   GPtrArray *items;
 
@@ -266,14 +374,14 @@ read_list (Loader      *loader,
   items = g_ptr_array_new_with_free_func (g_object_unref);
   while (stk_json_reader_next_element (R (loader)))
     {
-      StkNode *item = func (loader);
+      StkNode *item = ((CreateFunc) info->create) ();
 
-      if (item == NULL)
+      g_ptr_array_add (items, item);
+      if (!read_object (loader, info, item, item, "", info->what))
         {
           g_ptr_array_unref (items);
           return FALSE;
         }
-      g_ptr_array_add (items, item);
     }
   if (R (loader)->failed)
     {
@@ -285,419 +393,525 @@ read_list (Loader      *loader,
   return TRUE;
 }
 
-/* Reads a string member into a setter. */
-#define READ_STRING_INTO(setter, target)                     \
-  G_STMT_START {                                             \
-    g_autofree char *v_ = NULL;                              \
-    if (!read_string (loader, key, &v_))                     \
-      return FALSE;                                          \
-    setter (target, v_);                                     \
-  } G_STMT_END
-
-#define READ_BOOLEAN_INTO(setter, target)                    \
-  G_STMT_START {                                             \
-    gboolean v_;                                             \
-    if (!read_boolean (loader, key, &v_))                    \
-      return FALSE;                                          \
-    setter (target, v_);                                     \
-  } G_STMT_END
-
-#define READ_INT_INTO(setter, target)                        \
-  G_STMT_START {                                             \
-    int v_;                                                  \
-    if (!read_int (loader, key, &v_))                        \
-      return FALSE;                                          \
-    setter (target, v_);                                     \
-  } G_STMT_END
-
-#define READ_STRV_INTO(setter, target)                       \
-  G_STMT_START {                                             \
-    g_auto(GStrv) v_ = NULL;                                 \
-    if (!read_strv (loader, key, &v_))                       \
-      return FALSE;                                          \
-    setter (target, (const char * const *) v_);             \
-  } G_STMT_END
-
-/* The order of each key list is the canonical member order. */
-
-static const char * const duration_keys[] = { "value", "unit", NULL };
-
-typedef struct
-{
-  gint64   value;
-  StkUnit  unit;
-  gboolean has_unit;
-} Duration;
-
+/* Reads the value of @member of @object, whose name in the file is @key. */
 static gboolean
-duration_member (Loader     *loader,
-                 gpointer    target,
-                 guint       index,
-                 const char *key)
+read_member (Loader       *loader,
+             gpointer      object,
+             const Member *member,
+             const char   *key)
 {
-  Duration *d = target;
+  const char *what = member->label != NULL ? member->label : key;
 
-  switch (index)
+  switch (member->kind)
     {
-    case 0:
-      if (stk_json_reader_peek (R (loader)) != STK_JSON_NUMBER)
-        return stk_json_reader_expected (R (loader), "duration.value", _("a whole number"));
-      return stk_json_reader_int64 (R (loader), &d->value);
-    case 1:
+    case KIND_STRING:
       {
-        g_autofree char *unit = NULL;
+        g_autofree char *value = NULL;
+
+        if (!read_string (loader, what, &value))
+          return FALSE;
+        ((SetString) member->set) (object, value);
+        return TRUE;
+      }
+
+    case KIND_BOOLEAN:
+      {
+        gboolean value = FALSE;
+
+        if (!read_boolean (loader, what, &value))
+          return FALSE;
+        ((SetBoolean) member->set) (object, value);
+        return TRUE;
+      }
+
+    case KIND_INT:
+      {
+        int value = 0;
+
+        if (!read_int (loader, what, &value))
+          return FALSE;
+        ((SetInt) member->set) (object, value);
+        return TRUE;
+      }
+
+    case KIND_INT64:
+      {
+        gint64 value = 0;
+
+        if (!read_int64 (loader, what, &value))
+          return FALSE;
+        ((SetInt64) member->set) (object, value);
+        return TRUE;
+      }
+
+    case KIND_ENUM:
+      {
+        g_autofree char *value = NULL;
         const char *at;
+        int number = 0;
 
         stk_json_reader_peek (R (loader));
         at = R (loader)->pos;
-        if (!read_string (loader, "duration.unit", &unit))
+        if (!read_string (loader, what, &value))
           return FALSE;
-        if (!stk_unit_from_string (unit, &d->unit))
-          return stk_json_reader_fail (R (loader), at,
-                                       _("“duration.unit” must be one of session, seconds, "
-                                         "minutes, hours, days, weeks, months, years"));
-        d->has_unit = TRUE;
+        if (!((EnumFromString) member->from_string) (value, &number))
+          return stk_json_reader_fail (R (loader), at, "%s", _(member->invalid));
+        ((SetInt) member->set) (object, number);
         return TRUE;
       }
+
+    case KIND_STRV:
+      {
+        g_auto(GStrv) value = NULL;
+
+        if (!read_strv (loader, what, &value))
+          return FALSE;
+        ((SetStrv) member->set) (object, (const char * const *) value);
+        return TRUE;
+      }
+
+    case KIND_TEXT:
+    case KIND_URL_TEXT:
+      return read_text (loader, what, ((GetText) member->get) (object),
+                        member->kind == KIND_URL_TEXT);
+
+    case KIND_OBJECT:
+      return read_object (loader, member->child, object, object, member->name, what);
+
+    case KIND_LIST:
+      return read_list (loader, what, ((GetList) member->get) (object), member->child);
+
+    case KIND_CUSTOM:
+      return member->read (loader, object, what);
+
     default:
       g_assert_not_reached ();
     }
 }
 
-static const char * const cookie_keys[] = {
-  "name", "pattern", "domain", "path", "party", "kind", "duration", "purpose",
-  "delete_on_withdraw", NULL
+/* Writing */
+
+struct _Writer
+{
+  GString            *out;
+  const char * const *languages;  /* the policy's, for the order of localized texts */
 };
 
-static gboolean
-cookie_member (Loader     *loader,
-               gpointer    target,
-               guint       index,
-               const char *key)
+static void
+member_name (GString    *out,
+             int         depth,
+             const char *key)
 {
-  StkCookie *cookie = target;
+  stk_json_write_indent (out, depth);
+  stk_json_write_string (out, key);
+  g_string_append (out, ": ");
+}
 
-  switch (index)
+static void
+strv_value (GString            *out,
+            int                 depth,
+            const char * const *strv)
+{
+  if (strv == NULL || strv[0] == NULL)
     {
-    case 0: READ_STRING_INTO (stk_cookie_set_name, cookie); return TRUE;
-    case 1: READ_BOOLEAN_INTO (stk_cookie_set_pattern, cookie); return TRUE;
-    case 2: READ_STRING_INTO (stk_cookie_set_domain, cookie); return TRUE;
-    case 3: READ_STRING_INTO (stk_cookie_set_path, cookie); return TRUE;
-    case 4:
-    case 5:
-      {
-        g_autofree char *value = NULL;
-        const char *at;
-        StkParty party;
-        StkKind kind;
-
-        stk_json_reader_peek (R (loader));
-        at = R (loader)->pos;
-        if (!read_string (loader, key, &value))
-          return FALSE;
-        if (index == 4)
-          {
-            if (!stk_party_from_string (value, &party))
-              return stk_json_reader_fail (R (loader), at,
-                                           _("“party” must be “first” or “third”"));
-            stk_cookie_set_party (cookie, party);
-          }
-        else
-          {
-            if (!stk_kind_from_string (value, &kind))
-              return stk_json_reader_fail (R (loader), at,
-                                           _("“kind” must be one of cookie, local_storage, "
-                                             "session_storage, indexeddb, pixel"));
-            stk_cookie_set_kind (cookie, kind);
-          }
-        return TRUE;
-      }
-    case 6:
-      {
-        Duration d = { 0, STK_UNIT_SESSION, FALSE };
-        const char *at;
-
-        stk_json_reader_peek (R (loader));
-        at = R (loader)->pos;
-        if (!read_object (loader, duration_keys, &d, duration_member,
-                          STK_NODE (cookie), "duration", key))
-          return FALSE;
-        if (!d.has_unit)
-          return stk_json_reader_fail (R (loader), at, _("“duration” needs a “unit”"));
-        stk_cookie_set_duration_value (cookie, d.value);
-        stk_cookie_set_duration_unit (cookie, d.unit);
-        return TRUE;
-      }
-    case 7: return read_text (loader, key, stk_cookie_get_purpose (cookie), FALSE);
-    case 8: READ_BOOLEAN_INTO (stk_cookie_set_delete_on_withdraw, cookie); return TRUE;
-    default: g_assert_not_reached ();
+      g_string_append (out, "[]");
+      return;
     }
-}
-
-static StkNode *
-read_cookie (Loader *loader)
-{
-  g_autoptr(StkCookie) cookie = stk_cookie_new ();
-
-  if (!read_object (loader, cookie_keys, cookie, cookie_member, STK_NODE (cookie), "",
-                    "cookies[]"))
-    return NULL;
-
-  return STK_NODE (g_steal_pointer (&cookie));
-}
-
-static const char * const embed_keys[] = { "id", "placeholder", NULL };
-
-static gboolean
-embed_member (Loader     *loader,
-              gpointer    target,
-              guint       index,
-              const char *key)
-{
-  StkEmbed *embed = target;
-
-  switch (index)
+  g_string_append (out, "[\n");
+  for (guint i = 0; strv[i]; i++)
     {
-    case 0: READ_STRING_INTO (stk_embed_set_id, embed); return TRUE;
-    case 1: return read_text (loader, key, stk_embed_get_placeholder (embed), FALSE);
-    default: g_assert_not_reached ();
+      stk_json_write_indent (out, depth + 1);
+      stk_json_write_string (out, strv[i]);
+      g_string_append (out, strv[i + 1] ? ",\n" : "\n");
     }
+  stk_json_write_indent (out, depth);
+  g_string_append_c (out, ']');
 }
 
-static StkNode *
-read_embed (Loader *loader)
+/* Languages of the policy first, in its order, then any others in the order they came. */
+static void
+text_value (GString            *out,
+            int                 depth,
+            StkText            *text,
+            const char * const *languages)
 {
-  g_autoptr(StkEmbed) embed = stk_embed_new ();
+  g_auto(GStrv) langs = stk_text_dup_languages (text);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
 
-  if (!read_object (loader, embed_keys, embed, embed_member, STK_NODE (embed), "", "embeds[]"))
-    return NULL;
+  if (stk_text_is_uniform (text))
+    {
+      stk_json_write_string (out, stk_text_get (text, STK_TEXT_ANY_LANGUAGE));
+      return;
+    }
 
-  return STK_NODE (g_steal_pointer (&embed));
+  for (guint i = 0; languages[i]; i++)
+    if (g_strv_contains ((const char * const *) langs, languages[i]) &&
+        !g_ptr_array_find_with_equal_func (order, languages[i], g_str_equal, NULL))
+      g_ptr_array_add (order, (gpointer) languages[i]);
+  for (guint i = 0; langs[i]; i++)
+    if (!g_strv_contains (languages, langs[i]))
+      g_ptr_array_add (order, langs[i]);
+
+  if (order->len == 0)
+    {
+      g_string_append (out, "{}");
+      return;
+    }
+
+  g_string_append (out, "{\n");
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *lang = g_ptr_array_index (order, i);
+
+      member_name (out, depth + 1, lang);
+      stk_json_write_string (out, stk_text_get (text, lang));
+      g_string_append (out, i + 1 < order->len ? ",\n" : "\n");
+    }
+  stk_json_write_indent (out, depth);
+  g_string_append_c (out, '}');
 }
 
-static const char * const provider_keys[] = {
-  "id", "name", "category", "purpose", "website", "privacy_policy", "dpa", "dpa_date",
-  "country", "outside_eea", "embeds", "cookies", NULL
+/* Writes the members this version does not know, then closes the object. Every known member
+ * has been written followed by ",\n"; the last comma is taken back here when nothing
+ * follows. */
+static void
+close_object (GString    *out,
+              int         depth,
+              StkNode    *node,
+              const char *where)
+{
+  JsonObject *extra = stk_node_get_extra (node, where);
+
+  if (extra != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (extra);
+
+      for (GList *l = members; l; l = l->next)
+        {
+          member_name (out, depth + 1, l->data);
+          stk_json_write_node (out, json_object_get_member (extra, l->data), depth + 1);
+          g_string_append (out, ",\n");
+        }
+    }
+
+  /* Drop the final ",\n" and end the object. */
+  if (out->len >= 2 && out->str[out->len - 2] == ',')
+    g_string_truncate (out, out->len - 2);
+  g_string_append_c (out, '\n');
+  stk_json_write_indent (out, depth);
+  g_string_append_c (out, '}');
+}
+
+static void write_member (Writer       *writer,
+                          int           depth,
+                          gpointer      object,
+                          const Member *member);
+
+/* Writes @object of the class @info, starting on a line indented @depth levels; its unknown
+ * members are those kept under @where. */
+static void
+write_object (Writer          *writer,
+              int              depth,
+              gpointer         object,
+              const ClassInfo *info,
+              const char      *where)
+{
+  g_string_append (writer->out, "{\n");
+  for (guint i = 0; i < info->n_members; i++)
+    {
+      const Member *member = &info->members[i];
+
+      if (member->omit == NULL || !member->omit (object))
+        write_member (writer, depth + 1, object, member);
+    }
+  close_object (writer->out, depth, object, where);
+}
+
+static void
+list_value (Writer          *writer,
+            int              depth,
+            StkList         *list,
+            const ClassInfo *info)
+{
+  GString *out = writer->out;
+  guint n = stk_list_get_n (list);
+
+  if (n == 0)
+    {
+      g_string_append (out, "[]");
+      return;
+    }
+  g_string_append (out, "[\n");
+  for (guint i = 0; i < n; i++)
+    {
+      stk_json_write_indent (out, depth + 1);
+      write_object (writer, depth + 1, stk_list_peek (list, i), info, "");
+      g_string_append (out, i + 1 < n ? ",\n" : "\n");
+    }
+  stk_json_write_indent (out, depth);
+  g_string_append_c (out, ']');
+}
+
+/* Writes "name": value,\n for @member of @object, indented @depth levels. */
+static void
+write_member (Writer       *writer,
+              int           depth,
+              gpointer      object,
+              const Member *member)
+{
+  GString *out = writer->out;
+
+  member_name (out, depth, member->name);
+
+  switch (member->kind)
+    {
+    case KIND_STRING:
+      stk_json_write_string (out, ((GetString) member->get) (object));
+      break;
+
+    case KIND_BOOLEAN:
+      g_string_append (out, ((GetBoolean) member->get) (object) ? "true" : "false");
+      break;
+
+    case KIND_INT:
+      g_string_append_printf (out, "%d", ((GetInt) member->get) (object));
+      break;
+
+    case KIND_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, ((GetInt64) member->get) (object));
+      break;
+
+    case KIND_ENUM:
+      stk_json_write_string (out, ((EnumToString) member->to_string) (
+                                    ((GetInt) member->get) (object)));
+      break;
+
+    case KIND_STRV:
+      strv_value (out, depth, ((GetStrv) member->get) (object));
+      break;
+
+    case KIND_TEXT:
+    case KIND_URL_TEXT:
+      text_value (out, depth, ((GetText) member->get) (object), writer->languages);
+      break;
+
+    case KIND_OBJECT:
+      write_object (writer, depth, object, member->child, member->name);
+      break;
+
+    case KIND_LIST:
+      list_value (writer, depth, ((GetList) member->get) (object), member->child);
+      break;
+
+    case KIND_CUSTOM:
+      member->write (writer, depth, object);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_string_append (out, ",\n");
+}
+
+/* The classes, each after the ones it holds */
+
+/* A session's duration has no number, unless it keeps one from an earlier unit. */
+static gboolean
+duration_value_omitted (gpointer object)
+{
+  return stk_cookie_get_duration_unit (object) == STK_UNIT_SESSION &&
+         stk_cookie_get_duration_value (object) == 0;
+}
+
+static const Member duration_members[] = {
+  { .name = "value", .label = "duration.value", .kind = KIND_INT64,
+    .get = G_CALLBACK (stk_cookie_get_duration_value),
+    .set = G_CALLBACK (stk_cookie_set_duration_value),
+    .omit = duration_value_omitted },
+  { .name = "unit", .label = "duration.unit", .kind = KIND_ENUM,
+    .get = G_CALLBACK (stk_cookie_get_duration_unit),
+    .set = G_CALLBACK (stk_cookie_set_duration_unit),
+    .to_string = G_CALLBACK (stk_unit_to_string),
+    .from_string = G_CALLBACK (stk_unit_from_string),
+    .invalid = N_("“duration.unit” must be one of session, seconds, minutes, hours, days, "
+                  "weeks, months, years"),
+    .required = N_("“duration” needs a “unit”") },
 };
+DEFINE_CLASS (duration_class, "duration", NULL, duration_members);
 
-static gboolean
-provider_member (Loader     *loader,
-                 gpointer    target,
-                 guint       index,
-                 const char *key)
-{
-  StkProvider *provider = target;
-
-  switch (index)
-    {
-    case 0: READ_STRING_INTO (stk_provider_set_id, provider); return TRUE;
-    case 1: READ_STRING_INTO (stk_provider_set_name, provider); return TRUE;
-    case 2: READ_STRING_INTO (stk_provider_set_category, provider); return TRUE;
-    case 3: return read_text (loader, key, stk_provider_get_purpose (provider), FALSE);
-    case 4: return read_text (loader, key, stk_provider_get_website (provider), TRUE);
-    case 5: return read_text (loader, key, stk_provider_get_privacy_policy (provider), TRUE);
-    case 6: READ_BOOLEAN_INTO (stk_provider_set_dpa, provider); return TRUE;
-    case 7: READ_STRING_INTO (stk_provider_set_dpa_date, provider); return TRUE;
-    case 8: READ_STRING_INTO (stk_provider_set_country, provider); return TRUE;
-    case 9: READ_BOOLEAN_INTO (stk_provider_set_outside_eea, provider); return TRUE;
-    case 10: return read_list (loader, key, stk_provider_get_embeds (provider), read_embed);
-    case 11: return read_list (loader, key, stk_provider_get_cookies (provider), read_cookie);
-    default: g_assert_not_reached ();
-    }
-}
-
-static StkNode *
-read_provider (Loader *loader)
-{
-  g_autoptr(StkProvider) provider = stk_provider_new ();
-
-  if (!read_object (loader, provider_keys, provider, provider_member, STK_NODE (provider), "",
-                    "providers[]"))
-    return NULL;
-
-  return STK_NODE (g_steal_pointer (&provider));
-}
-
-static const char * const category_keys[] = {
-  "id", "title", "description", "required", "preselected", "consent_mode", NULL
+static const Member cookie_members[] = {
+  STRING ("name", stk_cookie_get_name, stk_cookie_set_name),
+  BOOLEAN ("pattern", stk_cookie_get_pattern, stk_cookie_set_pattern),
+  STRING ("domain", stk_cookie_get_domain, stk_cookie_set_domain),
+  STRING ("path", stk_cookie_get_path, stk_cookie_set_path),
+  ENUM ("party", stk_cookie_get_party, stk_cookie_set_party, stk_party,
+        N_("“party” must be “first” or “third”")),
+  ENUM ("kind", stk_cookie_get_kind, stk_cookie_set_kind, stk_kind,
+        N_("“kind” must be one of cookie, local_storage, session_storage, indexeddb, pixel")),
+  OBJECT ("duration", duration_class),
+  TEXT ("purpose", stk_cookie_get_purpose),
+  BOOLEAN ("delete_on_withdraw", stk_cookie_get_delete_on_withdraw,
+           stk_cookie_set_delete_on_withdraw),
 };
+DEFINE_CLASS (cookie_class, "cookies[]", stk_cookie_new, cookie_members);
 
-static gboolean
-category_member (Loader     *loader,
-                 gpointer    target,
-                 guint       index,
-                 const char *key)
-{
-  StkCategory *category = target;
-
-  switch (index)
-    {
-    case 0: READ_STRING_INTO (stk_category_set_id, category); return TRUE;
-    case 1: return read_text (loader, key, stk_category_get_title (category), FALSE);
-    case 2: return read_text (loader, key, stk_category_get_description (category), FALSE);
-    case 3: READ_BOOLEAN_INTO (stk_category_set_required, category); return TRUE;
-    case 4: READ_BOOLEAN_INTO (stk_category_set_preselected, category); return TRUE;
-    case 5: READ_STRV_INTO (stk_category_set_consent_mode, category); return TRUE;
-    default: g_assert_not_reached ();
-    }
-}
-
-static StkNode *
-read_category (Loader *loader)
-{
-  g_autoptr(StkCategory) category = stk_category_new ();
-
-  if (!read_object (loader, category_keys, category, category_member, STK_NODE (category), "",
-                    "categories[]"))
-    return NULL;
-
-  return STK_NODE (g_steal_pointer (&category));
-}
-
-static const char * const section_keys[] = { "id", "title", "body", NULL };
-
-static gboolean
-section_member (Loader     *loader,
-                gpointer    target,
-                guint       index,
-                const char *key)
-{
-  StkSection *section = target;
-
-  switch (index)
-    {
-    case 0: READ_STRING_INTO (stk_section_set_id, section); return TRUE;
-    case 1: return read_text (loader, key, stk_section_get_title (section), FALSE);
-    case 2: return read_text (loader, key, stk_section_get_body (section), FALSE);
-    default: g_assert_not_reached ();
-    }
-}
-
-static StkNode *
-read_section (Loader *loader)
-{
-  g_autoptr(StkSection) section = stk_section_new ();
-
-  if (!read_object (loader, section_keys, section, section_member, STK_NODE (section), "",
-                    "sections[]"))
-    return NULL;
-
-  return STK_NODE (g_steal_pointer (&section));
-}
-
-static const char * const controller_keys[] = {
-  "name", "address", "cvr", "email", "dpo_name", "dpo_email", NULL
+static const Member embed_members[] = {
+  STRING ("id", stk_embed_get_id, stk_embed_set_id),
+  TEXT ("placeholder", stk_embed_get_placeholder),
 };
+DEFINE_CLASS (embed_class, "embeds[]", stk_embed_new, embed_members);
 
-static gboolean
-controller_member (Loader     *loader,
-                   gpointer    target,
-                   guint       index,
-                   const char *key)
-{
-  StkPolicy *policy = target;
-
-  switch (index)
-    {
-    case 0: READ_STRING_INTO (stk_policy_set_controller_name, policy); return TRUE;
-    case 1: READ_STRING_INTO (stk_policy_set_controller_address, policy); return TRUE;
-    case 2: READ_STRING_INTO (stk_policy_set_controller_cvr, policy); return TRUE;
-    case 3: READ_STRING_INTO (stk_policy_set_controller_email, policy); return TRUE;
-    case 4: READ_STRING_INTO (stk_policy_set_dpo_name, policy); return TRUE;
-    case 5: READ_STRING_INTO (stk_policy_set_dpo_email, policy); return TRUE;
-    default: g_assert_not_reached ();
-    }
-}
-
-static const char * const consent_keys[] = {
-  "cookie_name", "cookie_domain", "accept_days", "decline_days", "log_endpoint", NULL
+static const Member provider_members[] = {
+  STRING ("id", stk_provider_get_id, stk_provider_set_id),
+  STRING ("name", stk_provider_get_name, stk_provider_set_name),
+  STRING ("category", stk_provider_get_category, stk_provider_set_category),
+  TEXT ("purpose", stk_provider_get_purpose),
+  URL_TEXT ("website", stk_provider_get_website),
+  URL_TEXT ("privacy_policy", stk_provider_get_privacy_policy),
+  BOOLEAN ("dpa", stk_provider_get_dpa, stk_provider_set_dpa),
+  STRING ("dpa_date", stk_provider_get_dpa_date, stk_provider_set_dpa_date),
+  STRING ("country", stk_provider_get_country, stk_provider_set_country),
+  BOOLEAN ("outside_eea", stk_provider_get_outside_eea, stk_provider_set_outside_eea),
+  LIST ("embeds", stk_provider_get_embeds, embed_class),
+  LIST ("cookies", stk_provider_get_cookies, cookie_class),
 };
+DEFINE_CLASS (provider_class, "providers[]", stk_provider_new, provider_members);
 
+static const Member category_members[] = {
+  STRING ("id", stk_category_get_id, stk_category_set_id),
+  TEXT ("title", stk_category_get_title),
+  TEXT ("description", stk_category_get_description),
+  BOOLEAN ("required", stk_category_get_required, stk_category_set_required),
+  BOOLEAN ("preselected", stk_category_get_preselected, stk_category_set_preselected),
+  STRV ("consent_mode", stk_category_get_consent_mode, stk_category_set_consent_mode),
+};
+DEFINE_CLASS (category_class, "categories[]", stk_category_new, category_members);
+
+static const Member section_members[] = {
+  STRING ("id", stk_section_get_id, stk_section_set_id),
+  TEXT ("title", stk_section_get_title),
+  TEXT ("body", stk_section_get_body),
+};
+DEFINE_CLASS (section_class, "sections[]", stk_section_new, section_members);
+
+static const Member controller_members[] = {
+  STRING ("name", stk_policy_get_controller_name, stk_policy_set_controller_name),
+  STRING ("address", stk_policy_get_controller_address, stk_policy_set_controller_address),
+  STRING ("cvr", stk_policy_get_controller_cvr, stk_policy_set_controller_cvr),
+  STRING ("email", stk_policy_get_controller_email, stk_policy_set_controller_email),
+  STRING ("dpo_name", stk_policy_get_dpo_name, stk_policy_set_dpo_name),
+  STRING ("dpo_email", stk_policy_get_dpo_email, stk_policy_set_dpo_email),
+};
+DEFINE_CLASS (controller_class, "controller", NULL, controller_members);
+
+static const Member consent_members[] = {
+  STRING ("cookie_name", stk_policy_get_cookie_name, stk_policy_set_cookie_name),
+  STRING ("cookie_domain", stk_policy_get_cookie_domain, stk_policy_set_cookie_domain),
+  INT ("accept_days", stk_policy_get_accept_days, stk_policy_set_accept_days),
+  INT ("decline_days", stk_policy_get_decline_days, stk_policy_set_decline_days),
+  STRING ("log_endpoint", stk_policy_get_log_endpoint, stk_policy_set_log_endpoint),
+};
+DEFINE_CLASS (consent_class, "consent", NULL, consent_members);
+
+/* "format" and "version" are checked before the model is built (check_format()). */
 static gboolean
-consent_member (Loader     *loader,
-                gpointer    target,
-                guint       index,
-                const char *key)
+read_checked (Loader     *loader,
+              gpointer    object,
+              const char *what)
 {
-  StkPolicy *policy = target;
-
-  switch (index)
-    {
-    case 0: READ_STRING_INTO (stk_policy_set_cookie_name, policy); return TRUE;
-    case 1: READ_STRING_INTO (stk_policy_set_cookie_domain, policy); return TRUE;
-    case 2: READ_INT_INTO (stk_policy_set_accept_days, policy); return TRUE;
-    case 3: READ_INT_INTO (stk_policy_set_decline_days, policy); return TRUE;
-    case 4: READ_STRING_INTO (stk_policy_set_log_endpoint, policy); return TRUE;
-    default: g_assert_not_reached ();
-    }
+  return stk_json_reader_skip (R (loader));
 }
 
+static void
+write_format (Writer   *writer,
+              int       depth,
+              gpointer  object)
+{
+  stk_json_write_string (writer->out, STK_FORMAT_MARKER);
+}
+
+static void
+write_version (Writer   *writer,
+               int       depth,
+               gpointer  object)
+{
+  g_string_append_printf (writer->out, "%d", STK_FORMAT_VERSION);
+}
+
+/* The texts: an object from key to localized text, known keys and others alike. */
 static gboolean
-read_texts (Loader *loader)
+read_texts (Loader     *loader,
+            gpointer    object,
+            const char *what)
 {
   char *key;
   const char *key_at;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (stk_json_reader_peek (R (loader)) != STK_JSON_OBJECT)
-    return stk_json_reader_expected (R (loader), "texts", _("an object"));
+    return stk_json_reader_expected (R (loader), what, _("an object"));
   if (!stk_json_reader_begin_object (R (loader)))
     return FALSE;
 
   while (stk_json_reader_next_member (R (loader), &key, &key_at))
     {
-      g_autofree char *what = g_strdup_printf ("texts.%s", key);
+      g_autofree char *key_what = g_strdup_printf ("%s.%s", what, key);
 
       if (!g_hash_table_add (seen, key))
         return stk_json_reader_fail (R (loader), key_at, _("the member “%s” appears twice"),
                                      key);
-      if (!read_text (loader, what, stk_policy_get_text (loader->policy, key), FALSE))
+      if (!read_text (loader, key_what, stk_policy_get_text (object, key), FALSE))
         return FALSE;
     }
 
   return !R (loader)->failed;
 }
 
-static const char * const policy_keys[] = {
-  "format", "version", "name", "revision", "revision_note", "updated", "languages",
-  "default_language", "controller", "domains", "consent", "texts", "sections", "categories",
-  "providers", NULL
-};
-
-static gboolean
-policy_member (Loader     *loader,
-               gpointer    target,
-               guint       index,
-               const char *key)
+/* Every known key, the others after them (stk_policy_dup_text_keys() gives that order). */
+static void
+write_texts (Writer   *writer,
+             int       depth,
+             gpointer  object)
 {
-  StkPolicy *policy = target;
+  GString *out = writer->out;
+  g_autoptr(GPtrArray) keys = stk_policy_dup_text_keys (object);
 
-  switch (index)
+  g_string_append (out, "{\n");
+  for (guint i = 0; i < keys->len; i++)
     {
-    case 0:
-    case 1:
-      /* Checked before the model is built. */
-      return stk_json_reader_skip (R (loader));
-    case 2: READ_STRING_INTO (stk_policy_set_name, policy); return TRUE;
-    case 3: READ_INT_INTO (stk_policy_set_revision, policy); return TRUE;
-    case 4: return read_text (loader, key, stk_policy_get_revision_note (policy), FALSE);
-    case 5: READ_STRING_INTO (stk_policy_set_updated, policy); return TRUE;
-    case 6: READ_STRV_INTO (stk_policy_set_languages, policy); return TRUE;
-    case 7: READ_STRING_INTO (stk_policy_set_default_language, policy); return TRUE;
-    case 8:
-      return read_object (loader, controller_keys, policy, controller_member,
-                          STK_NODE (policy), "controller", key);
-    case 9: READ_STRV_INTO (stk_policy_set_domains, policy); return TRUE;
-    case 10:
-      return read_object (loader, consent_keys, policy, consent_member,
-                          STK_NODE (policy), "consent", key);
-    case 11: return read_texts (loader);
-    case 12: return read_list (loader, key, stk_policy_get_sections (policy), read_section);
-    case 13: return read_list (loader, key, stk_policy_get_categories (policy), read_category);
-    case 14: return read_list (loader, key, stk_policy_get_providers (policy), read_provider);
-    default: g_assert_not_reached ();
+      const char *key = g_ptr_array_index (keys, i);
+
+      member_name (out, depth + 1, key);
+      text_value (out, depth + 1, stk_policy_get_text (object, key), writer->languages);
+      g_string_append (out, ",\n");
     }
+  if (keys->len > 0)
+    g_string_truncate (out, out->len - 2);
+  g_string_append_c (out, '\n');
+  stk_json_write_indent (out, depth);
+  g_string_append_c (out, '}');
 }
+
+static const Member policy_members[] = {
+  CUSTOM ("format", read_checked, write_format),
+  CUSTOM ("version", read_checked, write_version),
+  STRING ("name", stk_policy_get_name, stk_policy_set_name),
+  INT ("revision", stk_policy_get_revision, stk_policy_set_revision),
+  TEXT ("revision_note", stk_policy_get_revision_note),
+  STRING ("updated", stk_policy_get_updated, stk_policy_set_updated),
+  STRV ("languages", stk_policy_get_languages, stk_policy_set_languages),
+  STRING ("default_language", stk_policy_get_default_language,
+          stk_policy_set_default_language),
+  OBJECT ("controller", controller_class),
+  STRV ("domains", stk_policy_get_domains, stk_policy_set_domains),
+  OBJECT ("consent", consent_class),
+  CUSTOM ("texts", read_texts, write_texts),
+  LIST ("sections", stk_policy_get_sections, section_class),
+  LIST ("categories", stk_policy_get_categories, category_class),
+  LIST ("providers", stk_policy_get_providers, provider_class),
+};
+DEFINE_CLASS (policy_class, "policy", NULL, policy_members);
 
 /* Looks for "format" and "version" first, so that a file of another kind or of a newer
  * version is refused as such rather than for whatever else it holds. */
@@ -817,11 +1031,10 @@ stk_policy_load_data (const char  *data,
     return NULL;
 
   policy = stk_policy_new ();
-  loader.policy = policy;
   stk_json_reader_init (&loader.reader, data, length, display_name, error);
 
-  if (!read_object (&loader, policy_keys, policy, policy_member, STK_NODE (policy), "", "policy")
-      || !stk_json_reader_finish (&loader.reader))
+  if (!read_object (&loader, &policy_class, policy, STK_NODE (policy), "", policy_class.what) ||
+      !stk_json_reader_finish (&loader.reader))
     return NULL;
 
   stk_history_clear (stk_policy_get_history (policy));
@@ -858,301 +1071,6 @@ stk_policy_load_file (GFile   *file,
   return stk_policy_load_data (contents, length, name, error);
 }
 
-/* Writing */
-
-static void
-member (GString    *out,
-        int         depth,
-        const char *key)
-{
-  stk_json_write_indent (out, depth);
-  stk_json_write_string (out, key);
-  g_string_append (out, ": ");
-}
-
-static void
-string_member (GString    *out,
-               int         depth,
-               const char *key,
-               const char *value)
-{
-  member (out, depth, key);
-  stk_json_write_string (out, value);
-  g_string_append (out, ",\n");
-}
-
-static void
-bool_member (GString    *out,
-             int         depth,
-             const char *key,
-             gboolean    value)
-{
-  member (out, depth, key);
-  g_string_append (out, value ? "true,\n" : "false,\n");
-}
-
-static void
-int_member (GString    *out,
-            int         depth,
-            const char *key,
-            gint64      value)
-{
-  member (out, depth, key);
-  g_string_append_printf (out, "%" G_GINT64_FORMAT ",\n", value);
-}
-
-static void
-strv_value (GString            *out,
-            int                 depth,
-            const char * const *strv)
-{
-  if (strv == NULL || strv[0] == NULL)
-    {
-      g_string_append (out, "[]");
-      return;
-    }
-  g_string_append (out, "[\n");
-  for (guint i = 0; strv[i]; i++)
-    {
-      stk_json_write_indent (out, depth + 1);
-      stk_json_write_string (out, strv[i]);
-      g_string_append (out, strv[i + 1] ? ",\n" : "\n");
-    }
-  stk_json_write_indent (out, depth);
-  g_string_append_c (out, ']');
-}
-
-static void
-strv_member (GString            *out,
-             int                 depth,
-             const char         *key,
-             const char * const *strv)
-{
-  member (out, depth, key);
-  strv_value (out, depth, strv);
-  g_string_append (out, ",\n");
-}
-
-/* Languages of the policy first, in its order, then any others in the order they came. */
-static void
-text_value (GString            *out,
-            int                 depth,
-            StkText            *text,
-            const char * const *languages)
-{
-  g_auto(GStrv) langs = stk_text_dup_languages (text);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
-
-  if (stk_text_is_uniform (text))
-    {
-      stk_json_write_string (out, stk_text_get (text, STK_TEXT_ANY_LANGUAGE));
-      return;
-    }
-
-  for (guint i = 0; languages[i]; i++)
-    if (g_strv_contains ((const char * const *) langs, languages[i]) &&
-        !g_ptr_array_find_with_equal_func (order, languages[i], g_str_equal, NULL))
-      g_ptr_array_add (order, (gpointer) languages[i]);
-  for (guint i = 0; langs[i]; i++)
-    if (!g_strv_contains (languages, langs[i]))
-      g_ptr_array_add (order, langs[i]);
-
-  if (order->len == 0)
-    {
-      g_string_append (out, "{}");
-      return;
-    }
-
-  g_string_append (out, "{\n");
-  for (guint i = 0; i < order->len; i++)
-    {
-      const char *lang = g_ptr_array_index (order, i);
-
-      member (out, depth + 1, lang);
-      stk_json_write_string (out, stk_text_get (text, lang));
-      g_string_append (out, i + 1 < order->len ? ",\n" : "\n");
-    }
-  stk_json_write_indent (out, depth);
-  g_string_append_c (out, '}');
-}
-
-static void
-text_member (GString            *out,
-             int                 depth,
-             const char         *key,
-             StkText            *text,
-             const char * const *languages)
-{
-  member (out, depth, key);
-  text_value (out, depth, text, languages);
-  g_string_append (out, ",\n");
-}
-
-/* Writes the members this version does not know, then closes the object. The caller has
- * written every known member followed by ",\n"; the last comma is taken back here when
- * nothing follows. */
-static void
-close_object (GString    *out,
-              int         depth,
-              StkNode    *node,
-              const char *where)
-{
-  JsonObject *extra = stk_node_get_extra (node, where);
-
-  if (extra != NULL)
-    {
-      g_autoptr(GList) members = json_object_get_members (extra);
-
-      for (GList *l = members; l; l = l->next)
-        {
-          member (out, depth + 1, l->data);
-          stk_json_write_node (out, json_object_get_member (extra, l->data), depth + 1);
-          g_string_append (out, ",\n");
-        }
-    }
-
-  /* Drop the final ",\n" and end the object. */
-  if (out->len >= 2 && out->str[out->len - 2] == ',')
-    g_string_truncate (out, out->len - 2);
-  g_string_append_c (out, '\n');
-  stk_json_write_indent (out, depth);
-  g_string_append_c (out, '}');
-}
-
-typedef void (*WriteFunc) (GString            *out,
-                           int                 depth,
-                           gpointer            item,
-                           const char * const *languages);
-
-static void
-list_member (GString            *out,
-             int                 depth,
-             const char         *key,
-             StkList            *list,
-             WriteFunc           func,
-             const char * const *languages)
-{
-  guint n = stk_list_get_n (list);
-
-  member (out, depth, key);
-  if (n == 0)
-    {
-      g_string_append (out, "[],\n");
-      return;
-    }
-  g_string_append (out, "[\n");
-  for (guint i = 0; i < n; i++)
-    {
-      stk_json_write_indent (out, depth + 1);
-      func (out, depth + 1, stk_list_peek (list, i), languages);
-      g_string_append (out, i + 1 < n ? ",\n" : "\n");
-    }
-  stk_json_write_indent (out, depth);
-  g_string_append (out, "],\n");
-}
-
-static void
-write_cookie (GString            *out,
-              int                 depth,
-              gpointer            item,
-              const char * const *languages)
-{
-  StkCookie *cookie = item;
-  int d = depth + 1;
-
-  g_string_append (out, "{\n");
-  string_member (out, d, "name", stk_cookie_get_name (cookie));
-  bool_member (out, d, "pattern", stk_cookie_get_pattern (cookie));
-  string_member (out, d, "domain", stk_cookie_get_domain (cookie));
-  string_member (out, d, "path", stk_cookie_get_path (cookie));
-  string_member (out, d, "party", stk_party_to_string (stk_cookie_get_party (cookie)));
-  string_member (out, d, "kind", stk_kind_to_string (stk_cookie_get_kind (cookie)));
-  member (out, d, "duration");
-  g_string_append (out, "{\n");
-  if (stk_cookie_get_duration_unit (cookie) != STK_UNIT_SESSION ||
-      stk_cookie_get_duration_value (cookie) != 0)
-    int_member (out, d + 1, "value", stk_cookie_get_duration_value (cookie));
-  string_member (out, d + 1, "unit", stk_unit_to_string (stk_cookie_get_duration_unit (cookie)));
-  close_object (out, d, STK_NODE (cookie), "duration");
-  g_string_append (out, ",\n");
-  text_member (out, d, "purpose", stk_cookie_get_purpose (cookie), languages);
-  bool_member (out, d, "delete_on_withdraw", stk_cookie_get_delete_on_withdraw (cookie));
-  close_object (out, depth, STK_NODE (cookie), "");
-}
-
-static void
-write_embed (GString            *out,
-             int                 depth,
-             gpointer            item,
-             const char * const *languages)
-{
-  StkEmbed *embed = item;
-
-  g_string_append (out, "{\n");
-  string_member (out, depth + 1, "id", stk_embed_get_id (embed));
-  text_member (out, depth + 1, "placeholder", stk_embed_get_placeholder (embed), languages);
-  close_object (out, depth, STK_NODE (embed), "");
-}
-
-static void
-write_provider (GString            *out,
-                int                 depth,
-                gpointer            item,
-                const char * const *languages)
-{
-  StkProvider *provider = item;
-  int d = depth + 1;
-
-  g_string_append (out, "{\n");
-  string_member (out, d, "id", stk_provider_get_id (provider));
-  string_member (out, d, "name", stk_provider_get_name (provider));
-  string_member (out, d, "category", stk_provider_get_category (provider));
-  text_member (out, d, "purpose", stk_provider_get_purpose (provider), languages);
-  text_member (out, d, "website", stk_provider_get_website (provider), languages);
-  text_member (out, d, "privacy_policy", stk_provider_get_privacy_policy (provider), languages);
-  bool_member (out, d, "dpa", stk_provider_get_dpa (provider));
-  string_member (out, d, "dpa_date", stk_provider_get_dpa_date (provider));
-  string_member (out, d, "country", stk_provider_get_country (provider));
-  bool_member (out, d, "outside_eea", stk_provider_get_outside_eea (provider));
-  list_member (out, d, "embeds", stk_provider_get_embeds (provider), write_embed, languages);
-  list_member (out, d, "cookies", stk_provider_get_cookies (provider), write_cookie, languages);
-  close_object (out, depth, STK_NODE (provider), "");
-}
-
-static void
-write_category (GString            *out,
-                int                 depth,
-                gpointer            item,
-                const char * const *languages)
-{
-  StkCategory *category = item;
-  int d = depth + 1;
-
-  g_string_append (out, "{\n");
-  string_member (out, d, "id", stk_category_get_id (category));
-  text_member (out, d, "title", stk_category_get_title (category), languages);
-  text_member (out, d, "description", stk_category_get_description (category), languages);
-  bool_member (out, d, "required", stk_category_get_required (category));
-  bool_member (out, d, "preselected", stk_category_get_preselected (category));
-  strv_member (out, d, "consent_mode", stk_category_get_consent_mode (category));
-  close_object (out, depth, STK_NODE (category), "");
-}
-
-static void
-write_section (GString            *out,
-               int                 depth,
-               gpointer            item,
-               const char * const *languages)
-{
-  StkSection *section = item;
-
-  g_string_append (out, "{\n");
-  string_member (out, depth + 1, "id", stk_section_get_id (section));
-  text_member (out, depth + 1, "title", stk_section_get_title (section), languages);
-  text_member (out, depth + 1, "body", stk_section_get_body (section), languages);
-  close_object (out, depth, STK_NODE (section), "");
-}
-
 /**
  * stk_policy_to_bytes:
  * @self: a policy
@@ -1164,66 +1082,17 @@ write_section (GString            *out,
 GBytes *
 stk_policy_to_bytes (StkPolicy *self)
 {
-  GString *out;
-  const char * const *languages;
-  g_autoptr(GPtrArray) keys = NULL;
+  Writer writer;
 
   g_return_val_if_fail (STK_IS_POLICY (self), NULL);
 
-  out = g_string_sized_new (64 * 1024);
-  languages = stk_policy_get_languages (self);
+  writer.out = g_string_sized_new (64 * 1024);
+  writer.languages = stk_policy_get_languages (self);
 
-  g_string_append (out, "{\n");
-  string_member (out, 1, "format", STK_FORMAT_MARKER);
-  int_member (out, 1, "version", STK_FORMAT_VERSION);
-  string_member (out, 1, "name", stk_policy_get_name (self));
-  int_member (out, 1, "revision", stk_policy_get_revision (self));
-  text_member (out, 1, "revision_note", stk_policy_get_revision_note (self), languages);
-  string_member (out, 1, "updated", stk_policy_get_updated (self));
-  strv_member (out, 1, "languages", languages);
-  string_member (out, 1, "default_language", stk_policy_get_default_language (self));
+  write_object (&writer, 0, self, &policy_class, "");
+  g_string_append_c (writer.out, '\n');
 
-  member (out, 1, "controller");
-  g_string_append (out, "{\n");
-  string_member (out, 2, "name", stk_policy_get_controller_name (self));
-  string_member (out, 2, "address", stk_policy_get_controller_address (self));
-  string_member (out, 2, "cvr", stk_policy_get_controller_cvr (self));
-  string_member (out, 2, "email", stk_policy_get_controller_email (self));
-  string_member (out, 2, "dpo_name", stk_policy_get_dpo_name (self));
-  string_member (out, 2, "dpo_email", stk_policy_get_dpo_email (self));
-  close_object (out, 1, STK_NODE (self), "controller");
-  g_string_append (out, ",\n");
-
-  strv_member (out, 1, "domains", stk_policy_get_domains (self));
-
-  member (out, 1, "consent");
-  g_string_append (out, "{\n");
-  string_member (out, 2, "cookie_name", stk_policy_get_cookie_name (self));
-  string_member (out, 2, "cookie_domain", stk_policy_get_cookie_domain (self));
-  int_member (out, 2, "accept_days", stk_policy_get_accept_days (self));
-  int_member (out, 2, "decline_days", stk_policy_get_decline_days (self));
-  string_member (out, 2, "log_endpoint", stk_policy_get_log_endpoint (self));
-  close_object (out, 1, STK_NODE (self), "consent");
-  g_string_append (out, ",\n");
-
-  member (out, 1, "texts");
-  g_string_append (out, "{\n");
-  keys = stk_policy_dup_text_keys (self);
-  for (guint i = 0; i < keys->len; i++)
-    text_member (out, 2, g_ptr_array_index (keys, i),
-                 stk_policy_get_text (self, g_ptr_array_index (keys, i)), languages);
-  if (keys->len > 0)
-    g_string_truncate (out, out->len - 2);
-  g_string_append (out, "\n  },\n");
-
-  list_member (out, 1, "sections", stk_policy_get_sections (self), write_section, languages);
-  list_member (out, 1, "categories", stk_policy_get_categories (self), write_category,
-               languages);
-  list_member (out, 1, "providers", stk_policy_get_providers (self), write_provider, languages);
-  close_object (out, 0, STK_NODE (self), "");
-  g_string_append_c (out, '\n');
-
-  return g_string_free_to_bytes (out);
+  return g_string_free_to_bytes (writer.out);
 }
 
 /**

@@ -134,11 +134,14 @@ if os.path.exists(io_c) and schema:
         "duration": schema["$defs"]["duration"],
     }
     for name, node in where.items():
-        m = re.search(r"static const char \* const %s_keys\[\] = \{([^}]*)\}" % name, io_text)
+        # One table a class: each line names its member first, through a macro such as
+        # STRING ("name", ...) or as ".name = ...".
+        m = re.search(r"static const Member %s_members\[\] = \{(.*?)\n\};" % name, io_text,
+                      re.S)
         if m is None:
-            check("the loader lists the members of " + name, False, "no %s_keys" % name)
+            check("the loader lists the members of " + name, False, "no %s_members" % name)
             continue
-        loader_keys = re.findall(r'"([a-z_]+)"', m.group(1))
+        loader_keys = re.findall(r'(?:^\s*[A-Z_]+ \(|\.name = )"([a-z_]+)"', m.group(1), re.M)
         schema_keys = list(node.get("properties", {}))
         check("members of %s match the loader's, in order" % name, loader_keys == schema_keys,
               "loader %s, schema %s" % (loader_keys, schema_keys))
