@@ -36,7 +36,12 @@ stk_error_private_clear (StkErrorPrivate *priv)
   g_clear_pointer (&priv->location, stk_location_free);
 }
 
+/* GLib finds the private data just before the GError, aligned by GLib itself; clang's
+ * -Wcast-align cannot know that. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wcast-align"
 G_DEFINE_EXTENDED_ERROR (StkError, stk_error)
+#pragma GCC diagnostic pop
 
 G_DEFINE_BOXED_TYPE (StkLocation, stk_location, stk_location_copy, stk_location_free)
 

@@ -27,63 +27,44 @@ walk_to (StkJsonReader *reader,
          const char    *at,
          GString       *path)
 {
-  switch ((int) stk_json_reader_peek (reader))
+  StkJsonToken token = stk_json_reader_peek (reader);
+  gboolean object = token == STK_JSON_OBJECT;
+  guint index = 0;
+
+  if (token != STK_JSON_OBJECT && token != STK_JSON_ARRAY)
+    return !stk_json_reader_skip (reader) || at < reader->pos;
+
+  if (object ? !stk_json_reader_begin_object (reader) : !stk_json_reader_begin_array (reader))
+    return TRUE;
+
+  for (;;)
     {
-    case STK_JSON_OBJECT:
-      {
-        char *key;
-        const char *key_at;
+      g_autofree char *key = NULL;
+      const char *key_at;
+      gsize length = path->len;
 
-        if (!stk_json_reader_begin_object (reader))
-          return TRUE;
-        while (stk_json_reader_next_member (reader, &key, &key_at))
-          {
-            gsize length = path->len;
+      if (object ? !stk_json_reader_next_member (reader, &key, &key_at)
+                 : !stk_json_reader_next_element (reader))
+        break;
 
-            /* On the member's name or its colon: the place is the object's. */
-            stk_json_reader_peek (reader);
-            if (at < reader->pos)
-              {
-                g_free (key);
-                return TRUE;
-              }
-            if (length > 0)
-              g_string_append_c (path, '.');
-            g_string_append (path, key);
-            g_free (key);
-            if (walk_to (reader, at, path))
-              return TRUE;
-            g_string_truncate (path, length);
-          }
-        return reader->failed || at < reader->pos;
-      }
-
-    case STK_JSON_ARRAY:
-      {
-        guint index = 0;
-
-        if (!stk_json_reader_begin_array (reader))
-          return TRUE;
-        while (stk_json_reader_next_element (reader))
-          {
-            gsize length = path->len;
-
-            stk_json_reader_peek (reader);
-            if (at < reader->pos)
-              return TRUE;
-            g_string_append_printf (path, "[%u]", index++);
-            if (walk_to (reader, at, path))
-              return TRUE;
-            g_string_truncate (path, length);
-          }
-        return reader->failed || at < reader->pos;
-      }
-
-    default:
-      if (!stk_json_reader_skip (reader))
+      /* Before the value (on a member's name, a colon or a comma): the place is the
+       * container's. */
+      stk_json_reader_peek (reader);
+      if (at < reader->pos)
         return TRUE;
-      return at < reader->pos;
+
+      if (key == NULL)
+        g_string_append_printf (path, "[%u]", index++);
+      else if (length > 0)
+        g_string_append_printf (path, ".%s", key);
+      else
+        g_string_append (path, key);
+      if (walk_to (reader, at, path))
+        return TRUE;
+      g_string_truncate (path, length);
     }
+
+  return reader->failed || at < reader->pos;
 }
 
 /* The path of the innermost member or element of @reader's document that holds @at; read
@@ -129,39 +110,14 @@ fail_valist (StkJsonReader *reader,
 }
 
 /**
- * stk_json_reader_fail:
- * @reader: a reader
- * @at: where in the text the problem is
- * @format: the message, without the place
- *
- * Sets the reader's error (once) as "NAME:LINE:COL: message", with the place beside it
- * (stk_error_get_location()).
- *
- * Returns: %FALSE, always
- */
-gboolean
-stk_json_reader_fail (StkJsonReader *reader,
-                      const char    *at,
-                      const char    *format,
-                      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  fail_valist (reader, STK_ERROR_SYNTAX, at, format, args);
-  va_end (args);
-
-  return FALSE;
-}
-
-/**
  * stk_json_reader_fail_with_code:
  * @reader: a reader
  * @code: a #StkError code
  * @at: where in the text the problem is
  * @format: the message, without the place
  *
- * Sets the reader's error (once), as stk_json_reader_fail() does, with the code @code.
+ * Sets the reader's error (once) as "NAME:LINE:COL: message", with the place beside it
+ * (stk_error_get_location()). stk_json_reader_fail() is the same with %STK_ERROR_SYNTAX.
  *
  * Returns: %FALSE, always
  */
@@ -176,27 +132,6 @@ stk_json_reader_fail_with_code (StkJsonReader *reader,
 
   va_start (args, format);
   fail_valist (reader, code, at, format, args);
-  va_end (args);
-
-  return FALSE;
-}
-
-static gboolean
-fail_invalid (StkJsonReader *reader,
-              const char    *at,
-              const char    *format,
-              ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail_invalid (StkJsonReader *reader,
-              const char    *at,
-              const char    *format,
-              ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  fail_valist (reader, STK_ERROR_INVALID, at, format, args);
   va_end (args);
 
   return FALSE;
@@ -390,9 +325,11 @@ stk_json_reader_expected (StkJsonReader *reader,
   if (token == STK_JSON_END || token == STK_JSON_INVALID)
     return fail_unexpected (reader, expected);
 
-  /* TRANSLATORS: e.g. “"required" must be true or false, not a string” */
-  return fail_invalid (reader, reader->pos, _("“%s” must be %s, not %s"),
-                       what, expected, stk_json_token_describe (token));
+  return stk_json_reader_fail_with_code (reader, STK_ERROR_INVALID, reader->pos,
+                                         /* TRANSLATORS: e.g. “"required" must be true or
+                                          * false, not a string” */
+                                         _("“%s” must be %s, not %s"),
+                                         what, expected, stk_json_token_describe (token));
 }
 
 static gboolean
@@ -760,7 +697,8 @@ stk_json_reader_int64 (StkJsonReader *reader,
   if (!scan_number (reader, &number_end, &integral))
     return FALSE;
   if (!integral)
-    return fail_invalid (reader, reader->pos, _("expected a whole number"));
+    return stk_json_reader_fail_with_code (reader, STK_ERROR_INVALID, reader->pos,
+                                           _("expected a whole number"));
 
   /* The digits were checked by scan_number(): add them up here, with no dependence on the
    * C library's locale or errno, which another thread may be changing while a file loads. */
@@ -777,7 +715,8 @@ stk_json_reader_int64 (StkJsonReader *reader,
         guint digit = *p - '0';
 
         if (total > (limit - digit) / 10)
-          return fail_invalid (reader, reader->pos, _("the number is too large"));
+          return stk_json_reader_fail_with_code (reader, STK_ERROR_INVALID, reader->pos,
+                                                 _("the number is too large"));
         total = total * 10 + digit;
       }
 
@@ -881,7 +820,8 @@ stk_json_reader_node (StkJsonReader *reader)
         /* Written back it would be "inf", which is not JSON: refuse it here instead. */
         if (!isfinite (d))
           {
-            fail_invalid (reader, reader->pos, _("the number is too large"));
+            stk_json_reader_fail_with_code (reader, STK_ERROR_INVALID, reader->pos,
+                                            _("the number is too large"));
             return NULL;
           }
         reader->pos = number_end;

@@ -12,6 +12,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "stk-error.h"
+
 G_BEGIN_DECLS
 
 #define STK_JSON_MAX_DEPTH 256
@@ -48,15 +50,14 @@ gboolean      stk_json_reader_init        (StkJsonReader  *reader,
                                            GError        **error);
 StkJsonToken  stk_json_reader_peek        (StkJsonReader  *reader);
 const char   *stk_json_token_describe     (StkJsonToken    token);
-gboolean      stk_json_reader_fail        (StkJsonReader  *reader,
-                                           const char     *at,
-                                           const char     *format,
-                                           ...) G_GNUC_PRINTF (3, 4);
 gboolean      stk_json_reader_fail_with_code (StkJsonReader *reader,
                                               int            code,
                                               const char    *at,
                                               const char    *format,
                                               ...) G_GNUC_PRINTF (4, 5);
+/* Fails with a syntax error (STK_ERROR_SYNTAX) at @at: "NAME:LINE:COL: message". */
+#define stk_json_reader_fail(reader, at, ...) \
+  stk_json_reader_fail_with_code ((reader), STK_ERROR_SYNTAX, (at), __VA_ARGS__)
 /* Fails with '"what" must be EXPECTED' at the next value. */
 gboolean      stk_json_reader_expected    (StkJsonReader  *reader,
                                            const char     *what,
