@@ -310,22 +310,17 @@ load_policy (const char  *filename,
   return EXIT_OK;
 }
 
-/* Where a finding's path stands in the file; the start of the file when the path is none
- * (a member name holding "[" or "]") or the file cannot be read. */
 static void
 locate (const char *contents,
         gsize       length,
-        const char *text,
+        const char *path,
         int        *line,
         int        *column)
 {
-  g_autoptr(StkPath) path = stk_path_parse (text);
-
   *line = 1;
   *column = 1;
 
-  if (contents == NULL || path == NULL ||
-      !stk_path_locate (path, contents, length, line, column))
+  if (contents == NULL || !stk_json_locate (contents, length, path, line, column))
     {
       *line = 1;
       *column = 1;
