@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Besides not crashing, the target checks what the format promises: a refused file comes with
- * an error message, and what the writer produces loads again and is written back unchanged.
+ * an error message and its place, and what the writer produces loads again and is written back
+ * unchanged. The same bytes go through the path parser, and every finding's path with them.
  */
 #include "config.h"
 
@@ -28,6 +29,53 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+/* Whether @path holds only names of letters, digits, "_" and "-", and indices. */
+static gboolean
+is_plain_path (const char *path)
+{
+  const char *p = path;
+
+  do
+    {
+      if (*p == '.')
+        p++;
+      if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+        return FALSE;
+      while (g_ascii_isalnum (*p) || *p == '_' || *p == '-')
+        p++;
+      while (*p == '[' && g_ascii_isdigit (p[1]))
+        {
+          for (p++; g_ascii_isdigit (*p); p++)
+            ;
+          if (*p++ != ']')
+            return FALSE;
+        }
+    }
+  while (*p == '.');
+
+  return *p == '\0';
+}
+
+/* Any text is a path or not, without a crash; a path reads back as the same text. */
+static void
+check_path_text (const char *data,
+                 size_t      size)
+{
+  g_autofree char *text = g_strndup (data, MIN (size, 4096));
+  g_autoptr(StkPath) path = stk_path_parse (text);
+  g_autofree char *back = NULL;
+
+  if (path == NULL)
+    return;
+
+  back = stk_path_to_string (path);
+  if (!g_str_equal (back, text))
+    {
+      g_printerr ("the path %s reads back as %s\n", text, back);
+      abort ();
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -41,12 +89,32 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   const char *saved;
   gsize saved_size;
 
+  check_path_text ((const char *) data, size);
+
   policy = stk_policy_load_data ((const char *) data, size, "fuzz.json", &error);
   if (policy == NULL)
     {
+      const StkLocation *location;
+      g_autofree char *placed = NULL;
+
       if (error == NULL || error->message == NULL || error->message[0] == '\0')
         {
           g_printerr ("refused without a message\n");
+          abort ();
+        }
+
+      /* The place beside the message is the one in it. */
+      location = stk_error_get_location (error);
+      if (location == NULL)
+        {
+          g_printerr ("refused without a location: %s\n", error->message);
+          abort ();
+        }
+      placed = g_strdup_printf ("%s:%d:%d: %s", location->file, location->line,
+                                location->column, location->message);
+      if (!g_str_equal (placed, error->message) || location->line < 1 || location->column < 1)
+        {
+          g_printerr ("the location “%s” is not that of “%s”\n", placed, error->message);
           abort ();
         }
       return 0;
@@ -57,7 +125,26 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(StkFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr(StkPath) path = stk_path_parse (stk_finding_get_path (finding));
       int line = 0, column = 0;
+
+      /* A finding's path parses, and reads back the same; only a member name taken from the
+       * file (a language of a localized URL may be any text) may keep it from parsing. */
+      if (path != NULL)
+        {
+          g_autofree char *text = stk_path_to_string (path);
+
+          if (!g_str_equal (text, stk_finding_get_path (finding)))
+            {
+              g_printerr ("the path %s reads back as %s\n", stk_finding_get_path (finding), text);
+              abort ();
+            }
+        }
+      else if (is_plain_path (stk_finding_get_path (finding)))
+        {
+          g_printerr ("the path %s does not parse\n", stk_finding_get_path (finding));
+          abort ();
+        }
 
       if (stk_json_locate ((const char *) data, size, stk_finding_get_path (finding),
                            &line, &column) &&
