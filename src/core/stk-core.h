@@ -7,6 +7,7 @@
 
 #include "stk-error.h"
 #include "stk-path.h"
+#include "stk-rules.h"
 #include "stk-node.h"
 #include "stk-history.h"
 #include "stk-list.h"
