@@ -12,6 +12,7 @@
 #include "stk-core-resources.h"
 #include "stk-export.h"
 #include "stk-policy-io.h"
+#include "stk-rules.h"
 
 #define RESOURCE_PREFIX "/io/github/samtykke/Samtykke/core/"
 
@@ -70,50 +71,6 @@ append_escaped (GString    *out,
     }
 }
 
-/* Whether a URL may be written as a link: only https:, http: and mailto:. Everything else
- * (javascript:, data:, relative paths that a browser may resolve surprisingly) is shown as text
- * or left out. */
-static gboolean
-url_is_safe (const char *url)
-{
-  static const char * const schemes[] = { "https://", "http://", "mailto:" };
-
-  if (url == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    if (g_ascii_strncasecmp (url, schemes[i], strlen (schemes[i])) == 0)
-      {
-        /* No whitespace or controls anywhere: browsers strip them, which hides schemes. */
-        for (const char *p = url; *p != '\0'; p++)
-          if ((guchar) *p <= 0x20 || *p == 0x7f)
-            return FALSE;
-        return url[strlen (schemes[i])] != '\0';
-      }
-
-  return FALSE;
-}
-
-/* The consent log: a web URL, or a path on the site's own server ("/consent-log"), but not a
- * protocol-relative "//host/" that would leave the site. */
-static gboolean
-endpoint_is_safe (const char *endpoint)
-{
-  if (endpoint == NULL || *endpoint == '\0')
-    return FALSE;
-  if (endpoint[0] == '/')
-    {
-      if (endpoint[1] == '/' || endpoint[1] == '\\')
-        return FALSE;
-      for (const char *p = endpoint; *p != '\0'; p++)
-        if ((guchar) *p <= 0x20 || *p == 0x7f)
-          return FALSE;
-      return TRUE;
-    }
-
-  return url_is_safe (endpoint) && g_ascii_strncasecmp (endpoint, "mailto:", 7) != 0;
-}
-
 /* Text lookup --------------------------------------------------------------------------------- */
 
 /* A text in @lang; a missing translation is shown as missing (empty), never replaced. */
@@ -126,7 +83,9 @@ text_in (StkText    *text,
   return value != NULL ? value : "";
 }
 
-/* A URL in @lang: a value for every language, or the default language's, answers too. */
+/* A URL in @lang: a value for every language, or the default language's, answers too. Only an
+ * address that may be a link (stk_url_is_link(): https:, http: or mailto:, nothing for a
+ * browser to guess about) is given; anything else is shown as text or left out. */
 static const char *
 url_in (StkPolicy  *policy,
         StkText    *text,
@@ -136,7 +95,7 @@ url_in (StkPolicy  *policy,
 
   if (value == NULL || *value == '\0')
     value = stk_text_lookup (text, stk_policy_get_default_language (policy));
-  if (value == NULL || !url_is_safe (value))
+  if (!stk_url_is_link (value))
     return NULL;
 
   return value;
@@ -351,7 +310,8 @@ build_runtime (StkPolicy *policy)
   json_builder_add_int_value (builder, stk_policy_get_decline_days (policy));
   json_builder_end_object (builder);
 
-  add_string (builder, "log_endpoint", endpoint_is_safe (endpoint) ? endpoint : "");
+  add_string (builder, "log_endpoint",
+              stk_endpoint_check (endpoint) == STK_ENDPOINT_OK ? endpoint : "");
 
   json_builder_set_member_name (builder, "pages");
   json_builder_begin_object (builder);
@@ -867,7 +827,7 @@ append_controller (GString    *out,
     {
       g_autofree char *mailto = g_strconcat ("mailto:", email, NULL);
 
-      append_link (out, url_is_safe (mailto) ? mailto : NULL, email);
+      append_link (out, stk_email_is_valid (email) ? mailto : NULL, email);
       g_string_append (out, "<br>\n");
     }
   if ((dpo_name != NULL && *dpo_name != '\0') || (dpo_email != NULL && *dpo_email != '\0'))
@@ -878,7 +838,7 @@ append_controller (GString    *out,
       if (dpo_email != NULL && *dpo_email != '\0')
         {
           g_string_append (out, ": ");
-          append_link (out, url_is_safe (mailto) ? mailto : NULL, dpo_email);
+          append_link (out, stk_email_is_valid (dpo_email) ? mailto : NULL, dpo_email);
         }
       g_string_append (out, "<br>\n");
     }

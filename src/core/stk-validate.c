@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "stk-rules.h"
 #include "stk-texts.h"
 #include "stk-validate.h"
 
@@ -35,11 +36,14 @@
  *   about once a year.
  * - The consent-log endpoint receives consent records (a consent id tied to a visitor), so it
  *   must be "https:" or a path on the same site starting with a single "/"; plain "http:" or
- *   any other scheme is an error. An https endpoint on a host that is not one of the policy's
- *   domains (or below one) is a warning, since the design sends records to the site's own
- *   server.
- * - Provider, privacy-policy and log URLs whose scheme is not https, http or mailto are
- *   errors: they reach the visitor as links.
+ *   any other scheme, "//host" and "/\host" are errors. An https endpoint on a host that is not
+ *   one of the policy's domains (or below one) is a warning, since the design sends records to
+ *   the site's own server.
+ * - Provider, privacy-policy and log URLs that could not be written as links are errors: they
+ *   reach the visitor as links. What may be a link, a date, a language code or a cookie name
+ *   is the rule of stk-rules.c, which the exporters and the editor's fields ask too.
+ * - An e-mail address of the controller or the data-protection officer that is not one is a
+ *   warning: the declaration page shows it as text instead of a link.
  * - A provider outside the EU/EEA without a data processor agreement is a warning.
  */
 
@@ -438,32 +442,12 @@ check_id (Validator  *v,
     }
 }
 
-static gboolean
-is_valid_date (const char *str)
-{
-  guint year, month, day;
-
-  if (str == NULL || strlen (str) != 10 || str[4] != '-' || str[7] != '-')
-    return FALSE;
-
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
-      return FALSE;
-
-  year = (guint) g_ascii_strtoull (str, NULL, 10);
-  month = (guint) g_ascii_strtoull (str + 5, NULL, 10);
-  day = (guint) g_ascii_strtoull (str + 8, NULL, 10);
-
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && year <= G_MAXUINT16 &&
-         g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
 static void
 check_date (Validator  *v,
             const char *value,
             const char *path)
 {
-  if (!is_valid_date (value))
+  if (stk_date_check (value) != STK_DATE_OK)
     report (v, STK_SEVERITY_ERROR, "invalid-date", path,
             /* Translators: %s is the date as written in the file; YYYY-MM-DD is the
              * expected form (year, month, day) and should stay as it is. */
@@ -471,91 +455,39 @@ check_date (Validator  *v,
                              value != NULL ? value : ""));
 }
 
-/* A BCP 47 language tag in the simple form the web uses: "da", "en", "pt-BR", "zh-Hant". */
-static gboolean
-is_valid_language (const char *code)
-{
-  g_auto(GStrv) parts = NULL;
-  gsize len;
-
-  if (is_blank (code))
-    return FALSE;
-
-  parts = g_strsplit (code, "-", -1);
-  len = strlen (parts[0]);
-  if (len < 2 || len > 3)
-    return FALSE;
-
-  for (guint i = 0; i < len; i++)
-    if (!g_ascii_islower (parts[0][i]))
-      return FALSE;
-
-  for (guint i = 1; parts[i] != NULL; i++)
-    {
-      gsize sublen = strlen (parts[i]);
-
-      if (sublen < 1 || sublen > 8)
-        return FALSE;
-
-      for (guint j = 0; j < sublen; j++)
-        if (!g_ascii_isalnum (parts[i][j]))
-          return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-is_valid_url (const char *url,
-              gboolean   *bad_scheme)
-{
-  const char *scheme = g_uri_peek_scheme (url);
-  g_autoptr(GUri) uri = NULL;
-
-  *bad_scheme = FALSE;
-
-  if (scheme == NULL)
-    return FALSE;
-
-  /* Characters a browser would have to guess about: write them percent-encoded. */
-  if (strpbrk (url, " \t\n\r\"<>\\`") != NULL)
-    return FALSE;
-
-  if (g_str_equal (scheme, "mailto"))
-    return url[strlen ("mailto:")] != '\0';
-
-  if (!g_str_equal (scheme, "https") && !g_str_equal (scheme, "http"))
-    {
-      *bad_scheme = TRUE;
-      return FALSE;
-    }
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  return uri != NULL && !is_blank (g_uri_get_host (uri));
-}
-
 static void
 check_url_value (Validator  *v,
                  const char *url,
                  const char *path)
 {
-  gboolean bad_scheme;
-
-  if (is_blank (url) || is_valid_url (url, &bad_scheme))
+  if (is_blank (url))
     return;
 
-  if (bad_scheme)
-    report (v, STK_SEVERITY_ERROR, "url-scheme", path,
-            /* Translators: %s is a web address written in the policy; keep "https:",
-             * "http:" and "mailto:" as they are. */
-            g_strdup_printf (_("The address “%s” must start with https:, http: or mailto:"),
-                             url));
-  else
-    report (v, STK_SEVERITY_ERROR, "invalid-url", path,
-            /* Translators: %s is a web address written in the policy. */
-            g_strdup_printf (_("“%s” is not a complete web address, such as "
-                               "https://example.com/privacy"), url));
+  switch (stk_url_check (url))
+    {
+    case STK_URL_OK:
+    case STK_URL_EMPTY:
+      break;
+
+    case STK_URL_BAD_SCHEME:
+      report (v, STK_SEVERITY_ERROR, "url-scheme", path,
+              /* Translators: %s is a web address written in the policy; keep "https:",
+               * "http:" and "mailto:" as they are. */
+              g_strdup_printf (_("The address “%s” must start with https:, http: or mailto:"),
+                               url));
+      break;
+
+    case STK_URL_FORBIDDEN_CHARACTERS:
+    case STK_URL_NO_SCHEME:
+    case STK_URL_NO_HOST:
+    case STK_URL_NO_ADDRESS:
+    default:
+      report (v, STK_SEVERITY_ERROR, "invalid-url", path,
+              /* Translators: %s is a web address written in the policy. */
+              g_strdup_printf (_("“%s” is not a complete web address, such as "
+                                 "https://example.com/privacy"), url));
+      break;
+    }
 }
 
 /* A URL field holds either one string for every language or one per language. One given
@@ -621,35 +553,38 @@ check_log_endpoint (Validator *v)
 {
   const char *endpoint = stk_policy_get_log_endpoint (v->policy);
   const char *path = "consent.log_endpoint";
-  const char *scheme;
   g_autoptr(GUri) uri = NULL;
 
   if (is_blank (endpoint))
     return;
 
-  /* A path on the site itself, the same wherever the banner runs. */
-  if (endpoint[0] == '/' && endpoint[1] != '/')
-    return;
-
-  scheme = g_uri_peek_scheme (endpoint);
-  if (g_strcmp0 (scheme, "https") != 0)
+  switch (stk_endpoint_check (endpoint))
     {
+    case STK_ENDPOINT_OK:
+    case STK_ENDPOINT_EMPTY:
+      break;
+
+    case STK_ENDPOINT_NOT_SITE:
       report (v, STK_SEVERITY_ERROR, "log-endpoint", path,
               /* Translators: %s is the address of the consent log written in the policy.
                * Keep "https:" and "/" as they are. */
               g_strdup_printf (_("The consent log “%s” must be an https: address or a path on "
                                  "the site starting with “/”"), endpoint));
       return;
-    }
 
-  uri = g_uri_parse (endpoint, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || is_blank (g_uri_get_host (uri)))
-    {
+    case STK_ENDPOINT_FORBIDDEN_CHARACTERS:
+    case STK_ENDPOINT_NO_HOST:
+    default:
       check_url_value (v, endpoint, path);
       return;
     }
 
-  if (!host_is_site (v, g_uri_get_host (uri)))
+  /* A path on the site itself is the same wherever the banner runs. */
+  if (endpoint[0] == '/')
+    return;
+
+  uri = g_uri_parse (endpoint, G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL && !host_is_site (v, g_uri_get_host (uri)))
     report (v, STK_SEVERITY_WARNING, "log-endpoint-foreign", path,
             /* Translators: %s is a host name such as "log.example.com". */
             g_strdup_printf (_("The consent log is sent to “%s”, which is not one of the "
@@ -678,7 +613,7 @@ check_languages (Validator *v)
         if (g_str_equal (languages[i], g_ptr_array_index (v->languages, j)))
           duplicate = TRUE;
 
-      if (!is_valid_language (languages[i]))
+      if (stk_language_check (languages[i]) != STK_LANGUAGE_OK)
         report (v, STK_SEVERITY_ERROR, "invalid-language", path,
                 /* Translators: %s is what the policy gives as a language code. "da" and
                  * "pt-BR" are examples of valid codes and should stay as they are. */
@@ -703,16 +638,6 @@ check_languages (Validator *v)
             /* Translators: %s is a language code such as "da". */
             g_strdup_printf (_("The default language “%s” is not one of the policy’s "
                                "languages"), default_lang));
-}
-
-static gboolean
-is_cookie_token (const char *name)
-{
-  for (const char *p = name; *p != '\0'; p++)
-    if (*p <= 0x20 || *p >= 0x7f || strchr ("()<>@,;:\\\"/[]?={}", *p) != NULL)
-      return FALSE;
-
-  return TRUE;
 }
 
 /* A host name as a cookie's Domain attribute takes it: letters, digits, hyphens and dots,
@@ -742,13 +667,15 @@ static void
 check_consent (Validator *v)
 {
   const char *cookie_name = stk_policy_get_cookie_name (v->policy);
+  StkCookieNameProblem name_problem;
   int accept_days = stk_policy_get_accept_days (v->policy);
   int decline_days = stk_policy_get_decline_days (v->policy);
 
-  if (is_blank (cookie_name))
+  name_problem = stk_cookie_name_check (cookie_name);
+  if (name_problem == STK_COOKIE_NAME_EMPTY)
     report (v, STK_SEVERITY_ERROR, "empty-name", "consent.cookie_name",
             g_strdup (_("The name of the cookie that records the consent is empty")));
-  else if (!is_cookie_token (cookie_name))
+  else if (name_problem != STK_COOKIE_NAME_OK)
     report (v, STK_SEVERITY_ERROR, "invalid-cookie-name", "consent.cookie_name",
             /* Translators: %s is a cookie name written in the policy. */
             g_strdup_printf (_("“%s” cannot be a cookie name: it holds spaces or one of "
@@ -781,6 +708,27 @@ check_consent (Validator *v)
                                "accepted one (%d days)"), decline_days, accept_days));
 
   check_log_endpoint (v);
+}
+
+static void
+check_email (Validator  *v,
+             const char *address,
+             const char *path)
+{
+  if (is_blank (address) || stk_email_is_valid (address))
+    return;
+
+  report (v, STK_SEVERITY_WARNING, "invalid-email", path,
+          /* Translators: %s is what the policy gives as an e-mail address; keep the example
+           * address as it is. */
+          g_strdup_printf (_("“%s” is not an e-mail address such as kontakt@kk.dk"), address));
+}
+
+static void
+check_controller (Validator *v)
+{
+  check_email (v, stk_policy_get_controller_email (v->policy), "controller.email");
+  check_email (v, stk_policy_get_dpo_email (v->policy), "controller.dpo_email");
 }
 
 static void
@@ -952,7 +900,8 @@ check_cookies (Validator   *v,
       const char *domain = stk_cookie_get_domain (cookie);
       g_autofree char *path = g_strdup_printf ("%s.cookies[%u]", provider_path, i);
 
-      if (is_blank (name))
+      /* Only an HTTP cookie's name must be a token; other storage items are named freely. */
+      if (stk_cookie_name_check (name) == STK_COOKIE_NAME_EMPTY)
         {
           g_autofree char *name_path = g_strdup_printf ("%s.name", path);
 
@@ -1117,6 +1066,7 @@ stk_policy_validate (StkPolicy *policy)
                       STK_SEVERITY_WARNING, NULL);
   check_date (&v, stk_policy_get_updated (policy), "updated");
   g_ptr_array_extend_and_steal (findings, language_findings);
+  check_controller (&v);
   check_consent (&v);
   check_texts (&v);
   check_sections (&v);

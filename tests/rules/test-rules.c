@@ -1,5 +1,5 @@
 /* test-rules.c — the shared rules for links, dates, e-mail addresses, language codes and
- * cookie names
+ * cookie names, and that validation and the exported pages follow them
  *
  * Copyright 2026 The Samtykke authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,6 +30,20 @@ url_cases (JsonParser **parser)
   return json_object_get_array_member (root, "cases");
 }
 
+static StkPolicy *
+example (void)
+{
+  const char *source_dir = g_getenv ("SAMTYKKE_SOURCE_DIR");
+  g_autofree char *path = g_build_filename (source_dir, "data", "examples", "copenhagen.json",
+                                            NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  StkPolicy *policy = stk_policy_load_file (file, &error);
+
+  g_assert_no_error (error);
+  return policy;
+}
+
 static void
 test_url_cases (void)
 {
@@ -56,6 +70,76 @@ test_url_cases (void)
   /* Both answers occur. */
   g_assert_cmpuint (safe, >, 0);
   g_assert_cmpuint (safe, <, n);
+}
+
+/* Validation reports exactly the addresses that may not be links, and the declaration page
+ * links exactly those that may. */
+static void
+test_url_cases_followed (void)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *cases = url_cases (&parser);
+  g_autoptr(StkPolicy) policy = example ();
+  StkProvider *provider = stk_policy_find_provider (policy, "siteimprove");
+  StkText *website;
+  guint position = 0;
+  g_autofree char *path = NULL;
+
+  g_assert_nonnull (provider);
+  g_assert_true (stk_list_find (stk_policy_get_providers (policy), provider, &position));
+  path = g_strdup_printf ("providers[%u].website", position);
+  website = stk_provider_get_website (provider);
+
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *item = json_array_get_object_element (cases, i);
+      const char *url = json_object_get_string_member (item, "url");
+      gboolean expected = json_object_get_boolean_member (item, "safe");
+      g_autoptr(GListModel) findings = NULL;
+      g_autoptr(GBytes) page = NULL;
+      g_autoptr(GString) escaped = g_string_new ("<a href=\"");
+      gboolean reported = FALSE;
+
+      /* An empty address is no link, and no finding either: the field is simply not filled
+       * in (a missing privacy policy has a rule of its own). */
+      if (*url == '\0')
+        continue;
+
+      g_test_message ("case %u: “%s”", i, url);
+      stk_text_set (website, STK_TEXT_ANY_LANGUAGE, url);
+
+      findings = stk_policy_validate (policy);
+      for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
+        {
+          g_autoptr(StkFinding) finding = g_list_model_get_item (findings, f);
+          const char *rule = stk_finding_get_rule (finding);
+
+          if (g_str_equal (stk_finding_get_path (finding), path) &&
+              (g_str_equal (rule, "invalid-url") || g_str_equal (rule, "url-scheme")))
+            reported = TRUE;
+        }
+      g_assert_cmpint (reported, ==, !expected);
+
+      page = stk_export_page_html (policy, "da");
+      for (const char *p = url; *p != '\0'; p++)
+        {
+          if (*p == '&')
+            g_string_append (escaped, "&amp;");
+          else if (*p == '"')
+            g_string_append (escaped, "&quot;");
+          else if (*p == '<')
+            g_string_append (escaped, "&lt;");
+          else if (*p == '>')
+            g_string_append (escaped, "&gt;");
+          else if (*p == '\'')
+            g_string_append (escaped, "&#39;");
+          else
+            g_string_append_c (escaped, *p);
+        }
+      g_string_append (escaped, "\">");
+      g_assert_cmpint (g_strstr_len (g_bytes_get_data (page, NULL), g_bytes_get_size (page),
+                                     escaped->str) != NULL, ==, expected);
+    }
 }
 
 static void
@@ -368,6 +452,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/rules/url/cases", test_url_cases);
+  g_test_add_func ("/rules/url/cases-followed", test_url_cases_followed);
   g_test_add_func ("/rules/url/problems", test_url_problems);
   g_test_add_func ("/rules/endpoint", test_endpoint);
   g_test_add_func ("/rules/date", test_dates);

@@ -665,6 +665,12 @@ test_url_scheme (void)
 
   stk_text_set (privacy, "da", "https://");
   assert_found (policy, "invalid-url", privacy_da, STK_SEVERITY_ERROR);
+
+  /* A mailto: link needs a recipient with an "@", as the exported pages do to link it. */
+  stk_text_set (privacy, "da", "mailto:nobody");
+  assert_found (policy, "invalid-url", privacy_da, STK_SEVERITY_ERROR);
+  stk_text_set (privacy, "da", "mailto:dpo@kk.dk?subject=Cookies");
+  assert_not_found (policy, "invalid-url", NULL);
 }
 
 static void
@@ -711,7 +717,9 @@ test_log_endpoint (void)
   const char *good[] = { "", "/api/consent", "https://kk.dk/api/consent",
                          "https://www.kk.dk/consent", "https://log.kk.dk/x", NULL };
   const char *bad[] = { "http://kk.dk/api/consent", "//evil.example/log", "api/consent",
-                        "javascript:alert(1)", "mailto:log@kk.dk", NULL };
+                        "javascript:alert(1)", "mailto:log@kk.dk", "/\\evil.example/log",
+                        NULL };
+  const char *unusable[] = { "/api/con sent", "https://kk.dk/a b", "https://", NULL };
 
   for (guint i = 0; good[i] != NULL; i++)
     {
@@ -727,6 +735,15 @@ test_log_endpoint (void)
       g_test_message ("endpoint: %s", bad[i]);
       stk_policy_set_log_endpoint (policy, bad[i]);
       assert_found (policy, "log-endpoint", "consent.log_endpoint", STK_SEVERITY_ERROR);
+    }
+
+  /* On the site, but not an address the component could send to. */
+  for (guint i = 0; unusable[i] != NULL; i++)
+    {
+      g_test_message ("endpoint: %s", unusable[i]);
+      stk_policy_set_log_endpoint (policy, unusable[i]);
+      assert_found (policy, "invalid-url", "consent.log_endpoint", STK_SEVERITY_ERROR);
+      assert_not_found (policy, "log-endpoint", NULL);
     }
 
   /* A host that merely ends in the domain's letters is not below it. */
@@ -860,6 +877,33 @@ test_url_characters (void)
   stk_text_set (stk_provider_get_website (provider), STK_TEXT_ANY_LANGUAGE,
                 "https://www.siteimprove.com/a b");
   assert_found (policy, "invalid-url", "providers[3].website", STK_SEVERITY_ERROR);
+}
+
+static void
+test_emails (void)
+{
+  g_autoptr(StkPolicy) policy = example ();
+  const char *bad[] = { "kontakt", "@kk.dk", "kontakt@", "kontakt@kk.dk ", "a b@kk.dk",
+                        "a@b@kk.dk", "<kontakt@kk.dk>", NULL };
+
+  assert_not_found (policy, "invalid-email", NULL);
+
+  /* Not filled in: nothing to say (the page leaves it out). */
+  stk_policy_set_controller_email (policy, "");
+  stk_policy_set_dpo_email (policy, "");
+  assert_not_found (policy, "invalid-email", NULL);
+
+  for (guint i = 0; bad[i] != NULL; i++)
+    {
+      g_test_message ("e-mail: “%s”", bad[i]);
+      stk_policy_set_controller_email (policy, bad[i]);
+      assert_found (policy, "invalid-email", "controller.email", STK_SEVERITY_WARNING);
+      stk_policy_set_controller_email (policy, "kontakt@kk.dk");
+      stk_policy_set_dpo_email (policy, bad[i]);
+      assert_found (policy, "invalid-email", "controller.dpo_email", STK_SEVERITY_WARNING);
+      assert_not_found (policy, "invalid-email", "controller.email");
+      stk_policy_set_dpo_email (policy, "");
+    }
 }
 
 /* Revision, dates and languages */
@@ -1040,6 +1084,7 @@ main (int    argc,
   g_test_add_func ("/validate/consent-cookie-name", test_consent_cookie_name);
   g_test_add_func ("/validate/consent-cookie-domain", test_consent_cookie_domain);
   g_test_add_func ("/validate/url-characters", test_url_characters);
+  g_test_add_func ("/validate/emails", test_emails);
   g_test_add_func ("/validate/revision", test_revision);
   g_test_add_func ("/validate/dates", test_dates);
   g_test_add_func ("/validate/languages", test_languages);

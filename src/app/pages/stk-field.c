@@ -312,61 +312,64 @@ stk_field_refresh (GtkWidget *widget)
   field->updating = FALSE;
 }
 
+/* The checks of the editor's fields are the core's rules (stk-rules.h), so that a value a field
+ * accepts is one validation accepts; only the wording is the field's own. */
 const char *
 stk_check_url (const char *value)
 {
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
+  switch (stk_url_check (value))
+    {
+    case STK_URL_OK:
+    case STK_URL_EMPTY:
+      return NULL;
 
-  if (value == NULL || *value == '\0')
-    return NULL;
+    case STK_URL_FORBIDDEN_CHARACTERS:
+      return _("An address cannot hold spaces, line breaks or the characters \" < > \\ `; "
+               "write a space as %20");
 
-  scheme = g_uri_peek_scheme (value);
-  if (g_strcmp0 (scheme, "mailto") == 0)
-    return strlen (value) > strlen ("mailto:") && strchr (value, '@') != NULL
-           ? NULL : _("A mailto: address needs an e-mail address after the colon");
+    case STK_URL_NO_ADDRESS:
+      return _("A mailto: address needs an e-mail address after the colon");
 
-  if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
-    return _("Only https:, http: and mailto: addresses are allowed");
+    case STK_URL_NO_HOST:
+      return _("This address is not complete: it needs a host name");
 
-  uri = g_uri_parse (value, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    return _("This address is not complete: it needs a host name");
-
-  return NULL;
+    case STK_URL_NO_SCHEME:
+    case STK_URL_BAD_SCHEME:
+    default:
+      return _("Only https:, http: and mailto: addresses are allowed");
+    }
 }
 
 const char *
 stk_check_date (const char *value)
 {
-  int year, month, day;
-  char rest;
+  switch (stk_date_check (value))
+    {
+    case STK_DATE_OK:
+    case STK_DATE_EMPTY:
+      return NULL;
 
-  if (value == NULL || *value == '\0')
-    return NULL;
-
-  if (strlen (value) != 10
-      || sscanf (value, "%4d-%2d-%2d%c", &year, &month, &day, &rest) != 3
-      || !g_date_valid_dmy (day, month, year))
-    return _("Write the date as YYYY-MM-DD, for example 2026-11-01");
-
-  return NULL;
+    case STK_DATE_BAD_FORM:
+    case STK_DATE_NO_SUCH_DAY:
+    default:
+      return _("Write the date as YYYY-MM-DD, for example 2026-11-01");
+    }
 }
 
 const char *
 stk_check_email (const char *value)
 {
-  const char *at;
+  switch (stk_email_check (value))
+    {
+    case STK_EMAIL_OK:
+    case STK_EMAIL_EMPTY:
+      return NULL;
 
-  if (value == NULL || *value == '\0')
-    return NULL;
-
-  at = strchr (value, '@');
-  if (at == NULL || at == value || at[1] == '\0' || strchr (at + 1, '@') != NULL
-      || strpbrk (value, " \t") != NULL)
-    return _("This is not an e-mail address");
-
-  return NULL;
+    case STK_EMAIL_FORBIDDEN_CHARACTERS:
+    case STK_EMAIL_NOT_ADDRESS:
+    default:
+      return _("This is not an e-mail address");
+    }
 }
 
 void
