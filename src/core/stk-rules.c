@@ -1,5 +1,4 @@
-/* stk-rules.c — the one statement of what a link, a date, an e-mail address, a language code
- * and a cookie name may be
+/* stk-rules.c — what a link, a date, an e-mail address, a language code and a cookie name may be
  *
  * Copyright 2026 The Samtykke authors
  * SPDX-License-Identifier: GPL-3.0-or-later
