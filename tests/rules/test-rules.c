@@ -1,5 +1,4 @@
-/* test-rules.c — the shared rules for links, dates, e-mail addresses, language codes and
- * cookie names, and that validation and the exported pages follow them
+/* test-rules.c — the shared rules, and that validation and the exported pages follow them
  *
  * Copyright 2026 The Samtykke authors
  * SPDX-License-Identifier: GPL-3.0-or-later
