@@ -39,6 +39,20 @@ struct _StkTextEditor
 
 G_DEFINE_FINAL_TYPE (StkTextEditor, stk_text_editor, GTK_TYPE_WIDGET)
 
+G_DEFINE_ENUM_TYPE (StkTextEditorStyle, stk_text_editor_style,
+                    G_DEFINE_ENUM_VALUE (STK_TEXT_EDITOR_LINE, "line"),
+                    G_DEFINE_ENUM_VALUE (STK_TEXT_EDITOR_PARAGRAPH, "paragraph"),
+                    G_DEFINE_ENUM_VALUE (STK_TEXT_EDITOR_URL, "url"))
+
+enum {
+  PROP_0,
+  PROP_STYLE,
+  PROP_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 column_free (gpointer data)
 {
@@ -401,6 +415,55 @@ stk_text_editor_finalize (GObject *object)
   G_OBJECT_CLASS (stk_text_editor_parent_class)->finalize (object);
 }
 
+static void
+stk_text_editor_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  StkTextEditor *self = STK_TEXT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STYLE:
+      g_value_set_enum (value, self->style);
+      break;
+
+    case PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stk_text_editor_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  StkTextEditor *self = STK_TEXT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STYLE:
+      self->style = g_value_get_enum (value);
+      break;
+
+    case PROP_LABEL:
+      g_free (self->label);
+      self->label = g_value_dup_string (value);
+      if (self->label != NULL)
+        stk_set_accessible_label (GTK_WIDGET (self), self->label);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static gboolean
 stk_text_editor_grab_focus (GtkWidget *widget)
 {
@@ -420,7 +483,31 @@ stk_text_editor_class_init (StkTextEditorClass *klass)
 
   object_class->dispose = stk_text_editor_dispose;
   object_class->finalize = stk_text_editor_finalize;
+  object_class->get_property = stk_text_editor_get_property;
+  object_class->set_property = stk_text_editor_set_property;
   widget_class->grab_focus = stk_text_editor_grab_focus;
+
+  /**
+   * StkTextEditor:style:
+   *
+   * Entries, paragraphs or an address; set once, when the editor is made.
+   */
+  properties[PROP_STYLE] =
+    g_param_spec_enum ("style", NULL, NULL,
+                       STK_TYPE_TEXT_EDITOR_STYLE, STK_TEXT_EDITOR_LINE,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StkTextEditor:label:
+   *
+   * The field's name, for the accessible names of the editor and its language fields.
+   */
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "stk-text-editor");
@@ -453,13 +540,10 @@ GtkWidget *
 stk_text_editor_new (StkTextEditorStyle  style,
                      const char         *label)
 {
-  StkTextEditor *self = g_object_new (STK_TYPE_TEXT_EDITOR, NULL);
-
-  self->style = style;
-  self->label = g_strdup (label);
-  stk_set_accessible_label (GTK_WIDGET (self), label);
-
-  return GTK_WIDGET (self);
+  return g_object_new (STK_TYPE_TEXT_EDITOR,
+                       "style", style,
+                       "label", label,
+                       NULL);
 }
 
 StkText *

@@ -21,6 +21,9 @@ typedef enum
   STK_TEXT_EDITOR_URL,        /* an address, one for all languages or one per language */
 } StkTextEditorStyle;
 
+#define STK_TYPE_TEXT_EDITOR_STYLE (stk_text_editor_style_get_type ())
+GType stk_text_editor_style_get_type (void);
+
 GtkWidget  *stk_text_editor_new            (StkTextEditorStyle  style,
                                             const char         *label);
 StkText    *stk_text_editor_get_text       (StkTextEditor      *self);
