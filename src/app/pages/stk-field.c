@@ -10,9 +10,6 @@
 
 #include "stk-field.h"
 
-/* A field remembers which object it edits and how to read and write the value. The widget owns
- * the Field (object data); the Field holds a reference on the object. While the widget is being
- * set from the model, `updating` keeps the widget's own signal from writing the value back. */
 typedef enum
 {
   FIELD_STRING,
@@ -21,31 +18,29 @@ typedef enum
   FIELD_CHOICE,
 } FieldKind;
 
-typedef struct
+/* A field remembers which object it edits and how to read and write the value. Whoever shows
+ * the widget owns the field; the field holds a reference on the widget and on the object. While
+ * the widget is being set from the model, `updating` keeps the widget's own signal from writing
+ * the value back. */
+struct _StkField
 {
-  FieldKind  kind;
-  GtkWidget *widget;      /* borrowed: owns us */
-  GObject   *object;      /* owned */
-  gboolean   updating;
-  gpointer   get;
-  gpointer   set;
-  StkCheck   check;
-} Field;
+  GObject             parent_instance;
 
-static void
-field_free (gpointer data)
-{
-  Field *field = data;
+  FieldKind           kind;
+  gpointer            get;
+  gpointer            set;
+  StkCheck            check;
+  gboolean            updating;
 
-  g_clear_object (&field->object);
-  g_free (field);
-}
+  /* owned */
+  GtkWidget          *widget;
+  GObject            *object;
 
-static Field *
-field_lookup (GtkWidget *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "stk-field");
-}
+  /* borrowed: added to the widget, taken off again in dispose */
+  GtkEventController *focus;
+};
+
+G_DEFINE_FINAL_TYPE (StkField, stk_field, G_TYPE_OBJECT)
 
 void
 stk_seal_history_of (gpointer node)
@@ -61,207 +56,267 @@ stk_seal_history_of (gpointer node)
 }
 
 static void
-on_focus_leave (GtkEventControllerFocus *controller,
-                Field                   *field)
+on_focus_leave (StkField *self)
 {
-  stk_seal_history_of (field->object);
+  stk_seal_history_of (self->object);
 }
 
 static void
-on_string_changed (GtkEditable *editable,
-                   Field       *field)
+on_string_changed (StkField *self)
 {
-  const char *text = gtk_editable_get_text (editable);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->widget));
 
-  if (field->check != NULL)
-    stk_mark_invalid (field->widget, field->check (text));
+  if (self->check != NULL)
+    stk_mark_invalid (self->widget, self->check (text));
 
-  if (field->updating || field->object == NULL)
+  if (self->updating || self->object == NULL)
     return;
 
-  if (g_strcmp0 (((StkGetString) field->get) (field->object), text) != 0)
-    ((StkSetString) field->set) (field->object, text);
+  if (g_strcmp0 (((StkGetString) self->get) (self->object), text) != 0)
+    ((StkSetString) self->set) (self->object, text);
 }
 
 static void
-on_boolean_changed (GtkWidget  *widget,
-                    GParamSpec *pspec,
-                    Field      *field)
+on_boolean_changed (StkField *self)
 {
   gboolean value;
 
-  if (field->updating || field->object == NULL)
+  if (self->updating || self->object == NULL)
     return;
 
-  if (GTK_IS_SWITCH (widget))
-    value = gtk_switch_get_active (GTK_SWITCH (widget));
+  if (GTK_IS_SWITCH (self->widget))
+    value = gtk_switch_get_active (GTK_SWITCH (self->widget));
   else
-    value = gtk_check_button_get_active (GTK_CHECK_BUTTON (widget));
+    value = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->widget));
 
-  if (((StkGetBoolean) field->get) (field->object) != value)
+  if (((StkGetBoolean) self->get) (self->object) != value)
     {
-      ((StkSetBoolean) field->set) (field->object, value);
-      stk_seal_history_of (field->object);
+      ((StkSetBoolean) self->set) (self->object, value);
+      stk_seal_history_of (self->object);
     }
 }
 
 static void
-on_number_changed (GtkSpinButton *spin,
-                   Field         *field)
+on_number_changed (StkField *self)
 {
   gint64 value;
 
-  if (field->updating || field->object == NULL)
+  if (self->updating || self->object == NULL)
     return;
 
-  value = (gint64) gtk_spin_button_get_value (spin);
-  if (((StkGetNumber) field->get) (field->object) != value)
-    ((StkSetNumber) field->set) (field->object, value);
+  value = (gint64) gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->widget));
+  if (((StkGetNumber) self->get) (self->object) != value)
+    ((StkSetNumber) self->set) (self->object, value);
 }
 
 static void
-on_choice_changed (GtkDropDown *drop_down,
-                   GParamSpec  *pspec,
-                   Field       *field)
+on_choice_changed (StkField *self)
 {
   guint position;
 
-  if (field->updating || field->object == NULL)
+  if (self->updating || self->object == NULL)
     return;
 
-  position = gtk_drop_down_get_selected (drop_down);
+  position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->widget));
   if (position == GTK_INVALID_LIST_POSITION)
     return;
 
-  if (((StkGetNumber) field->get) (field->object) != (gint64) position)
+  if (((StkGetNumber) self->get) (self->object) != (gint64) position)
     {
-      ((StkSetNumber) field->set) (field->object, position);
-      stk_seal_history_of (field->object);
+      ((StkSetNumber) self->set) (self->object, position);
+      stk_seal_history_of (self->object);
     }
 }
 
-static Field *
-field_new (GtkWidget *widget,
-           FieldKind  kind,
-           gpointer   get,
-           gpointer   set)
+static void
+stk_field_dispose (GObject *object)
 {
-  Field *field = g_new0 (Field, 1);
-  GtkEventController *focus;
+  StkField *self = STK_FIELD (object);
 
-  field->kind = kind;
-  field->widget = widget;
-  field->get = get;
-  field->set = set;
-  g_object_set_data_full (G_OBJECT (widget), "stk-field", field, field_free);
+  if (self->widget != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->widget, self);
+      gtk_widget_remove_controller (self->widget, self->focus);
+      self->focus = NULL;
+    }
+  g_clear_object (&self->widget);
+  g_clear_object (&self->object);
 
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), field);
-  gtk_widget_add_controller (widget, focus);
+  G_OBJECT_CLASS (stk_field_parent_class)->dispose (object);
+}
 
-  return field;
+static void
+stk_field_class_init (StkFieldClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = stk_field_dispose;
+}
+
+static void
+stk_field_init (StkField *self)
+{
+}
+
+/* Binds @widget, whose @signal says that the user changed it. */
+static StkField *
+field_new (GtkWidget  *widget,
+           FieldKind   kind,
+           gpointer    get,
+           gpointer    set,
+           const char *signal,
+           GCallback   on_changed)
+{
+  StkField *self = g_object_new (STK_TYPE_FIELD, NULL);
+
+  self->kind = kind;
+  self->widget = g_object_ref (widget);
+  self->get = get;
+  self->set = set;
+  g_signal_connect_swapped (widget, signal, on_changed, self);
+
+  self->focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (self->focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (widget, self->focus);
+
+  return self;
+}
+
+/**
+ * stk_field_new_string:
+ * @widget: a GtkEditable
+ * @get: reads the value from the object
+ * @set: writes it
+ * @check: (nullable): marks the widget while its text is not acceptable
+ *
+ * Returns: (transfer full): a field without an object
+ */
+StkField *
+stk_field_new_string (GtkWidget    *widget,
+                      StkGetString  get,
+                      StkSetString  set,
+                      StkCheck      check)
+{
+  StkField *self;
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (widget), NULL);
+
+  self = field_new (widget, FIELD_STRING, get, set, "changed", G_CALLBACK (on_string_changed));
+  self->check = check;
+  stk_field_refresh (self);
+
+  return self;
+}
+
+StkField *
+stk_field_new_boolean (GtkWidget     *widget,
+                       StkGetBoolean  get,
+                       StkSetBoolean  set)
+{
+  StkField *self;
+
+  g_return_val_if_fail (GTK_IS_SWITCH (widget) || GTK_IS_CHECK_BUTTON (widget), NULL);
+
+  self = field_new (widget, FIELD_BOOLEAN, get, set, "notify::active",
+                    G_CALLBACK (on_boolean_changed));
+  stk_field_refresh (self);
+
+  return self;
+}
+
+StkField *
+stk_field_new_number (GtkWidget    *widget,
+                      StkGetNumber  get,
+                      StkSetNumber  set)
+{
+  StkField *self;
+
+  g_return_val_if_fail (GTK_IS_SPIN_BUTTON (widget), NULL);
+
+  self = field_new (widget, FIELD_NUMBER, get, set, "value-changed",
+                    G_CALLBACK (on_number_changed));
+  stk_field_refresh (self);
+
+  return self;
+}
+
+StkField *
+stk_field_new_choice (GtkWidget    *widget,
+                      StkGetNumber  get,
+                      StkSetNumber  set)
+{
+  StkField *self;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (widget), NULL);
+
+  self = field_new (widget, FIELD_CHOICE, get, set, "notify::selected",
+                    G_CALLBACK (on_choice_changed));
+  stk_field_refresh (self);
+
+  return self;
+}
+
+GtkWidget *
+stk_field_get_widget (StkField *self)
+{
+  g_return_val_if_fail (STK_IS_FIELD (self), NULL);
+
+  return self->widget;
 }
 
 void
-stk_field_bind_string (GtkWidget    *widget,
-                       StkGetString  get,
-                       StkSetString  set,
-                       StkCheck      check)
+stk_field_set_object (StkField *self,
+                      gpointer  object)
 {
-  Field *field;
+  g_return_if_fail (STK_IS_FIELD (self));
 
-  g_return_if_fail (GTK_IS_EDITABLE (widget));
+  g_set_object (&self->object, object);
 
-  field = field_new (widget, FIELD_STRING, get, set);
-  field->check = check;
-  g_signal_connect (widget, "changed", G_CALLBACK (on_string_changed), field);
+  stk_field_refresh (self);
 }
 
 void
-stk_field_bind_boolean (GtkWidget     *widget,
-                        StkGetBoolean  get,
-                        StkSetBoolean  set)
+stk_fields_set_object (GPtrArray *fields,
+                       gpointer   object)
 {
-  Field *field;
-
-  g_return_if_fail (GTK_IS_SWITCH (widget) || GTK_IS_CHECK_BUTTON (widget));
-
-  field = field_new (widget, FIELD_BOOLEAN, get, set);
-  g_signal_connect (widget, "notify::active", G_CALLBACK (on_boolean_changed), field);
+  for (guint i = 0; i < fields->len; i++)
+    stk_field_set_object (g_ptr_array_index (fields, i), object);
 }
 
 void
-stk_field_bind_number (GtkWidget    *widget,
-                       StkGetNumber  get,
-                       StkSetNumber  set)
+stk_fields_refresh (GPtrArray *fields)
 {
-  Field *field;
-
-  g_return_if_fail (GTK_IS_SPIN_BUTTON (widget));
-
-  field = field_new (widget, FIELD_NUMBER, get, set);
-  g_signal_connect (widget, "value-changed", G_CALLBACK (on_number_changed), field);
-}
-
-void
-stk_field_bind_choice (GtkWidget    *widget,
-                       StkGetNumber  get,
-                       StkSetNumber  set)
-{
-  Field *field;
-
-  g_return_if_fail (GTK_IS_DROP_DOWN (widget));
-
-  field = field_new (widget, FIELD_CHOICE, get, set);
-  g_signal_connect (widget, "notify::selected", G_CALLBACK (on_choice_changed), field);
-}
-
-void
-stk_field_set_object (GtkWidget *widget,
-                      gpointer   object)
-{
-  Field *field = field_lookup (widget);
-
-  g_return_if_fail (field != NULL);
-
-  g_set_object (&field->object, object);
-
-  stk_field_refresh (widget);
-}
-
-gpointer
-stk_field_get_object (GtkWidget *widget)
-{
-  Field *field = field_lookup (widget);
-
-  return field != NULL ? field->object : NULL;
+  for (guint i = 0; i < fields->len; i++)
+    stk_field_refresh (g_ptr_array_index (fields, i));
 }
 
 /* Shows the model's value; touches the widget only when it differs, so the cursor stays put
  * while the user types and nothing is written back. */
 void
-stk_field_refresh (GtkWidget *widget)
+stk_field_refresh (StkField *self)
 {
-  Field *field = field_lookup (widget);
+  GtkWidget *widget;
 
-  g_return_if_fail (field != NULL);
+  g_return_if_fail (STK_IS_FIELD (self));
 
-  field->updating = TRUE;
+  widget = self->widget;
+  if (widget == NULL)
+    return;
 
-  switch (field->kind)
+  self->updating = TRUE;
+
+  switch (self->kind)
     {
     case FIELD_STRING:
       {
         const char *value = "";
 
-        if (field->object != NULL)
-          value = ((StkGetString) field->get) (field->object);
+        if (self->object != NULL)
+          value = ((StkGetString) self->get) (self->object);
         if (value == NULL)
           value = "";
         if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), value) != 0)
           gtk_editable_set_text (GTK_EDITABLE (widget), value);
-        if (field->check != NULL)
-          stk_mark_invalid (widget, field->check (value));
+        if (self->check != NULL)
+          stk_mark_invalid (widget, self->check (value));
       }
       break;
 
@@ -269,8 +324,8 @@ stk_field_refresh (GtkWidget *widget)
       {
         gboolean value = FALSE;
 
-        if (field->object != NULL)
-          value = ((StkGetBoolean) field->get) (field->object);
+        if (self->object != NULL)
+          value = ((StkGetBoolean) self->get) (self->object);
         if (GTK_IS_SWITCH (widget))
           {
             if (gtk_switch_get_active (GTK_SWITCH (widget)) != value)
@@ -287,8 +342,8 @@ stk_field_refresh (GtkWidget *widget)
       {
         gint64 value = 0;
 
-        if (field->object != NULL)
-          value = ((StkGetNumber) field->get) (field->object);
+        if (self->object != NULL)
+          value = ((StkGetNumber) self->get) (self->object);
         if ((gint64) gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget)) != value)
           gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), (double) value);
       }
@@ -298,8 +353,8 @@ stk_field_refresh (GtkWidget *widget)
       {
         gint64 value = 0;
 
-        if (field->object != NULL)
-          value = ((StkGetNumber) field->get) (field->object);
+        if (self->object != NULL)
+          value = ((StkGetNumber) self->get) (self->object);
         if (gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)) != (guint) value)
           gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), (guint) value);
       }
@@ -309,7 +364,7 @@ stk_field_refresh (GtkWidget *widget)
       g_assert_not_reached ();
     }
 
-  field->updating = FALSE;
+  self->updating = FALSE;
 }
 
 /* The checks of the editor's fields are the core's rules (stk-rules.h), so that a value a field
@@ -466,4 +521,20 @@ stk_pages_ensure_style (void)
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   styled_display = display;
+}
+
+const char *
+stk_category_title (StkPolicy  *policy,
+                    const char *id)
+{
+  StkCategory *category = policy != NULL ? stk_policy_find_category (policy, id) : NULL;
+  const char *title;
+
+  if (category == NULL)
+    return id;
+
+  title = stk_text_lookup (stk_category_get_title (category),
+                           stk_policy_get_default_language (policy));
+
+  return title != NULL && *title != '\0' ? title : id;
 }

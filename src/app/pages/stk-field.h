@@ -25,27 +25,35 @@ typedef void        (*StkSetNumber)  (gpointer object,
 /* Returns NULL when @value is acceptable, else a translated explanation. */
 typedef const char *(*StkCheck)      (const char *value);
 
+#define STK_TYPE_FIELD (stk_field_get_type ())
+G_DECLARE_FINAL_TYPE (StkField, stk_field, STK, FIELD, GObject)
+
 /* @widget is a GtkEditable (GtkEntry, AdwEntryRow, GtkEditableLabel). */
-void        stk_field_bind_string   (GtkWidget     *widget,
+StkField   *stk_field_new_string    (GtkWidget     *widget,
                                      StkGetString   get,
                                      StkSetString   set,
                                      StkCheck       check);
 /* @widget is a GtkSwitch or a GtkCheckButton. */
-void        stk_field_bind_boolean  (GtkWidget     *widget,
+StkField   *stk_field_new_boolean   (GtkWidget     *widget,
                                      StkGetBoolean  get,
                                      StkSetBoolean  set);
 /* @widget is a GtkSpinButton. */
-void        stk_field_bind_number   (GtkWidget     *widget,
+StkField   *stk_field_new_number    (GtkWidget     *widget,
                                      StkGetNumber   get,
                                      StkSetNumber   set);
 /* @widget is a GtkDropDown whose positions are the enum's values. */
-void        stk_field_bind_choice   (GtkWidget     *widget,
+StkField   *stk_field_new_choice    (GtkWidget     *widget,
                                      StkGetNumber   get,
                                      StkSetNumber   set);
-void        stk_field_set_object    (GtkWidget     *widget,
+GtkWidget  *stk_field_get_widget    (StkField      *self);
+void        stk_field_set_object    (StkField      *self,
                                      gpointer       object);
-gpointer    stk_field_get_object    (GtkWidget     *widget);
-void        stk_field_refresh       (GtkWidget     *widget);
+void        stk_field_refresh       (StkField      *self);
+
+/* The same for each StkField of @fields. */
+void        stk_fields_set_object   (GPtrArray     *fields,
+                                     gpointer       object);
+void        stk_fields_refresh      (GPtrArray     *fields);
 
 /* Ends the current undo step of the policy @node belongs to, if any. */
 void        stk_seal_history_of     (gpointer       node);
@@ -65,5 +73,8 @@ void        stk_set_accessible_label (GtkWidget    *widget,
 /* A readable name for a language code ("da" -> "Danish"), translated; the code when unknown. */
 const char *stk_language_name       (const char    *code);
 void        stk_pages_ensure_style  (void);
+/* The title of @policy's category @id in its default language, or @id when it has none. */
+const char *stk_category_title      (StkPolicy     *policy,
+                                     const char    *id);
 
 G_END_DECLS

@@ -8,16 +8,22 @@
 #include <glib/gi18n.h>
 
 #include "stk-field.h"
+#include "stk-page-path.h"
 #include "stk-policy-page.h"
 #include "stk-text-editor.h"
+
+typedef struct _StkPolicyPage StkPolicyPage;
 
 /* A list of short strings (languages, domains): one row each with a remove button, and an entry
  * row at the end that adds one. */
 typedef struct
 {
+  StkPolicyPage        *page;      /* borrowed: holds us */
   AdwPreferencesGroup  *group;     /* borrowed: template child */
   GPtrArray            *rows;      /* borrowed: rows now in the group */
+  GPtrArray            *buttons;   /* borrowed: their remove buttons */
   GtkWidget            *add_row;   /* owned: moved to the end on each rebuild */
+  const char           *remove_action;
   char                **shown;
   const char * const *(*get)   (StkPolicy          *policy);
   void                (*set)   (StkPolicy          *policy,
@@ -28,7 +34,7 @@ typedef struct
 
 struct _StkPolicyPage
 {
-  AdwBin               parent_instance;
+  StkEditorPage        parent_instance;
 
   /* template widgets */
   AdwPreferencesPage  *preferences;
@@ -51,26 +57,23 @@ struct _StkPolicyPage
   GtkWidget           *decline_days_spin;
   GtkWidget           *log_endpoint_row;
 
-  /* owned */
-  StkPolicy           *policy;
-  GPtrArray           *fields;     /* borrowed widgets bound with stk_field_bind_* */
+  /* borrowed */
+  StkPolicy           *policy;     /* the page's */
   GtkWidget           *note_editor;
+
+  /* owned */
+  GPtrArray           *fields;     /* StkFields of the policy's own fields */
   GtkStringList       *language_names;
+  char               **language_names_shown;
   StrvList             languages;
   StrvList             domains;
 
   gboolean             updating;
 };
 
-G_DEFINE_FINAL_TYPE (StkPolicyPage, stk_policy_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (StkPolicyPage, stk_policy_page, STK_TYPE_EDITOR_PAGE)
 
-enum {
-  PROP_0,
-  PROP_POLICY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+STK_DEFINE_EDITOR_PAGE_FUNCTIONS (StkPolicyPage, stk_policy_page)
 
 /* The model's int getters and setters, widened for the spin-button binding. */
 static gint64 get_revision (gpointer p) { return stk_policy_get_revision (p); }
@@ -127,22 +130,34 @@ strv_list_remove_at (StkPolicyPage *self,
   stk_seal_history_of (self->policy);
 }
 
+/* The remove buttons' actions: the target is the index of the value to remove. */
 static void
-on_remove_clicked (GtkButton     *button,
-                   StkPolicyPage *self)
+remove_language (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  StrvList *list = g_object_get_data (G_OBJECT (button), "stk-list");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "stk-index"));
+  StkPolicyPage *self = STK_POLICY_PAGE (widget);
 
   if (self->policy != NULL)
-    strv_list_remove_at (self, list, index);
+    strv_list_remove_at (self, &self->languages, g_variant_get_uint32 (parameter));
 }
 
 static void
-on_add_applied (AdwEntryRow   *row,
-                StkPolicyPage *self)
+remove_domain (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  StrvList *list = g_object_get_data (G_OBJECT (row), "stk-list");
+  StkPolicyPage *self = STK_POLICY_PAGE (widget);
+
+  if (self->policy != NULL)
+    strv_list_remove_at (self, &self->domains, g_variant_get_uint32 (parameter));
+}
+
+static void
+on_add_applied (StrvList *list)
+{
+  StkPolicyPage *self = list->page;
+  GtkWidget *row = list->add_row;
   g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   const char * const *values;
   g_autoptr(GStrvBuilder) builder = NULL;
@@ -176,12 +191,11 @@ on_add_applied (AdwEntryRow   *row,
 }
 
 static void
-on_add_changed (GtkEditable *editable,
-                gpointer     user_data)
+on_add_changed (StrvList *list)
 {
-  StrvList *list = g_object_get_data (G_OBJECT (editable), "stk-list");
+  GtkEditable *editable = GTK_EDITABLE (list->add_row);
 
-  stk_mark_invalid (GTK_WIDGET (editable), list->check (gtk_editable_get_text (editable)));
+  stk_mark_invalid (list->add_row, list->check (gtk_editable_get_text (editable)));
 }
 
 static void
@@ -189,14 +203,15 @@ strv_list_init (StkPolicyPage *self,
                 StrvList      *list,
                 const char    *add_title)
 {
+  list->page = self;
   list->rows = g_ptr_array_new ();
+  list->buttons = g_ptr_array_new ();
   list->add_row = g_object_ref_sink (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list->add_row), add_title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (list->add_row), TRUE);
-  g_object_set_data (G_OBJECT (list->add_row), "stk-list", list);
-  g_signal_connect (list->add_row, "apply", G_CALLBACK (on_add_applied), self);
-  g_signal_connect (list->add_row, "entry-activated", G_CALLBACK (on_add_applied), self);
-  g_signal_connect (list->add_row, "changed", G_CALLBACK (on_add_changed), NULL);
+  g_signal_connect_swapped (list->add_row, "apply", G_CALLBACK (on_add_applied), list);
+  g_signal_connect_swapped (list->add_row, "entry-activated", G_CALLBACK (on_add_applied), list);
+  g_signal_connect_swapped (list->add_row, "changed", G_CALLBACK (on_add_changed), list);
   adw_preferences_group_add (list->group, list->add_row);
 }
 
@@ -214,7 +229,7 @@ strv_list_update_buttons (StkPolicyPage *self,
 
   for (guint i = 0; i < list->rows->len; i++)
     {
-      GtkWidget *button = g_object_get_data (g_ptr_array_index (list->rows, i), "stk-remove");
+      GtkWidget *button = g_ptr_array_index (list->buttons, i);
       gboolean is_default = g_strcmp0 (list->shown[i], default_language) == 0;
 
       gtk_widget_set_sensitive (button, !is_default && list->rows->len > 1);
@@ -242,6 +257,7 @@ strv_list_refresh (StkPolicyPage *self,
   for (guint i = 0; i < list->rows->len; i++)
     adw_preferences_group_remove (list->group, g_ptr_array_index (list->rows, i));
   g_ptr_array_set_size (list->rows, 0);
+  g_ptr_array_set_size (list->buttons, 0);
   adw_preferences_group_remove (list->group, list->add_row);
 
   g_strfreev (list->shown);
@@ -271,14 +287,13 @@ strv_list_refresh (StkPolicyPage *self,
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       stk_set_accessible_label (button, accessible);
-      g_object_set_data (G_OBJECT (button), "stk-list", list);
-      g_object_set_data (G_OBJECT (button), "stk-index", GUINT_TO_POINTER (i));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), list->remove_action);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", i);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      g_object_set_data (G_OBJECT (row), "stk-remove", button);
 
       adw_preferences_group_add (list->group, row);
       g_ptr_array_add (list->rows, row);
+      g_ptr_array_add (list->buttons, button);
     }
 
   adw_preferences_group_add (list->group, list->add_row);
@@ -289,6 +304,7 @@ static void
 strv_list_clear (StrvList *list)
 {
   g_clear_pointer (&list->rows, g_ptr_array_unref);
+  g_clear_pointer (&list->buttons, g_ptr_array_unref);
   g_clear_object (&list->add_row);
   g_clear_pointer (&list->shown, g_strfreev);
 }
@@ -318,13 +334,13 @@ refresh_default_language (StkPolicyPage *self)
     }
   g_ptr_array_add (names, NULL);
 
-  shown = g_object_get_data (G_OBJECT (self->language_names), "stk-shown");
+  shown = (const char * const *) self->language_names_shown;
   if (n != n_languages || shown == NULL
       || !g_strv_equal (shown, (const char * const *) names->pdata))
     {
       gtk_string_list_splice (self->language_names, 0, n, (const char * const *) names->pdata);
-      g_object_set_data_full (G_OBJECT (self->language_names), "stk-shown",
-                              g_strdupv ((char **) names->pdata), (GDestroyNotify) g_strfreev);
+      g_strfreev (self->language_names_shown);
+      self->language_names_shown = g_strdupv ((char **) names->pdata);
     }
 
   if (adw_combo_row_get_selected (self->default_language_row) != selected)
@@ -369,8 +385,7 @@ on_today_clicked (StkPolicyPage *self)
 static void
 refresh (StkPolicyPage *self)
 {
-  for (guint i = 0; i < self->fields->len; i++)
-    stk_field_refresh (g_ptr_array_index (self->fields, i));
+  stk_fields_refresh (self->fields);
 
   strv_list_refresh (self, &self->languages);
   strv_list_refresh (self, &self->domains);
@@ -382,18 +397,94 @@ refresh (StkPolicyPage *self)
 }
 
 static void
+stk_policy_page_policy_changed (StkEditorPage *page,
+                                StkPolicy     *old)
+{
+  StkPolicyPage *self = STK_POLICY_PAGE (page);
+
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_data (old, self);
+  self->policy = stk_editor_page_get_policy (page);
+  if (self->policy != NULL)
+    g_signal_connect_swapped (self->policy, "changed", G_CALLBACK (refresh), self);
+
+  stk_fields_set_object (self->fields, self->policy);
+  stk_text_editor_set_text (STK_TEXT_EDITOR (self->note_editor),
+                            self->policy != NULL ? stk_policy_get_revision_note (self->policy)
+                                                 : NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->preferences), self->policy != NULL);
+  refresh (self);
+}
+
+/* The row of the value at the index @step gives, or the list's entry row when it gives none. */
+static gboolean
+focus_strv_list (StrvList          *list,
+                 const StkPageStep *step)
+{
+  if (step->has_index && step->index < list->rows->len)
+    return gtk_widget_grab_focus (g_ptr_array_index (list->rows, step->index));
+
+  return gtk_widget_grab_focus (list->add_row);
+}
+
+/* @path: a finding's path ("name", "controller.email", "consent.accept_days", ...) */
+static gboolean
+stk_policy_page_route_path (StkEditorPage *page,
+                            const char    *path)
+{
+  static const struct
+  {
+    const char *path;
+    gsize       offset;
+  } simple[] = {
+    { "name", G_STRUCT_OFFSET (StkPolicyPage, name_row) },
+    { "revision", G_STRUCT_OFFSET (StkPolicyPage, revision_spin) },
+    { "updated", G_STRUCT_OFFSET (StkPolicyPage, updated_row) },
+    { "default_language", G_STRUCT_OFFSET (StkPolicyPage, default_language_row) },
+    { "controller.name", G_STRUCT_OFFSET (StkPolicyPage, controller_name_row) },
+    { "controller.address", G_STRUCT_OFFSET (StkPolicyPage, controller_address_row) },
+    { "controller.cvr", G_STRUCT_OFFSET (StkPolicyPage, controller_cvr_row) },
+    { "controller.email", G_STRUCT_OFFSET (StkPolicyPage, controller_email_row) },
+    { "controller.dpo_name", G_STRUCT_OFFSET (StkPolicyPage, dpo_name_row) },
+    { "controller.dpo_email", G_STRUCT_OFFSET (StkPolicyPage, dpo_email_row) },
+    { "controller", G_STRUCT_OFFSET (StkPolicyPage, controller_name_row) },
+    { "consent.cookie_name", G_STRUCT_OFFSET (StkPolicyPage, cookie_name_row) },
+    { "consent.cookie_domain", G_STRUCT_OFFSET (StkPolicyPage, cookie_domain_row) },
+    { "consent.accept_days", G_STRUCT_OFFSET (StkPolicyPage, accept_days_spin) },
+    { "consent.decline_days", G_STRUCT_OFFSET (StkPolicyPage, decline_days_spin) },
+    { "consent.log_endpoint", G_STRUCT_OFFSET (StkPolicyPage, log_endpoint_row) },
+    { "consent", G_STRUCT_OFFSET (StkPolicyPage, cookie_name_row) },
+  };
+  StkPolicyPage *self = STK_POLICY_PAGE (page);
+  StkPageStep step;
+
+  for (guint i = 0; i < G_N_ELEMENTS (simple); i++)
+    if (g_str_equal (path, simple[i].path))
+      return gtk_widget_grab_focus (G_STRUCT_MEMBER (GtkWidget *, self, simple[i].offset));
+
+  if (stk_page_step_parse (path, &step))
+    {
+      if (stk_page_step_is (&step, "revision_note"))
+        return stk_text_editor_focus_language (STK_TEXT_EDITOR (self->note_editor),
+                                               stk_page_step_lang (&step));
+      if (stk_page_step_is (&step, "languages"))
+        return focus_strv_list (&self->languages, &step);
+      if (stk_page_step_is (&step, "domains"))
+        return focus_strv_list (&self->domains, &step);
+    }
+
+  return gtk_widget_grab_focus (self->name_row);
+}
+
+static void
 stk_policy_page_dispose (GObject *object)
 {
   StkPolicyPage *self = STK_POLICY_PAGE (object);
 
-  stk_policy_page_set_policy (self, NULL);
-  /* AdwBin unparents its child itself: let go of it before the template's children. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), STK_TYPE_POLICY_PAGE);
+  G_OBJECT_CLASS (stk_policy_page_parent_class)->dispose (object);
+
   strv_list_clear (&self->languages);
   strv_list_clear (&self->domains);
-
-  G_OBJECT_CLASS (stk_policy_page_parent_class)->dispose (object);
 }
 
 static void
@@ -403,46 +494,9 @@ stk_policy_page_finalize (GObject *object)
 
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_object (&self->language_names);
+  g_clear_pointer (&self->language_names_shown, g_strfreev);
 
   G_OBJECT_CLASS (stk_policy_page_parent_class)->finalize (object);
-}
-
-static void
-stk_policy_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  StkPolicyPage *self = STK_POLICY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_POLICY:
-      g_value_set_object (value, self->policy);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-stk_policy_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  StkPolicyPage *self = STK_POLICY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_POLICY:
-      stk_policy_page_set_policy (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -453,20 +507,11 @@ stk_policy_page_class_init (StkPolicyPageClass *klass)
 
   object_class->dispose = stk_policy_page_dispose;
   object_class->finalize = stk_policy_page_finalize;
-  object_class->get_property = stk_policy_page_get_property;
-  object_class->set_property = stk_policy_page_set_property;
+  STK_EDITOR_PAGE_CLASS (klass)->policy_changed = stk_policy_page_policy_changed;
+  STK_EDITOR_PAGE_CLASS (klass)->focus_path = stk_policy_page_route_path;
 
-  /**
-   * StkPolicyPage:policy:
-   *
-   * The policy whose fields the page edits.
-   */
-  properties[PROP_POLICY] =
-    g_param_spec_object ("policy", NULL, NULL,
-                         STK_TYPE_POLICY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_action (widget_class, "policy.remove-language", "u", remove_language);
+  gtk_widget_class_install_action (widget_class, "policy.remove-domain", "u", remove_domain);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                STK_PAGES_RESOURCE "stk-policy-page.ui");
@@ -500,8 +545,7 @@ bind_string (StkPolicyPage *self,
              StkSetString   set,
              StkCheck       check)
 {
-  stk_field_bind_string (widget, get, set, check);
-  g_ptr_array_add (self->fields, widget);
+  g_ptr_array_add (self->fields, stk_field_new_string (widget, get, set, check));
 }
 
 static void
@@ -510,8 +554,7 @@ bind_number (StkPolicyPage *self,
              StkGetNumber   get,
              StkSetNumber   set)
 {
-  stk_field_bind_number (widget, get, set);
-  g_ptr_array_add (self->fields, widget);
+  g_ptr_array_add (self->fields, stk_field_new_number (widget, get, set));
 }
 
 static void
@@ -520,9 +563,8 @@ stk_policy_page_init (StkPolicyPage *self)
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  stk_pages_ensure_style ();
 
-  self->fields = g_ptr_array_new ();
+  self->fields = g_ptr_array_new_with_free_func (g_object_unref);
 
   bind_string (self, self->name_row, (StkGetString) stk_policy_get_name,
                (StkSetString) stk_policy_set_name, NULL);
@@ -566,147 +608,15 @@ stk_policy_page_init (StkPolicyPage *self)
   self->languages.set = stk_policy_set_languages;
   self->languages.check = check_language_code;
   self->languages.languages = TRUE;
+  self->languages.remove_action = "policy.remove-language";
   strv_list_init (self, &self->languages, _("Add a language code"));
 
   self->domains.group = self->domains_group;
   self->domains.get = stk_policy_get_domains;
   self->domains.set = stk_policy_set_domains;
   self->domains.check = check_domain;
+  self->domains.remove_action = "policy.remove-domain";
   strv_list_init (self, &self->domains, _("Add a domain"));
 
-  for (guint i = 0; i < self->fields->len; i++)
-    stk_field_set_object (g_ptr_array_index (self->fields, i), NULL);
   refresh (self);
-}
-
-GtkWidget *
-stk_policy_page_new (void)
-{
-  return g_object_new (STK_TYPE_POLICY_PAGE, NULL);
-}
-
-StkPolicy *
-stk_policy_page_get_policy (StkPolicyPage *self)
-{
-  g_return_val_if_fail (STK_IS_POLICY_PAGE (self), NULL);
-
-  return self->policy;
-}
-
-void
-stk_policy_page_set_policy (StkPolicyPage *self,
-                            StkPolicy     *policy)
-{
-  g_return_if_fail (STK_IS_POLICY_PAGE (self));
-  g_return_if_fail (policy == NULL || STK_IS_POLICY (policy));
-
-  if (self->policy == policy)
-    return;
-
-  if (policy == NULL)
-    stk_drop_focus_within (GTK_WIDGET (self));
-
-  if (self->policy != NULL)
-    g_signal_handlers_disconnect_by_data (self->policy, self);
-  g_set_object (&self->policy, policy);
-  if (policy != NULL)
-    g_signal_connect_swapped (policy, "changed", G_CALLBACK (refresh), self);
-
-  if (self->fields != NULL)
-    {
-      for (guint i = 0; i < self->fields->len; i++)
-        stk_field_set_object (g_ptr_array_index (self->fields, i), policy);
-      stk_text_editor_set_text (STK_TEXT_EDITOR (self->note_editor),
-                                policy != NULL ? stk_policy_get_revision_note (policy) : NULL);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->preferences), policy != NULL);
-      refresh (self);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
-}
-
-static gboolean
-parse_index (const char *path,
-             const char *prefix,
-             guint      *index)
-{
-  gsize len = strlen (prefix);
-  guint64 value;
-  char *end;
-
-  if (strncmp (path, prefix, len) != 0 || path[len] != '[')
-    return FALSE;
-
-  value = g_ascii_strtoull (path + len + 1, &end, 10);
-  if (end == path + len + 1 || *end != ']')
-    return FALSE;
-
-  *index = (guint) value;
-  return TRUE;
-}
-
-/**
- * stk_policy_page_focus_path:
- * @self: the page
- * @path: a finding's path ("name", "controller.email", "consent.accept_days", ...)
- *
- * Shows and focuses the field @path names.
- *
- * Returns: whether a field was focused
- */
-gboolean
-stk_policy_page_focus_path (StkPolicyPage *self,
-                            const char    *path)
-{
-  static const struct
-  {
-    const char *path;
-    gsize       offset;
-  } simple[] = {
-    { "name", G_STRUCT_OFFSET (StkPolicyPage, name_row) },
-    { "revision", G_STRUCT_OFFSET (StkPolicyPage, revision_spin) },
-    { "updated", G_STRUCT_OFFSET (StkPolicyPage, updated_row) },
-    { "default_language", G_STRUCT_OFFSET (StkPolicyPage, default_language_row) },
-    { "controller.name", G_STRUCT_OFFSET (StkPolicyPage, controller_name_row) },
-    { "controller.address", G_STRUCT_OFFSET (StkPolicyPage, controller_address_row) },
-    { "controller.cvr", G_STRUCT_OFFSET (StkPolicyPage, controller_cvr_row) },
-    { "controller.email", G_STRUCT_OFFSET (StkPolicyPage, controller_email_row) },
-    { "controller.dpo_name", G_STRUCT_OFFSET (StkPolicyPage, dpo_name_row) },
-    { "controller.dpo_email", G_STRUCT_OFFSET (StkPolicyPage, dpo_email_row) },
-    { "controller", G_STRUCT_OFFSET (StkPolicyPage, controller_name_row) },
-    { "consent.cookie_name", G_STRUCT_OFFSET (StkPolicyPage, cookie_name_row) },
-    { "consent.cookie_domain", G_STRUCT_OFFSET (StkPolicyPage, cookie_domain_row) },
-    { "consent.accept_days", G_STRUCT_OFFSET (StkPolicyPage, accept_days_spin) },
-    { "consent.decline_days", G_STRUCT_OFFSET (StkPolicyPage, decline_days_spin) },
-    { "consent.log_endpoint", G_STRUCT_OFFSET (StkPolicyPage, log_endpoint_row) },
-    { "consent", G_STRUCT_OFFSET (StkPolicyPage, cookie_name_row) },
-  };
-  guint index;
-
-  g_return_val_if_fail (STK_IS_POLICY_PAGE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (simple); i++)
-    if (g_str_equal (path, simple[i].path))
-      return gtk_widget_grab_focus (G_STRUCT_MEMBER (GtkWidget *, self, simple[i].offset));
-
-  if (g_str_has_prefix (path, "revision_note"))
-    {
-      const char *lang = path[strlen ("revision_note")] == '.'
-                         ? path + strlen ("revision_note") + 1 : NULL;
-
-      return stk_text_editor_focus_language (STK_TEXT_EDITOR (self->note_editor), lang);
-    }
-
-  if (parse_index (path, "languages", &index) && index < self->languages.rows->len)
-    return gtk_widget_grab_focus (g_ptr_array_index (self->languages.rows, index));
-  if (g_str_has_prefix (path, "languages"))
-    return gtk_widget_grab_focus (self->languages.add_row);
-
-  if (parse_index (path, "domains", &index) && index < self->domains.rows->len)
-    return gtk_widget_grab_focus (g_ptr_array_index (self->domains.rows, index));
-  if (g_str_has_prefix (path, "domains"))
-    return gtk_widget_grab_focus (self->domains.add_row);
-
-  return gtk_widget_grab_focus (self->name_row);
 }

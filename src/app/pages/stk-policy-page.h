@@ -5,20 +5,13 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "stk-core.h"
+#include "stk-editor-page.h"
 
 G_BEGIN_DECLS
 
+/* stk_policy_page_new(), _get_policy(), _set_policy() and _focus_path() ("controller.email"):
+ * see STK_DECLARE_EDITOR_PAGE(). */
 #define STK_TYPE_POLICY_PAGE (stk_policy_page_get_type ())
-G_DECLARE_FINAL_TYPE (StkPolicyPage, stk_policy_page, STK, POLICY_PAGE, AdwBin)
-
-GtkWidget *stk_policy_page_new        (void);
-StkPolicy *stk_policy_page_get_policy (StkPolicyPage *self);
-void       stk_policy_page_set_policy (StkPolicyPage *self,
-                                       StkPolicy     *policy);
-gboolean   stk_policy_page_focus_path (StkPolicyPage *self,
-                                       const char    *path);
+STK_DECLARE_EDITOR_PAGE (StkPolicyPage, stk_policy_page, STK, POLICY_PAGE)
 
 G_END_DECLS

@@ -5,21 +5,14 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "stk-core.h"
+#include "stk-editor-page.h"
 
 G_BEGIN_DECLS
 
+/* stk_providers_page_new(), _get_policy(), _set_policy() and _focus_path()
+ * ("providers[3].cookies[1].purpose.en"): see STK_DECLARE_EDITOR_PAGE(). */
 #define STK_TYPE_PROVIDERS_PAGE (stk_providers_page_get_type ())
-G_DECLARE_FINAL_TYPE (StkProvidersPage, stk_providers_page, STK, PROVIDERS_PAGE, AdwBin)
-
-GtkWidget   *stk_providers_page_new               (void);
-StkPolicy   *stk_providers_page_get_policy        (StkProvidersPage *self);
-void         stk_providers_page_set_policy        (StkProvidersPage *self,
-                                                   StkPolicy        *policy);
-gboolean     stk_providers_page_focus_path        (StkProvidersPage *self,
-                                                   const char       *path);
+STK_DECLARE_EDITOR_PAGE (StkProvidersPage, stk_providers_page, STK, PROVIDERS_PAGE)
 
 /* Narrows the list at once to providers whose name, category or cookie names contain @text
  * (what the search entry does, without its typing delay). */

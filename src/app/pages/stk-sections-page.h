@@ -5,26 +5,13 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "stk-core.h"
+#include "stk-list-page.h"
 
 G_BEGIN_DECLS
 
+/* stk_sections_page_new(), _get_policy(), _set_policy(), _focus_path()
+ * ("sections[1].title.da"), _add() and _move(): see STK_DECLARE_LIST_PAGE(). */
 #define STK_TYPE_SECTIONS_PAGE (stk_sections_page_get_type ())
-G_DECLARE_FINAL_TYPE (StkSectionsPage, stk_sections_page, STK, SECTIONS_PAGE, AdwBin)
-
-GtkWidget *stk_sections_page_new        (void);
-StkPolicy *stk_sections_page_get_policy (StkSectionsPage *self);
-void       stk_sections_page_set_policy (StkSectionsPage *self,
-                                         StkPolicy       *policy);
-gboolean   stk_sections_page_focus_path (StkSectionsPage *self,
-                                         const char      *path);
-/* Appends a new section and focuses its id. */
-void       stk_sections_page_add        (StkSectionsPage *self);
-/* Moves the section at @position one place up (@delta -1) or down (+1). */
-gboolean   stk_sections_page_move       (StkSectionsPage *self,
-                                         guint            position,
-                                         int              delta);
+STK_DECLARE_LIST_PAGE (StkSectionsPage, stk_sections_page, STK, SECTIONS_PAGE)
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 
 struct _StkTextsPage
 {
-  AdwBin      parent_instance;
+  StkEditorPage parent_instance;
 
   /* template widgets */
   GtkStack   *stack;
@@ -22,22 +22,18 @@ struct _StkTextsPage
   GtkWidget  *next_missing_button;
   GtkBox     *groups_box;
 
+  /* borrowed */
+  StkPolicy  *policy;      /* the page's */
+
   /* owned */
-  StkPolicy  *policy;
   char      **languages;   /* the languages the editors were built for */
   GPtrArray  *keys;        /* text keys in the order shown */
   GHashTable *editors;     /* key -> StkTextEditor (borrowed) */
 };
 
-G_DEFINE_FINAL_TYPE (StkTextsPage, stk_texts_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (StkTextsPage, stk_texts_page, STK_TYPE_EDITOR_PAGE)
 
-enum {
-  PROP_0,
-  PROP_POLICY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+STK_DEFINE_EDITOR_PAGE_FUNCTIONS (StkTextsPage, stk_texts_page)
 
 /* Texts that hold sentences rather than a few words get a multi-line field. */
 static gboolean
@@ -339,16 +335,22 @@ on_next_missing_clicked (StkTextsPage *self)
 }
 
 static void
-stk_texts_page_dispose (GObject *object)
+stk_texts_page_policy_changed (StkEditorPage *page,
+                               StkPolicy     *old)
 {
-  StkTextsPage *self = STK_TEXTS_PAGE (object);
+  StkTextsPage *self = STK_TEXTS_PAGE (page);
 
-  stk_texts_page_set_policy (self, NULL);
-  /* AdwBin unparents its child itself: let go of it before the template's children. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), STK_TYPE_TEXTS_PAGE);
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_data (old, self);
+  self->policy = stk_editor_page_get_policy (page);
 
-  G_OBJECT_CLASS (stk_texts_page_parent_class)->dispose (object);
+  rebuild (self);
+  if (self->policy != NULL)
+    {
+      g_signal_connect_swapped (self->policy, "changed", G_CALLBACK (on_policy_changed), self);
+      update_missing (self);
+    }
+  gtk_stack_set_visible_child_name (self->stack, self->policy != NULL ? "texts" : "empty");
 }
 
 static void
@@ -363,42 +365,27 @@ stk_texts_page_finalize (GObject *object)
   G_OBJECT_CLASS (stk_texts_page_parent_class)->finalize (object);
 }
 
-static void
-stk_texts_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+/* @path: a finding's path ("texts.banner_title.en") */
+static gboolean
+stk_texts_page_route_path (StkEditorPage *page,
+                           const char    *path)
 {
-  StkTextsPage *self = STK_TEXTS_PAGE (object);
+  StkTextsPage *self = STK_TEXTS_PAGE (page);
+  g_auto(GStrv) parts = NULL;
+  StkTextEditor *editor;
 
-  switch (prop_id)
-    {
-    case PROP_POLICY:
-      g_value_set_object (value, self->policy);
-      break;
+  if (!g_str_has_prefix (path, "texts"))
+    return FALSE;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+  parts = g_strsplit (path, ".", 3);
+  if (parts[1] == NULL)
+    return self->keys->len > 0 && stk_text_editor_focus_language (editor_at (self, 0), NULL);
 
-static void
-stk_texts_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  StkTextsPage *self = STK_TEXTS_PAGE (object);
+  editor = g_hash_table_lookup (self->editors, parts[1]);
+  if (editor == NULL)
+    return FALSE;
 
-  switch (prop_id)
-    {
-    case PROP_POLICY:
-      stk_texts_page_set_policy (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return stk_text_editor_focus_language (editor, parts[2]);
 }
 
 static void
@@ -407,22 +394,9 @@ stk_texts_page_class_init (StkTextsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = stk_texts_page_dispose;
   object_class->finalize = stk_texts_page_finalize;
-  object_class->get_property = stk_texts_page_get_property;
-  object_class->set_property = stk_texts_page_set_property;
-
-  /**
-   * StkTextsPage:policy:
-   *
-   * The policy whose texts the page edits.
-   */
-  properties[PROP_POLICY] =
-    g_param_spec_object ("policy", NULL, NULL,
-                         STK_TYPE_POLICY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  STK_EDITOR_PAGE_CLASS (klass)->policy_changed = stk_texts_page_policy_changed;
+  STK_EDITOR_PAGE_CLASS (klass)->focus_path = stk_texts_page_route_path;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                STK_PAGES_RESOURCE "stk-texts-page.ui");
@@ -438,85 +412,8 @@ static void
 stk_texts_page_init (StkTextsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  stk_pages_ensure_style ();
 
   self->keys = g_ptr_array_new_with_free_func (g_free);
   self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
-}
-
-GtkWidget *
-stk_texts_page_new (void)
-{
-  return g_object_new (STK_TYPE_TEXTS_PAGE, NULL);
-}
-
-StkPolicy *
-stk_texts_page_get_policy (StkTextsPage *self)
-{
-  g_return_val_if_fail (STK_IS_TEXTS_PAGE (self), NULL);
-
-  return self->policy;
-}
-
-void
-stk_texts_page_set_policy (StkTextsPage *self,
-                           StkPolicy    *policy)
-{
-  g_return_if_fail (STK_IS_TEXTS_PAGE (self));
-  g_return_if_fail (policy == NULL || STK_IS_POLICY (policy));
-
-  if (self->policy == policy)
-    return;
-
-  if (policy == NULL)
-    stk_drop_focus_within (GTK_WIDGET (self));
-
-  if (self->policy != NULL)
-    g_signal_handlers_disconnect_by_data (self->policy, self);
-  g_set_object (&self->policy, policy);
-
-  if (self->editors != NULL)
-    {
-      rebuild (self);
-      if (policy != NULL)
-        {
-          g_signal_connect_swapped (policy, "changed", G_CALLBACK (on_policy_changed), self);
-          update_missing (self);
-        }
-      gtk_stack_set_visible_child_name (self->stack, policy != NULL ? "texts" : "empty");
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
-}
-
-/**
- * stk_texts_page_focus_path:
- * @self: the page
- * @path: a finding's path ("texts.banner_title.en")
- *
- * Returns: whether a field was focused
- */
-gboolean
-stk_texts_page_focus_path (StkTextsPage *self,
-                           const char   *path)
-{
-  g_auto(GStrv) parts = NULL;
-  StkTextEditor *editor;
-
-  g_return_val_if_fail (STK_IS_TEXTS_PAGE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!g_str_has_prefix (path, "texts"))
-    return FALSE;
-
-  parts = g_strsplit (path, ".", 3);
-  if (parts[1] == NULL)
-    return self->keys->len > 0 && stk_text_editor_focus_language (editor_at (self, 0), NULL);
-
-  editor = g_hash_table_lookup (self->editors, parts[1]);
-  if (editor == NULL)
-    return FALSE;
-
-  return stk_text_editor_focus_language (editor, parts[2]);
 }

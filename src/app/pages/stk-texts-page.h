@@ -5,23 +5,17 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "stk-core.h"
+#include "stk-editor-page.h"
 
 G_BEGIN_DECLS
 
+/* stk_texts_page_new(), _get_policy(), _set_policy() and _focus_path()
+ * ("texts.banner_title.en"): see STK_DECLARE_EDITOR_PAGE(). */
 #define STK_TYPE_TEXTS_PAGE (stk_texts_page_get_type ())
-G_DECLARE_FINAL_TYPE (StkTextsPage, stk_texts_page, STK, TEXTS_PAGE, AdwBin)
+STK_DECLARE_EDITOR_PAGE (StkTextsPage, stk_texts_page, STK, TEXTS_PAGE)
 
-GtkWidget *stk_texts_page_new                (void);
-StkPolicy *stk_texts_page_get_policy         (StkTextsPage *self);
-void       stk_texts_page_set_policy         (StkTextsPage *self,
-                                              StkPolicy    *policy);
-gboolean   stk_texts_page_focus_path         (StkTextsPage *self,
-                                              const char   *path);
 /* Focuses the next text field, after the focused one, whose translation is missing. */
-gboolean   stk_texts_page_focus_next_missing (StkTextsPage *self);
-guint      stk_texts_page_count_missing      (StkTextsPage *self);
+gboolean stk_texts_page_focus_next_missing (StkTextsPage *self);
+guint    stk_texts_page_count_missing      (StkTextsPage *self);
 
 G_END_DECLS
