@@ -10,6 +10,7 @@
 
 #include "stk-core.h"
 #include "stk-categories-page.h"
+#include "stk-page-path.h"
 #include "stk-providers-page.h"
 #include "stk-row-model.h"
 #include "stk-sections-page.h"
@@ -235,6 +236,47 @@ category_id_at (StkPolicy *policy,
                 guint      position)
 {
   return stk_category_get_id (stk_list_peek (stk_policy_get_categories (policy), position));
+}
+
+/* Finding paths, one step at a time --------------------------------------------------------- */
+
+static void
+test_page_path (void)
+{
+  StkPageStep step, next;
+
+  g_assert_true (stk_page_step_parse ("providers[3].cookies[1].purpose.en", &step));
+  g_assert_true (stk_page_step_is (&step, "providers"));
+  g_assert_false (stk_page_step_is (&step, "provider"));
+  g_assert_false (stk_page_step_is (&step, "providers[3]"));
+  g_assert_true (step.has_index);
+  g_assert_cmpuint (step.index, ==, 3);
+  g_assert_cmpstr (step.rest, ==, "cookies[1].purpose.en");
+
+  g_assert_true (stk_page_step_parse (step.rest, &next));
+  g_assert_true (stk_page_step_is (&next, "cookies"));
+  g_assert_cmpuint (next.index, ==, 1);
+  g_assert_true (stk_page_step_parse (next.rest, &step));
+  g_assert_true (stk_page_step_is (&step, "purpose"));
+  g_assert_false (step.has_index);
+  g_assert_cmpstr (stk_page_step_lang (&step), ==, "en");
+
+  /* Members match whole: "dpa_date" is not "dpa". */
+  g_assert_true (stk_page_step_parse ("dpa_date", &step));
+  g_assert_false (stk_page_step_is (&step, "dpa"));
+  g_assert_true (stk_page_step_is (&step, "dpa_date"));
+  g_assert_null (stk_page_step_lang (&step));
+
+  g_assert_true (stk_page_step_parse ("languages[12]", &step));
+  g_assert_cmpuint (step.index, ==, 12);
+  g_assert_cmpstr (step.rest, ==, "");
+
+  g_assert_false (stk_page_step_parse ("", &step));
+  g_assert_false (stk_page_step_parse ("[1].name", &step));
+  g_assert_false (stk_page_step_parse ("providers[", &step));
+  g_assert_false (stk_page_step_parse ("providers[]", &step));
+  g_assert_false (stk_page_step_parse ("providers[x]", &step));
+  g_assert_false (stk_page_step_parse ("providers[1", &step));
 }
 
 /* Policy page ---------------------------------------------------------------------------- */
@@ -464,6 +506,19 @@ test_categories_page (void)
   g_assert_cmpuint (n, ==, 3);
   stk_categories_page_set_policy (STK_CATEGORIES_PAGE (page), policy);
   spin ();
+
+  /* A path without an index names the list: its add button; one past the end, nothing. */
+  g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page), "categories"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (focused_ancestor (page, GTK_TYPE_BUTTON)), ==,
+                   "Add a category");
+  g_assert_false (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page), "categories[3]"));
+  g_assert_false (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page), "sections[0]"));
+  g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page),
+                                                 "categories[2].preselected"));
+  focused_ancestor (page, GTK_TYPE_SWITCH);
+  g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page),
+                                                 "categories[2].description.en"));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus_of (page)));
 
   /* The id of the second category. */
   g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page), "categories[1].id"));
@@ -1293,6 +1348,69 @@ test_providers_cookies (void)
 }
 
 
+/* Each part of the page focuses its own part of a path. */
+static void
+test_providers_focus_path (void)
+{
+  g_autoptr(StkPolicy) policy = load_example ();
+  GtkWidget *page = stk_providers_page_new ();
+  GtkWindow *window = show_page (page);
+  StkProvidersPage *providers_page = STK_PROVIDERS_PAGE (page);
+  StkProvider *youtube = stk_list_peek (stk_policy_get_providers (policy), 1);
+  GtkWidget *focus;
+
+  stk_providers_page_set_policy (providers_page, policy);
+  spin ();
+
+  g_assert_false (stk_providers_page_focus_path (providers_page, "categories[0]"));
+  g_assert_false (stk_providers_page_focus_path (providers_page, "providers[9].name"));
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers"));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus_of (page), GTK_TYPE_LIST_VIEW));
+
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].country"));
+  g_assert_true (stk_providers_page_get_selected (providers_page) == youtube);
+  focus = focused_ancestor (page, ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "IE");
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].outside_eea"));
+  focused_ancestor (page, GTK_TYPE_SWITCH);
+
+  /* The date of an agreement not signed cannot take the focus: the switch takes it. */
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[0].dpa_date"));
+  g_assert_false (stk_provider_get_dpa (stk_list_peek (stk_policy_get_providers (policy), 0)));
+  focused_ancestor (page, GTK_TYPE_SWITCH);
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].dpa_date"));
+  focus = focused_ancestor (page, ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==,
+                   stk_provider_get_dpa_date (youtube));
+
+  /* Embedded content: by index, or the add button when there is none such. */
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].embeds[0]"));
+  focus = focused_ancestor (page, GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "youtube-video");
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].embeds[4].id"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (focused_ancestor (page, GTK_TYPE_BUTTON)), ==,
+                   "Add embedded content");
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].embeds"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (focused_ancestor (page, GTK_TYPE_BUTTON)), ==,
+                   "Add embedded content");
+
+  /* Cookies: the cell of the member named, or the add button. */
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].cookies[2].domain"));
+  focus = wait_for_focus (page, GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "www.youtube.com");
+  g_assert_cmpuint (stk_providers_page_get_cookie_position (providers_page), ==, 2);
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].cookies[1]"));
+  focus = wait_for_focus (page, GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "YSC");
+  g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].cookies[99]"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (focused_ancestor (page, GTK_TYPE_BUTTON)), ==,
+                   "Add a cookie");
+
+  close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&policy));
+}
+
+
 /* Sections page -------------------------------------------------------------------------- */
 
 static const char *
@@ -1389,6 +1507,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add_func ("/pages/page-path", test_page_path);
   g_test_add_func ("/pages/policy/edit-undo", test_policy_page_edit_undo);
   g_test_add_func ("/pages/policy/languages", test_policy_page_languages);
   g_test_add_func ("/pages/texts/edit-missing-undo", test_texts_page);
@@ -1399,6 +1518,7 @@ main (int   argc,
   g_test_add_func ("/pages/providers/many", test_providers_many);
   g_test_add_func ("/pages/providers/detail", test_providers_detail);
   g_test_add_func ("/pages/providers/cookies", test_providers_cookies);
+  g_test_add_func ("/pages/providers/focus-path", test_providers_focus_path);
   g_test_add_func ("/pages/sections/edit-move-add-remove", test_sections_page);
 
   return g_test_run ();
