@@ -520,6 +520,27 @@ test_categories_page (void)
                                                  "categories[2].description.en"));
   g_assert_true (GTK_IS_TEXT_VIEW (focus_of (page)));
 
+  /* A new language: every text of every row gets a field for it. */
+  {
+    const char * const three[] = { "da", "en", "de", NULL };
+    StkTextEditor *editor;
+
+    stk_policy_set_languages (policy, three);
+    spin ();
+    g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page),
+                                                   "categories[1].description.de"));
+    editor = STK_TEXT_EDITOR (gtk_widget_get_ancestor (focus_of (page), STK_TYPE_TEXT_EDITOR));
+    g_assert_true (focus_of (page) == stk_text_editor_get_field (editor, "de"));
+    g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page),
+                                                   "categories[1].title.de"));
+    editor = STK_TEXT_EDITOR (gtk_widget_get_ancestor (focus_of (page), STK_TYPE_TEXT_EDITOR));
+    g_assert_true (gtk_widget_is_ancestor (focus_of (page),
+                                           stk_text_editor_get_field (editor, "de"))
+                   || focus_of (page) == stk_text_editor_get_field (editor, "de"));
+    undo (policy);
+    g_assert_null (stk_text_editor_get_field (editor, "de"));
+  }
+
   /* The id of the second category. */
   g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page), "categories[1].id"));
   entry = focused_ancestor (page, GTK_TYPE_ENTRY);

@@ -73,8 +73,8 @@ stk_category_row_bind (StkOrderedRow *row)
 {
   StkCategoryRow *self = STK_CATEGORY_ROW (row);
 
-  stk_text_editor_set_text (self->description_editor,
-                            stk_category_get_description (category_of (self)));
+  stk_ordered_row_bind_text (row, self->description_editor,
+                             stk_category_get_description (category_of (self)));
   stk_field_set_object (self->required_field, category_of (self));
 }
 
@@ -101,13 +101,6 @@ stk_category_row_refresh (StkOrderedRow *row)
   /* Translators: accessible name of a category's row; %s is its title */
   heading = g_strdup_printf (_("Category %s"), stk_ordered_row_get_heading (row));
   stk_set_accessible_label (GTK_WIDGET (row), heading);
-}
-
-static void
-stk_category_row_set_languages (StkOrderedRow      *row,
-                                const char * const *languages)
-{
-  stk_text_editor_set_languages (STK_CATEGORY_ROW (row)->description_editor, languages);
 }
 
 static gboolean
@@ -163,7 +156,6 @@ stk_category_row_class_init (StkCategoryRowClass *klass)
   row_class->draggable = TRUE;
   row_class->bind = stk_category_row_bind;
   row_class->refresh = stk_category_row_refresh;
-  row_class->set_languages = stk_category_row_set_languages;
   row_class->focus_step = stk_category_row_focus_step;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -8,7 +8,6 @@
 #include <glib/gi18n.h>
 
 #include "stk-ordered-row.h"
-#include "stk-text-editor.h"
 
 typedef struct
 {
@@ -25,6 +24,8 @@ typedef struct
   /* owned */
   GObject       *item;
   StkField      *id_field;
+  GPtrArray     *editors;   /* the StkTextEditors of the item's texts, borrowed */
+  char         **languages;
 } StkOrderedRowPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (StkOrderedRow, stk_ordered_row, GTK_TYPE_LIST_BOX_ROW)
@@ -204,7 +205,7 @@ stk_ordered_row_constructed (GObject *object)
 
   priv->id_field = stk_field_new_string (priv->id_entry, klass->get_id, klass->set_id, NULL);
   stk_field_set_object (priv->id_field, priv->item);
-  stk_text_editor_set_text (priv->title_editor, klass->get_title (priv->item));
+  stk_ordered_row_bind_text (self, priv->title_editor, klass->get_title (priv->item));
   gtk_widget_set_tooltip_text (priv->remove_button, _(klass->remove_label));
   stk_set_accessible_label (priv->remove_button, _(klass->remove_label));
   if (klass->draggable)
@@ -229,6 +230,17 @@ stk_ordered_row_dispose (GObject *object)
   g_clear_object (&priv->item);
 
   G_OBJECT_CLASS (stk_ordered_row_parent_class)->dispose (object);
+}
+
+static void
+stk_ordered_row_finalize (GObject *object)
+{
+  StkOrderedRowPrivate *priv = PRIV (STK_ORDERED_ROW (object));
+
+  g_clear_pointer (&priv->editors, g_ptr_array_unref);
+  g_clear_pointer (&priv->languages, g_strfreev);
+
+  G_OBJECT_CLASS (stk_ordered_row_parent_class)->finalize (object);
 }
 
 static void
@@ -277,6 +289,7 @@ stk_ordered_row_class_init (StkOrderedRowClass *klass)
 
   object_class->constructed = stk_ordered_row_constructed;
   object_class->dispose = stk_ordered_row_dispose;
+  object_class->finalize = stk_ordered_row_finalize;
   object_class->get_property = stk_ordered_row_get_property;
   object_class->set_property = stk_ordered_row_set_property;
 
@@ -336,6 +349,7 @@ static void
 stk_ordered_row_init (StkOrderedRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  PRIV (self)->editors = g_ptr_array_new ();
 }
 
 gpointer
@@ -355,18 +369,37 @@ stk_ordered_row_get_heading (StkOrderedRow *self)
   return gtk_label_get_text (PRIV (self)->title_label);
 }
 
+/* Shows @text, one of the item's, in @editor, a field of the row, in the row's languages. */
+void
+stk_ordered_row_bind_text (StkOrderedRow *self,
+                           StkTextEditor *editor,
+                           StkText       *text)
+{
+  StkOrderedRowPrivate *priv;
+
+  g_return_if_fail (STK_IS_ORDERED_ROW (self));
+  g_return_if_fail (STK_IS_TEXT_EDITOR (editor));
+
+  priv = PRIV (self);
+  stk_text_editor_set_languages (editor, (const char * const *) priv->languages);
+  stk_text_editor_set_text (editor, text);
+  g_ptr_array_add (priv->editors, editor);
+}
+
+/* The languages of the item's texts: the policy's. */
 void
 stk_ordered_row_set_languages (StkOrderedRow      *self,
                                const char * const *languages)
 {
-  StkOrderedRowClass *klass;
+  StkOrderedRowPrivate *priv;
 
   g_return_if_fail (STK_IS_ORDERED_ROW (self));
 
-  klass = STK_ORDERED_ROW_GET_CLASS (self);
-  stk_text_editor_set_languages (PRIV (self)->title_editor, languages);
-  if (klass->set_languages != NULL)
-    klass->set_languages (self, languages);
+  priv = PRIV (self);
+  g_strfreev (priv->languages);
+  priv->languages = g_strdupv ((char **) languages);
+  for (guint i = 0; i < priv->editors->len; i++)
+    stk_text_editor_set_languages (g_ptr_array_index (priv->editors, i), languages);
 }
 
 /* Whether the item can move up and down from where it is. */

@@ -9,6 +9,7 @@
 
 #include "stk-field.h"
 #include "stk-page-path.h"
+#include "stk-text-editor.h"
 
 G_BEGIN_DECLS
 
@@ -33,14 +34,15 @@ struct _StkOrderedRowClass
   void         (*bind)          (StkOrderedRow      *self);
   /* Shows the item again after it changed. */
   void         (*refresh)       (StkOrderedRow      *self);
-  void         (*set_languages) (StkOrderedRow      *self,
-                                 const char * const *languages);
   /* Focuses the field of the member @step names; FALSE for a member it does not show. */
   gboolean     (*focus_step)    (StkOrderedRow      *self,
                                  const StkPageStep  *step);
 };
 
 gpointer    stk_ordered_row_get_item      (StkOrderedRow      *self);
+void        stk_ordered_row_bind_text     (StkOrderedRow      *self,
+                                           StkTextEditor      *editor,
+                                           StkText            *text);
 const char *stk_ordered_row_get_heading   (StkOrderedRow      *self);
 void        stk_ordered_row_set_languages (StkOrderedRow      *self,
                                            const char * const *languages);

@@ -24,9 +24,9 @@ static void
 stk_section_row_bind (StkOrderedRow *row)
 {
   StkSectionRow *self = STK_SECTION_ROW (row);
+  StkSection *section = stk_ordered_row_get_item (row);
 
-  stk_text_editor_set_text (self->body_editor,
-                            stk_section_get_body (stk_ordered_row_get_item (row)));
+  stk_ordered_row_bind_text (row, self->body_editor, stk_section_get_body (section));
 }
 
 static void
@@ -37,13 +37,6 @@ stk_section_row_refresh (StkOrderedRow *row)
                                                  stk_ordered_row_get_heading (row));
 
   stk_set_accessible_label (GTK_WIDGET (row), accessible);
-}
-
-static void
-stk_section_row_set_languages (StkOrderedRow      *row,
-                               const char * const *languages)
-{
-  stk_text_editor_set_languages (STK_SECTION_ROW (row)->body_editor, languages);
 }
 
 static gboolean
@@ -78,7 +71,6 @@ stk_section_row_class_init (StkSectionRowClass *klass)
   row_class->remove_label = N_("Remove section");
   row_class->bind = stk_section_row_bind;
   row_class->refresh = stk_section_row_refresh;
-  row_class->set_languages = stk_section_row_set_languages;
   row_class->focus_step = stk_section_row_focus_step;
 
   gtk_widget_class_set_template_from_resource (widget_class,
