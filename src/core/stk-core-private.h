@@ -79,4 +79,9 @@ gboolean   stk_file_replace        (const char  *path,
                                     GBytes      *bytes,
                                     GError     **error);
 
+/* HTML as the exporters write it (stk-export-web.c), for the core's other HTML builders */
+void       stk_export_append_escaped (GString     *out,
+                                      const char  *text);
+gboolean   stk_export_lang_is_rtl    (const char  *lang);
+
 G_END_DECLS

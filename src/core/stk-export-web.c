@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "stk-core-private.h"
 #include "stk-core-resources.h"
 #include "stk-export.h"
 #include "stk-policy-io.h"
@@ -963,4 +964,21 @@ stk_export_page_html (StkPolicy  *policy,
   g_string_append (out, "</a></p>\n</footer>\n</body>\n</html>\n");
 
   return g_string_free_to_bytes (out);
+}
+
+/* For the core's other HTML builders (stk-core-private.h) ------------------------------------- */
+
+/* Appends @text as every export escapes it. */
+void
+stk_export_append_escaped (GString    *out,
+                           const char *text)
+{
+  append_escaped (out, text);
+}
+
+/* Whether the exports write @lang right to left. */
+gboolean
+stk_export_lang_is_rtl (const char *lang)
+{
+  return lang_is_rtl (lang);
 }

@@ -46,4 +46,10 @@ GBytes     *stk_export_page_html    (StkPolicy       *policy,
 /* "samtykke.js" or "samtykke.css", compiled into the program. */
 GBytes     *stk_export_asset        (const char      *name);
 
+/* The preview's sample website with @banner pasted in (stk-export-sample.c); no export writes
+ * it. */
+GBytes     *stk_export_sample_html  (StkPolicy       *policy,
+                                     const char      *lang,
+                                     GBytes          *banner);
+
 G_END_DECLS

@@ -204,7 +204,7 @@ update_languages (StkPreviewPage *self)
 
 #if HAVE_PREVIEW
 
-/* The sample website ------------------------------------------------------------------------ */
+/* Asynchronous calls ------------------------------------------------------------------------ */
 
 /* The page as asynchronous calls see it: gone (NULL) once it was disposed. */
 static GWeakRef *
@@ -226,142 +226,6 @@ weak_ref_steal (GWeakRef *ref)
   g_free (ref);
 
   return self;
-}
-
-static const char *
-policy_text (StkPolicy  *policy,
-             const char *key,
-             const char *lang)
-{
-  const char *value = stk_text_get (stk_policy_get_text (policy, key), lang);
-
-  return value != NULL ? value : "";
-}
-
-static void
-append_embeds (GString    *out,
-               StkPolicy  *policy)
-{
-  StkList *providers = stk_policy_get_providers (policy);
-
-  for (guint i = 0; i < stk_list_get_n (providers); i++)
-    {
-      StkProvider *provider = stk_list_peek (providers, i);
-      StkList *embeds = stk_provider_get_embeds (provider);
-
-      for (guint j = 0; j < stk_list_get_n (embeds); j++)
-        {
-          StkEmbed *embed = stk_list_peek (embeds, j);
-          g_autofree char *id = g_markup_escape_text (stk_embed_get_id (embed) ?: "", -1);
-          g_autofree char *name = g_markup_escape_text (stk_provider_get_name (provider) ?: "",
-                                                        -1);
-
-          /* What the site would load after consent stays a local stand-in: the preview fetches
-           * nothing from the provider. */
-          g_string_append_printf (out,
-                                  "<figure data-samtykke-embed=\"%s\"><template><div "
-                                  "class=\"video\" role=\"img\" aria-label=\"%s\">▶</div>"
-                                  "</template></figure>\n", id, name);
-        }
-    }
-}
-
-/* The declaration page's writing direction, as the exporter decided it. */
-static const char *
-page_direction (GBytes *page)
-{
-  gsize size = 0;
-  const char *data = page != NULL ? g_bytes_get_data (page, &size) : NULL;
-  const char *end;
-
-  if (data == NULL)
-    return "ltr";
-  end = memchr (data, '>', MIN (size, 512));
-  end = end != NULL ? memchr (end + 1, '>', size - (end + 1 - data)) : NULL;
-  if (end != NULL && g_strstr_len (data, end - data, " dir=\"rtl\"") != NULL)
-    return "rtl";
-
-  return "ltr";
-}
-
-static GBytes *
-build_sample_page (StkPreviewPage *self,
-                   const char     *lang,
-                   GBytes         *banner,
-                   GBytes         *declaration)
-{
-  g_autoptr(GBytes) template = NULL;
-  g_autoptr(GString) embeds = g_string_new (NULL);
-  const char *name = stk_policy_get_name (self->policy);
-  g_autofree char *e_lang = g_markup_escape_text (lang, -1);
-  g_autofree char *e_site = g_markup_escape_text (name != NULL && *name != '\0'
-                                                  ? name : _("Sample Website"), -1);
-  g_autofree char *e_title = g_markup_escape_text (policy_text (self->policy, "page_title",
-                                                                lang), -1);
-  g_autofree char *e_link = g_markup_escape_text (policy_text (self->policy,
-                                                               "consent_settings_link", lang),
-                                                  -1);
-  const char *e_dir = page_direction (declaration);
-  const char *data;
-  const char *p;
-  gsize size = 0;
-  GString *out;
-
-  append_embeds (embeds, self->policy);
-  template = g_resources_lookup_data (RESOURCE_PREFIX "sample-page.html",
-                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (template != NULL);
-  data = g_bytes_get_data (template, &size);
-
-  /* One pass, so that nothing substituted is looked at again. */
-  out = g_string_sized_new (size + (banner != NULL ? g_bytes_get_size (banner) : 0));
-  p = data;
-  while (p < data + size)
-    {
-      const char *at = memchr (p, '@', data + size - p);
-      const char *close = at != NULL ? memchr (at + 1, '@', data + size - at - 1) : NULL;
-      g_autofree char *key = NULL;
-
-      if (at == NULL || close == NULL)
-        {
-          g_string_append_len (out, p, data + size - p);
-          break;
-        }
-      g_string_append_len (out, p, at - p);
-      key = g_strndup (at + 1, close - at - 1);
-
-      if (g_str_equal (key, "LANG"))
-        g_string_append (out, e_lang);
-      else if (g_str_equal (key, "DIR"))
-        g_string_append (out, e_dir);
-      else if (g_str_equal (key, "SITE"))
-        g_string_append (out, e_site);
-      else if (g_str_equal (key, "PAGE_TITLE"))
-        g_string_append (out, e_title);
-      else if (g_str_equal (key, "SETTINGS_LINK"))
-        g_string_append (out, e_link);
-      else if (g_str_equal (key, "EMBEDS"))
-        g_string_append_len (out, embeds->str, embeds->len);
-      else if (g_str_equal (key, "BANNER"))
-        {
-          gsize banner_size = 0;
-          const char *banner_data = banner != NULL ? g_bytes_get_data (banner, &banner_size)
-                                                   : NULL;
-
-          if (banner_data != NULL)
-            g_string_append_len (out, banner_data, banner_size);
-        }
-      else
-        {
-          /* Not a placeholder: keep the first "@" and look on from the second. */
-          g_string_append_c (out, '@');
-          p = at + 1;
-          continue;
-        }
-      p = close + 1;
-    }
-
-  return g_string_free_to_bytes (out);
 }
 
 static char *
@@ -574,10 +438,9 @@ render (StkPreviewPage *self)
   languages = stk_policy_get_languages (self->policy);
   for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
     {
-      g_autofree char *page_name = g_strdup_printf ("cookie-policy.%s.html", languages[i]);
-      g_autoptr(GBytes) sample = build_sample_page (self, languages[i],
-                                                    g_hash_table_lookup (files, "banner.html"),
-                                                    g_hash_table_lookup (files, page_name));
+      g_autoptr(GBytes) sample = stk_export_sample_html (self->policy, languages[i],
+                                                         g_hash_table_lookup (files,
+                                                                              "banner.html"));
 
       g_hash_table_insert (files, sample_name (languages[i]), g_steal_pointer (&sample));
     }
