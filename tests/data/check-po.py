@@ -28,9 +28,10 @@ XGETTEXT_ARGS = [
     '--flag=g_printf:1:c-format', '--flag=g_fprintf:2:c-format',
 ]
 
-# A call of a gettext macro or function on a string literal.
-C_MARKER = re.compile(r'(?<![\w.>])(?:_|N_|C_|NC_|Q_|gettext|ngettext|g_dngettext|g_dpgettext2)'
-                      r'\s*\(\s*"')
+# A call of a gettext macro or function on a string literal; the functions that take a domain
+# first, as in g_dngettext (GETTEXT_PACKAGE, "...", ...), count with it.
+C_MARKER = re.compile(r'(?<![\w.>])(?:(?:_|N_|C_|NC_|Q_|gettext|ngettext)\s*\(\s*"'
+                      r'|(?:g_dngettext|g_dpgettext2)\s*\(\s*(?:\w+\s*,\s*)?")')
 # A message continued by a macro, such as _("%" G_GINT64_FORMAT " items"): xgettext stops at
 # the macro, so the catalogue holds a different message and the whole one is never translated.
 CUT_MESSAGE = re.compile(r'(?<![\w.>])(?:_|N_|C_|NC_)\s*\(\s*(?:"(?:[^"\\\n]|\\.)*"\s*,\s*)?'

@@ -6,32 +6,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
-
-#if HAVE_PREVIEW
-# include <webkit/webkit.h>
-# include "stk-preview-server.h"
-#endif
 
 #include "stk-field.h"
 #include "stk-preview-page.h"
-#include "stk-window.h"
+#include "stk-preview-view.h"
 
-/* The preview shows what an export writes: every file comes from stk_export_render(), served
- * from memory by a server on the loopback address, around a neutral sample website that has the
- * banner pasted in right after <body>, as a site template would. Nothing is loaded from
- * anywhere else: the server sends a Content-Security-Policy that allows only itself, the web
- * view's network session uses the server as its proxy (which refuses every other host), and
- * navigation away from it is refused. The session is ephemeral, so a preview leaves nothing
- * on disk. */
+/* The page holds the preview's controls and their state (the width and the colour scheme are
+ * remembered); the view below them (StkPreviewView) shows the export and follows the state
+ * through bindings, and tells which page a link inside it went to. A build without WebKitGTK
+ * has no view: the page says so, and keeps only what needs no web engine. */
 
 #define RESOURCE_PREFIX "/io/github/samtykke/Samtykke/preview/"
-#define PHONE_WIDTH 390
-/* After the last change; together with rendering, the preview follows an edit within about
- * 300 ms. */
-#define RENDER_DELAY_MS 200
-/* The isolated script world of the preview's own scripts: the page's scripts cannot see them. */
-#define SCRIPT_WORLD "samtykke-preview"
 
 struct _StkPreviewPage
 {
@@ -58,26 +43,15 @@ struct _StkPreviewPage
   GtkStringList        *languages;        /* codes */
   GtkStringList        *language_labels;  /* what the drop-down shows, in the same order */
   char                 *language;
-  guint                 render_id;
-#if HAVE_PREVIEW
-  StkPreviewServer     *server;
-  WebKitNetworkSession *session;
-  WebKitUserContentManager *content_manager;
-  GCancellable         *cancellable;
-#endif
+  char                 *base_uri;
+  GBindingGroup        *view_bindings;
 
-  /* borrowed: in view_box, the clamp holds the web view */
-  AdwClamp             *clamp;
-  GtkWidget            *web_view;
+  /* borrowed: in view_box; NULL in a build without the preview */
+  GtkWidget            *view;
 
-  guint                 n_renders;
-  gint64                last_crash;
-  guint                 reopen_settings : 1;
-  guint                 shows_policy : 1;  /* the web view shows a render of this policy */
   guint                 show_declaration : 1;
   guint                 phone : 1;
   guint                 dark : 1;
-  guint                 needs_render : 1;
   guint                 syncing : 1;
 };
 
@@ -139,8 +113,9 @@ select_language (StkPreviewPage *self,
       }
 }
 
-/* Follows the policy's languages; returns whether the shown language changed with them. */
-static gboolean
+/* Follows the policy's languages: the drop-down names them, and the language shown is one of
+ * them. */
+static void
 update_languages (StkPreviewPage *self)
 {
   const char * const *languages = NULL;
@@ -194,564 +169,27 @@ update_languages (StkPreviewPage *self)
   self->syncing = FALSE;
 
   if (g_strcmp0 (old_language, self->language) != 0)
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
-      return TRUE;
-    }
-
-  return FALSE;
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
-
-#if HAVE_PREVIEW
-
-/* Asynchronous calls ------------------------------------------------------------------------ */
-
-/* The page as asynchronous calls see it: gone (NULL) once it was disposed. */
-static GWeakRef *
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-
-  return ref;
-}
-
-static StkPreviewPage *
-weak_ref_steal (GWeakRef *ref)
-{
-  StkPreviewPage *self = g_weak_ref_get (ref);
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
-
-  return self;
-}
-
-static char *
-sample_name (const char *lang)
-{
-  return g_strdup_printf ("index.%s.html", lang);
-}
-
-/* The web view ------------------------------------------------------------------------------ */
-
-/* Shows the page as to a visitor whose system prefers a dark (or a light) colour scheme: the
- * conditions of every prefers-color-scheme media rule are replaced by ones that always or never
- * hold, whatever the desktop itself prefers. The exported files stay as they are. */
-static const char scheme_script[] =
-  "function stkPreviewScheme (dark) {\n"
-  "  if (!window.stkSchemeRules) {\n"
-  "    window.stkSchemeRules = [];\n"
-  "    const walk = (rules) => {\n"
-  "      for (const rule of rules) {\n"
-  "        if (rule.media && /prefers-color-scheme/.test (rule.media.mediaText))\n"
-  "          window.stkSchemeRules.push ([rule, rule.media.mediaText]);\n"
-  "        if (rule.cssRules)\n"
-  "          walk (rule.cssRules);\n"
-  "      }\n"
-  "    };\n"
-  "    for (const sheet of document.styleSheets) {\n"
-  "      try { walk (sheet.cssRules); } catch (e) { }\n"
-  "    }\n"
-  "  }\n"
-  "  for (const [rule, text] of window.stkSchemeRules)\n"
-  "    rule.media.mediaText = text.replace (\n"
-  "      /\\(\\s*prefers-color-scheme\\s*:\\s*(dark|light)\\s*\\)/g,\n"
-  "      (m, value) => (value === 'dark') === dark ? '(min-width: 0px)' : '(max-width: -1px)');\n"
-  "  document.documentElement.style.colorScheme = dark ? 'dark' : 'light';\n"
-  "}\n";
-
-static void
-install_scheme_script (StkPreviewPage *self)
-{
-  g_autofree char *source = NULL;
-  WebKitUserScript *script;
-
-  if (self->content_manager == NULL)
-    return;
-
-  source = g_strdup_printf ("%sstkPreviewScheme (%s);\n", scheme_script,
-                            self->dark ? "true" : "false");
-  script = webkit_user_script_new_for_world (source, WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
-                                             WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
-                                             SCRIPT_WORLD, NULL, NULL);
-  webkit_user_content_manager_remove_all_scripts (self->content_manager);
-  webkit_user_content_manager_add_script (self->content_manager, script);
-  webkit_user_script_unref (script);
-}
-
-static void
-update_background (StkPreviewPage *self)
-{
-  /* The sample page's own background, so that a reload shows no white flash in the dark. */
-  GdkRGBA light = { 1.0, 1.0, 1.0, 1.0 };
-  GdkRGBA dark = { 0x12 / 255.0, 0x12 / 255.0, 0x12 / 255.0, 1.0 };
-
-  if (self->web_view != NULL)
-    webkit_web_view_set_background_color (WEBKIT_WEB_VIEW (self->web_view),
-                                          self->dark ? &dark : &light);
-}
-
-static void
-apply_scheme (StkPreviewPage *self)
-{
-  g_autofree char *call = NULL;
-
-  install_scheme_script (self);
-  update_background (self);
-  if (self->web_view == NULL)
-    return;
-
-  call = g_strdup_printf ("if (typeof stkPreviewScheme === 'function') "
-                          "stkPreviewScheme (%s);", self->dark ? "true" : "false");
-  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self->web_view), call, -1, SCRIPT_WORLD,
-                                       NULL, NULL, NULL, NULL);
-}
-
-static void
-apply_width (StkPreviewPage *self)
-{
-  if (self->web_view == NULL)
-    return;
-
-  adw_clamp_set_maximum_size (self->clamp, self->phone ? PHONE_WIDTH : G_MAXINT / 2);
-  adw_clamp_set_tightening_threshold (self->clamp, self->phone ? PHONE_WIDTH : G_MAXINT / 2);
-  if (self->phone)
-    gtk_widget_add_css_class (self->web_view, "stk-phone");
-  else
-    gtk_widget_remove_css_class (self->web_view, "stk-phone");
-}
-
-static char *
-target_uri (StkPreviewPage *self)
-{
-  g_autofree char *name = NULL;
-
-  if (self->server == NULL || self->language == NULL)
-    return NULL;
-
-  name = self->show_declaration ? g_strdup_printf ("cookie-policy.%s.html", self->language)
-                                : sample_name (self->language);
-
-  return g_strconcat (stk_preview_server_get_base_uri (self->server), name, NULL);
-}
-
-static void
-show_target (StkPreviewPage *self)
-{
-  g_autofree char *uri = target_uri (self);
-  const char *current;
-
-  if (self->web_view == NULL || uri == NULL)
-    return;
-
-  current = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->web_view));
-  if (g_strcmp0 (current, uri) != 0)
-    webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self->web_view), uri);
-}
-
-static void
-show_render_error (StkPreviewPage *self)
-{
-  g_autoptr(GListModel) findings = stk_policy_validate (self->policy);
-  guint n_errors = stk_findings_count (findings, STK_SEVERITY_ERROR);
-  g_autofree char *text = NULL;
-
-  if (self->shows_policy)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The policy has %u error, so it cannot be exported. "
-                                         "The preview shows it as it was before.",
-                                         "The policy has %u errors, so it cannot be exported. "
-                                         "The preview shows it as it was before.",
-                                         n_errors), n_errors);
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The policy has %u error, so it cannot be exported "
-                                         "or previewed.",
-                                         "The policy has %u errors, so it cannot be exported "
-                                         "or previewed.",
-                                         n_errors), n_errors);
-
-  gtk_label_set_label (self->error_label, text);
-  gtk_info_bar_set_revealed (self->error_bar, TRUE);
-
-  /* Another document's render is no preview of this one. */
-  if (!self->shows_policy && self->web_view != NULL
-      && g_strcmp0 (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->web_view)), "about:blank") != 0)
-    webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self->web_view), "about:blank");
-}
-
-static void
-settings_state_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(StkPreviewPage) self = weak_ref_steal (user_data);
-  g_autoptr(JSCValue) value = NULL;
-
-  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, NULL);
-  if (self == NULL || self->web_view != GTK_WIDGET (object))
-    return;
-
-  self->reopen_settings = value != NULL && jsc_value_is_boolean (value)
-                          && jsc_value_to_boolean (value);
-  webkit_web_view_reload (WEBKIT_WEB_VIEW (object));
-}
-
-/* Loads the page again with the new files. Whoever edits the settings dialog's texts wants to
- * see the dialog: when it was open, it is opened again. */
-static void
-reload_keeping_state (StkPreviewPage *self)
-{
-  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self->web_view),
-                                       "!!document.querySelector ('dialog.stk-s[open]')", -1,
-                                       NULL, NULL, self->cancellable, settings_state_cb,
-                                       weak_ref_new (self));
-}
-
-static void
-render (StkPreviewPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) files = NULL;
-  const char * const *languages;
-  gboolean language_changed;
-  const char *current;
-
-  g_clear_handle_id (&self->render_id, g_source_remove);
-  self->needs_render = FALSE;
-
-  language_changed = update_languages (self);
-  if (self->policy == NULL || self->server == NULL)
-    return;
-
-  files = stk_export_render (self->policy, STK_EXPORT_ALL, &error);
-  if (files == NULL)
-    {
-      g_debug ("Not previewed: %s", error->message);
-      show_render_error (self);
-      return;
-    }
-  gtk_info_bar_set_revealed (self->error_bar, FALSE);
-
-  languages = stk_policy_get_languages (self->policy);
-  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
-    {
-      g_autoptr(GBytes) sample = stk_export_sample_html (self->policy, languages[i],
-                                                         g_hash_table_lookup (files,
-                                                                              "banner.html"));
-
-      g_hash_table_insert (files, sample_name (languages[i]), g_steal_pointer (&sample));
-    }
-  stk_preview_server_set_files (self->server, files);
-  self->n_renders++;
-  self->shows_policy = TRUE;
-
-  /* Whatever page the preview shows (the visitor may have followed a link in it) is shown
-   * again with the new files; a reload keeps its scroll position. */
-  current = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->web_view));
-  if (!language_changed && current != NULL
-      && stk_preview_server_owns_uri (self->server, current)
-      && !g_str_equal (current, "about:blank"))
-    reload_keeping_state (self);
-  else
-    {
-      g_autofree char *uri = target_uri (self);
-
-      if (uri != NULL)
-        webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self->web_view), uri);
-    }
-}
-
-static gboolean
-render_timeout_cb (gpointer user_data)
-{
-  StkPreviewPage *self = user_data;
-
-  self->render_id = 0;
-  render (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_render (StkPreviewPage *self,
-                 guint           delay_ms)
-{
-  self->needs_render = TRUE;
-  /* A hidden preview renders when it is shown again. */
-  if (self->web_view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-
-  g_clear_handle_id (&self->render_id, g_source_remove);
-  self->render_id = g_timeout_add (delay_ms, render_timeout_cb, self);
-}
-
-/* Follows navigation inside the preview (a link from the banner to the declaration page, say)
- * with the controls. */
-static void
-sync_controls_with_uri (StkPreviewPage *self,
-                        const char     *uri)
-{
-  g_autoptr(GUri) parsed = NULL;
-  const char *path;
-  const char *lang = NULL;
-  gboolean declaration;
-  g_autofree char *found = NULL;
-
-  if (uri == NULL || !stk_preview_server_owns_uri (self->server, uri))
-    return;
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  path = parsed != NULL ? g_uri_get_path (parsed) : NULL;
-  if (path == NULL)
-    return;
-
-  if (g_str_has_prefix (path, "/cookie-policy."))
-    {
-      declaration = TRUE;
-      lang = path + strlen ("/cookie-policy.");
-    }
-  else if (g_str_has_prefix (path, "/index."))
-    {
-      declaration = FALSE;
-      lang = path + strlen ("/index.");
-    }
-  else
-    return;
-  if (!g_str_has_suffix (lang, ".html"))
-    return;
-  found = g_strndup (lang, strlen (lang) - strlen (".html"));
-
-  self->syncing = TRUE;
-  if (self->show_declaration != declaration)
-    {
-      self->show_declaration = declaration;
-      gtk_toggle_button_set_active (declaration ? self->declaration_button : self->site_button,
-                                    TRUE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DECLARATION]);
-    }
-  if (g_strcmp0 (self->language, found) != 0 && self->policy != NULL
-      && g_strv_contains (stk_policy_get_languages (self->policy), found))
-    {
-      g_free (self->language);
-      self->language = g_steal_pointer (&found);
-      select_language (self, self->language);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
-    }
-  self->syncing = FALSE;
-}
-
-static void
-load_changed_cb (StkPreviewPage  *self,
-                 WebKitLoadEvent  event,
-                 WebKitWebView   *web_view)
-{
-  g_debug ("Preview load event %d: %s", event, webkit_web_view_get_uri (web_view));
-  if (event == WEBKIT_LOAD_COMMITTED)
-    sync_controls_with_uri (self, webkit_web_view_get_uri (web_view));
-
-  if (event == WEBKIT_LOAD_FINISHED && self->reopen_settings)
-    {
-      self->reopen_settings = FALSE;
-      webkit_web_view_evaluate_javascript (web_view,
-                                           "if (window.Samtykke) window.Samtykke.open ();", -1,
-                                           NULL, NULL, NULL, NULL, NULL);
-    }
-}
-
-static gboolean
-load_failed_cb (StkPreviewPage  *self,
-                WebKitLoadEvent  event,
-                const char      *uri,
-                GError          *error,
-                WebKitWebView   *web_view)
-{
-  g_debug ("The preview did not load %s: %s", uri, error->message);
-
-  return FALSE;
-}
-
-/* The engine's menu offers downloads and new windows: nothing a preview needs. */
-static gboolean
-context_menu_cb (StkPreviewPage    *self,
-                 WebKitContextMenu *menu,
-                 gpointer           hit_test_result,
-                 WebKitWebView     *web_view)
-{
-  return TRUE;
-}
-
-static void
-web_process_terminated_cb (StkPreviewPage                     *self,
-                           WebKitWebProcessTerminationReason   reason,
-                           WebKitWebView                      *web_view)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (reason == WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
-    return;
-
-  /* Shown again once; a page that keeps failing is left alone until the next change. */
-  g_debug ("The preview’s web process ended (%d)", reason);
-  if (now - self->last_crash > 5 * G_USEC_PER_SEC)
-    webkit_web_view_reload (web_view);
-  self->last_crash = now;
-}
-
-static gboolean
-decide_policy_cb (StkPreviewPage           *self,
-                  WebKitPolicyDecision     *decision,
-                  WebKitPolicyDecisionType  type,
-                  WebKitWebView            *web_view)
-{
-  WebKitNavigationAction *action;
-  const char *uri;
-
-  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
-    return FALSE;
-
-  action = webkit_navigation_policy_decision_get_navigation_action (
-      WEBKIT_NAVIGATION_POLICY_DECISION (decision));
-  uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
-
-  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION
-      && stk_preview_server_owns_uri (self->server, uri))
-    return FALSE;
-
-  /* Links to other websites (a provider's privacy policy, say) and new windows stay closed:
-   * the preview shows the exported files and nothing else. */
-  webkit_policy_decision_ignore (decision);
-  if (webkit_navigation_action_is_user_gesture (action))
-    {
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), STK_TYPE_WINDOW);
-
-      if (window != NULL)
-        stk_window_add_toast (STK_WINDOW (window),
-                              adw_toast_new (_("The preview does not open other websites")));
-    }
-
-  return TRUE;
-}
-
-static void
-ensure_web_view (StkPreviewPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *proxy_uri = NULL;
-  const char * const ignore_hosts[] = { "127.0.0.1", NULL };
-  WebKitNetworkProxySettings *proxy;
-  WebKitSettings *settings;
-
-  if (self->web_view != NULL || self->server != NULL)
-    return;
-
-  self->server = stk_preview_server_new (&error);
-  if (self->server == NULL)
-    {
-      GtkWidget *status = adw_status_page_new ();
-
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-warning-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The Preview Could Not Start"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
-      gtk_widget_set_vexpand (status, TRUE);
-      gtk_box_append (self->view_box, status);
-      return;
-    }
-
-  self->session = webkit_network_session_new_ephemeral ();
-  /* Anything that would leave the loopback goes to the preview's own server, which refuses it:
-   * a second wall behind the Content-Security-Policy. */
-  proxy_uri = g_strdup_printf ("http://%s", stk_preview_server_get_host_port (self->server));
-  proxy = webkit_network_proxy_settings_new (proxy_uri, ignore_hosts);
-  webkit_network_session_set_proxy_settings (self->session, WEBKIT_NETWORK_PROXY_MODE_CUSTOM,
-                                             proxy);
-  webkit_network_proxy_settings_free (proxy);
-
-  self->content_manager = webkit_user_content_manager_new ();
-  install_scheme_script (self);
-
-  settings = webkit_settings_new_with_settings ("enable-developer-extras", FALSE,
-                                                "enable-back-forward-navigation-gestures", FALSE,
-                                                "enable-webgl", FALSE,
-                                                "enable-webaudio", FALSE,
-                                                "enable-media-stream", FALSE,
-                                                "javascript-can-open-windows-automatically", FALSE,
-                                                NULL);
-  /* Where the display has no OpenGL the engine draws without it from the start, rather than
-   * finding out and complaining. */
-  if (!gdk_display_prepare_gl (gtk_widget_get_display (GTK_WIDGET (self)), NULL))
-    webkit_settings_set_hardware_acceleration_policy (settings,
-                                                      WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
-
-  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                                 "network-session", self->session,
-                                 "user-content-manager", self->content_manager,
-                                 "settings", settings,
-                                 "vexpand", TRUE,
-                                 "hexpand", TRUE,
-                                 NULL);
-  g_object_unref (settings);
-  gtk_widget_set_overflow (self->web_view, GTK_OVERFLOW_HIDDEN);
-  g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->web_view, "load-changed", G_CALLBACK (load_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->web_view, "context-menu", G_CALLBACK (context_menu_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->web_view, "web-process-terminated",
-                           G_CALLBACK (web_process_terminated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->web_view, "load-failed", G_CALLBACK (load_failed_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->clamp = ADW_CLAMP (adw_clamp_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->clamp), TRUE);
-  adw_clamp_set_child (self->clamp, self->web_view);
-  gtk_box_append (self->view_box, GTK_WIDGET (self->clamp));
-
-  update_background (self);
-  apply_width (self);
-}
-
-static void
-reset_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(StkPreviewPage) self = weak_ref_steal (user_data);
-  g_autoptr(GError) error = NULL;
-
-  if (!webkit_website_data_manager_clear_finish (WEBKIT_WEBSITE_DATA_MANAGER (object), result,
-                                                 &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not clear the preview’s data: %s", error->message);
-      return;
-    }
-  if (self == NULL)
-    return;
-
-  if (self->web_view != NULL)
-    {
-      g_autofree char *uri = target_uri (self);
-      const char *current = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->web_view));
-
-      if (uri != NULL && g_strcmp0 (current, uri) != 0)
-        webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self->web_view), uri);
-      else
-        webkit_web_view_reload (WEBKIT_WEB_VIEW (self->web_view));
-    }
-}
-
-#endif /* HAVE_PREVIEW */
 
 /* Reacting ------------------------------------------------------------------------------------ */
 
 static void
 policy_changed_cb (StkPreviewPage *self)
 {
-#if HAVE_PREVIEW
-  schedule_render (self, RENDER_DELAY_MS);
-#endif
+  update_languages (self);
+}
+
+static void
+view_error_cb (StkPreviewPage *self)
+{
+  g_autofree char *message = NULL;
+
+  g_object_get (self->view, "error-message", &message, NULL);
+  /* Hidden, the bar keeps its text, so that it does not shrink as it goes. */
+  if (message != NULL)
+    gtk_label_set_label (self->error_label, message);
+  gtk_info_bar_set_revealed (self->error_bar, message != NULL);
 }
 
 /* In a group, the button that goes off is told first, before the other one is on: only the
@@ -797,42 +235,19 @@ language_selected_cb (StkPreviewPage *self)
 /* GObject ------------------------------------------------------------------------------------- */
 
 static void
-stk_preview_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (stk_preview_page_parent_class)->map (widget);
-
-#if HAVE_PREVIEW
-  {
-    StkPreviewPage *self = STK_PREVIEW_PAGE (widget);
-
-    /* The web processes start only once the preview is first looked at. */
-    ensure_web_view (self);
-    if (self->needs_render || self->n_renders == 0)
-      render (self);
-  }
-#endif
-}
-
-static void
 stk_preview_page_dispose (GObject *object)
 {
   StkPreviewPage *self = STK_PREVIEW_PAGE (object);
 
-  g_clear_handle_id (&self->render_id, g_source_remove);
   if (self->policy != NULL)
     g_signal_handlers_disconnect_by_data (self->policy, self);
-#if HAVE_PREVIEW
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-#endif
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (self->view, self);
+  if (self->view_bindings != NULL)
+    g_binding_group_set_source (self->view_bindings, NULL);
+  g_clear_object (&self->view_bindings);
   gtk_widget_dispose_template (GTK_WIDGET (self), STK_TYPE_PREVIEW_PAGE);
-  self->web_view = NULL;
-  self->clamp = NULL;
-#if HAVE_PREVIEW
-  g_clear_object (&self->content_manager);
-  g_clear_object (&self->session);
-  g_clear_object (&self->server);
-#endif
+  self->view = NULL;
   g_clear_object (&self->policy);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
@@ -848,6 +263,7 @@ stk_preview_page_finalize (GObject *object)
   StkPreviewPage *self = STK_PREVIEW_PAGE (object);
 
   g_free (self->language);
+  g_free (self->base_uri);
 
   G_OBJECT_CLASS (stk_preview_page_parent_class)->finalize (object);
 }
@@ -928,7 +344,6 @@ stk_preview_page_class_init (StkPreviewPageClass *klass)
   object_class->finalize = stk_preview_page_finalize;
   object_class->get_property = stk_preview_page_get_property;
   object_class->set_property = stk_preview_page_set_property;
-  widget_class->map = stk_preview_page_map;
 
   properties[PROP_POLICY] =
     g_param_spec_object ("policy", NULL, NULL, STK_TYPE_POLICY,
@@ -992,6 +407,45 @@ load_style (void)
     }
 }
 
+/* The properties the page and the view share. */
+static const char * const view_properties[] = {
+  "policy", "language", "show-declaration", "phone", "dark",
+};
+
+/* Returns: (transfer none) (nullable): the view, in view_box; or, in a build without a web
+ * engine, NULL, and the page says so instead. */
+static GtkWidget *
+create_view (StkPreviewPage *self)
+{
+#if HAVE_PREVIEW
+  GtkWidget *view = g_object_new (STK_TYPE_PREVIEW_VIEW,
+                                  "phone", self->phone,
+                                  "dark", self->dark,
+                                  NULL);
+
+  gtk_box_append (self->view_box, view);
+
+  return view;
+#else
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "web-browser-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The Preview Is Not Built In"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("This build of Samtykke has no web engine to show the "
+                                     "banner with. Export the policy and open the files in a "
+                                     "web browser to see them."));
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_box_append (self->view_box, status);
+  /* Copying the banner needs no web engine; the rest of the toolbar does. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->toolbar); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, child == self->copy_button);
+
+  return NULL;
+#endif
+}
+
 static void
 stk_preview_page_init (StkPreviewPage *self)
 {
@@ -1016,26 +470,19 @@ stk_preview_page_init (StkPreviewPage *self)
   gtk_toggle_button_set_active (self->dark_button, self->dark);
   self->syncing = FALSE;
 
-#if HAVE_PREVIEW
-  self->cancellable = g_cancellable_new ();
-#else
-  {
-    GtkWidget *status = adw_status_page_new ();
-
-    adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "web-browser-symbolic");
-    adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The Preview Is Not Built In"));
-    adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                     _("This build of Samtykke has no web engine to show the "
-                                       "banner with. Export the policy and open the files in a "
-                                       "web browser to see them."));
-    gtk_widget_set_vexpand (status, TRUE);
-    gtk_box_append (self->view_box, status);
-    /* Copying the banner needs no web engine; the rest of the toolbar does. */
-    for (GtkWidget *child = gtk_widget_get_first_child (self->toolbar); child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      gtk_widget_set_visible (child, child == self->copy_button);
-  }
-#endif
+  /* The view takes the page's state when it is made, and follows it from then on; it tells
+   * the page which page and language a link inside it went to. */
+  self->view_bindings = g_binding_group_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (view_properties); i++)
+    g_binding_group_bind (self->view_bindings, view_properties[i], self, view_properties[i],
+                          G_BINDING_BIDIRECTIONAL);
+  self->view = create_view (self);
+  if (self->view != NULL)
+    {
+      g_binding_group_set_source (self->view_bindings, self->view);
+      g_signal_connect_object (self->view, "notify::error-message", G_CALLBACK (view_error_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 }
 
 /* Public -------------------------------------------------------------------------------------- */
@@ -1067,19 +514,15 @@ stk_preview_page_set_policy (StkPreviewPage *self,
   if (self->policy != NULL)
     g_signal_handlers_disconnect_by_data (self->policy, self);
   g_set_object (&self->policy, policy);
-  self->shows_policy = FALSE;
+  /* After the view's own handler, which schedules a render: a language that goes with a change
+   * is then shown with the new files, not before them. */
   if (policy != NULL)
-    g_signal_connect_swapped (policy, "changed", G_CALLBACK (policy_changed_cb), self);
+    g_signal_connect_data (policy, "changed", G_CALLBACK (policy_changed_cb), self, NULL,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
-  update_languages (self);
-#if HAVE_PREVIEW
-  /* A new document is shown at once, as on a first visit. */
-  if (self->session != NULL)
-    stk_preview_page_reset (self);
-  schedule_render (self, 0);
-#endif
-
+  /* The view has the new policy before it is told the language shown in it. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
+  update_languages (self);
 }
 
 GFile *
@@ -1125,9 +568,6 @@ stk_preview_page_set_language (StkPreviewPage *self,
   self->syncing = TRUE;
   select_language (self, lang);
   self->syncing = FALSE;
-#if HAVE_PREVIEW
-  show_target (self);
-#endif
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
@@ -1155,9 +595,6 @@ stk_preview_page_set_show_declaration (StkPreviewPage *self,
   gtk_toggle_button_set_active (show_declaration ? self->declaration_button : self->site_button,
                                 TRUE);
   self->syncing = FALSE;
-#if HAVE_PREVIEW
-  show_target (self);
-#endif
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DECLARATION]);
 }
@@ -1186,9 +623,6 @@ stk_preview_page_set_phone (StkPreviewPage *self,
   self->syncing = FALSE;
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "preview-width", phone ? "phone" : "desktop");
-#if HAVE_PREVIEW
-  apply_width (self);
-#endif
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
 }
@@ -1217,9 +651,6 @@ stk_preview_page_set_dark (StkPreviewPage *self,
   self->syncing = FALSE;
   if (self->settings != NULL)
     g_settings_set_boolean (self->settings, "preview-dark", dark);
-#if HAVE_PREVIEW
-  apply_scheme (self);
-#endif
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
 }
@@ -1229,23 +660,26 @@ stk_preview_page_reset (StkPreviewPage *self)
 {
   g_return_if_fail (STK_IS_PREVIEW_PAGE (self));
 
-#if HAVE_PREVIEW
-  if (self->session == NULL)
-    return;
-
-  webkit_website_data_manager_clear (webkit_network_session_get_website_data_manager (
-                                       self->session),
-                                     WEBKIT_WEBSITE_DATA_ALL, 0, self->cancellable,
-                                     reset_done_cb, weak_ref_new (self));
-#endif
+  if (self->view != NULL)
+    gtk_widget_activate_action (self->view, "preview.reset", NULL);
 }
 
 GtkWidget *
 stk_preview_page_get_web_view (StkPreviewPage *self)
 {
+  GtkWidget *web_view = NULL;
+
   g_return_val_if_fail (STK_IS_PREVIEW_PAGE (self), NULL);
 
-  return self->web_view;
+  if (self->view != NULL)
+    {
+      g_object_get (self->view, "web-view", &web_view, NULL);
+      /* The view keeps it. */
+      if (web_view != NULL)
+        g_object_unref (web_view);
+    }
+
+  return web_view;
 }
 
 const char *
@@ -1253,31 +687,35 @@ stk_preview_page_get_base_uri (StkPreviewPage *self)
 {
   g_return_val_if_fail (STK_IS_PREVIEW_PAGE (self), NULL);
 
-#if HAVE_PREVIEW
-  if (self->server != NULL)
-    return stk_preview_server_get_base_uri (self->server);
-#endif
+  /* The server keeps its address as long as it runs: asked for once it is known. */
+  if (self->base_uri == NULL && self->view != NULL)
+    g_object_get (self->view, "base-uri", &self->base_uri, NULL);
 
-  return NULL;
+  return self->base_uri;
 }
 
 guint
 stk_preview_page_get_n_refused (StkPreviewPage *self)
 {
+  guint n_refused = 0;
+
   g_return_val_if_fail (STK_IS_PREVIEW_PAGE (self), 0);
 
-#if HAVE_PREVIEW
-  if (self->server != NULL)
-    return stk_preview_server_get_n_refused (self->server);
-#endif
+  if (self->view != NULL)
+    g_object_get (self->view, "n-refused", &n_refused, NULL);
 
-  return 0;
+  return n_refused;
 }
 
 guint
 stk_preview_page_get_n_renders (StkPreviewPage *self)
 {
+  guint n_renders = 0;
+
   g_return_val_if_fail (STK_IS_PREVIEW_PAGE (self), 0);
 
-  return self->n_renders;
+  if (self->view != NULL)
+    g_object_get (self->view, "n-renders", &n_renders, NULL);
+
+  return n_renders;
 }
