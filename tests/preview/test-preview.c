@@ -297,6 +297,45 @@ test_follows_edits (Fixture       *f,
   wait_for_js (f->web_view, BANNER_TITLE_JS, original);
 }
 
+/* Spins the main loop for @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* The settings dialog stays open through edits that come faster than the page reloads: a check
+ * made while the previous reload is on its way finds no dialog, and must not forget it. */
+static void
+test_settings_stay_open (Fixture       *f,
+                         gconstpointer  data)
+{
+  StkText *title = stk_policy_get_text (f->policy, "settings_title");
+
+  wait_for_js (f->web_view, BANNER_TITLE_JS, text_in (f->policy, "banner_title", "da"));
+  g_free (eval_js (f->web_view, "document.querySelector ('samtykke-banner [data-stk=set]')"
+                                ".click (); 'clicked'"));
+  wait_for_js (f->web_view, "document.querySelector ('dialog[open] h2').textContent",
+               stk_text_get (title, "da"));
+
+  /* Spaced around the render delay, so that some renders come while a reload is on its way. */
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Dine valg %u", i);
+
+      stk_text_set (title, "da", text);
+      run_for (200 + 25 * i);
+    }
+  wait_for_js (f->web_view, "document.querySelector ('dialog[open] h2').textContent",
+               "Dine valg 11");
+}
+
 /* Reject all in the preview records the choice as on the site; Reset forgets it, and the
  * banner shows again as on a first visit. */
 static void
@@ -644,6 +683,7 @@ main (int   argc,
   g_test_add ("/preview/page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("banner-in-language", test_banner_in_language);
   ADD ("follows-edits", test_follows_edits);
+  ADD ("settings-stay-open", test_settings_stay_open);
   ADD ("reject-and-reset", test_reject_and_reset);
   ADD ("declaration-page", test_declaration_page);
   ADD ("colour-scheme", test_colour_scheme);

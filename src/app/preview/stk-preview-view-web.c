@@ -144,8 +144,10 @@ settings_state_cb (GObject      *object,
   if (self == NULL || self->web_view != GTK_WIDGET (object))
     return;
 
-  self->reopen_settings = value != NULL && jsc_value_is_boolean (value)
-                          && jsc_value_to_boolean (value);
+  /* While an earlier reload is on its way, the page has no dialog open yet; that is no sign
+   * that it was closed, so a reopening still to be done stays to be done. */
+  if (value != NULL && jsc_value_is_boolean (value) && jsc_value_to_boolean (value))
+    self->reopen_settings = TRUE;
   webkit_web_view_reload (WEBKIT_WEB_VIEW (object));
 }
 
