@@ -336,6 +336,45 @@ test_settings_stay_open (Fixture       *f,
                "Dine valg 11");
 }
 
+/* The drop-down names the policy's languages as they change; when the language shown goes, the
+ * preview shows the default one, from the new files. */
+static void
+test_languages_follow_policy (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char * const danish[] = { "da", NULL };
+  GtkDropDown *dropdown = find_drop_down (GTK_WIDGET (f->page));
+  GListModel *labels;
+  guint renders;
+  g_autofree char *status = NULL;
+
+  g_assert_nonnull (dropdown);
+  labels = gtk_drop_down_get_model (dropdown);
+  stk_preview_page_set_language (f->page, "en");
+  wait_for_js (f->web_view, "location.pathname", "/index.en.html");
+  renders = stk_preview_page_get_n_renders (f->page);
+
+  stk_policy_set_languages (f->policy, danish);
+  g_assert_cmpstr (stk_preview_page_get_language (f->page), ==, "da");
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  WAIT_UNTIL (stk_preview_page_get_n_renders (f->page) > renders);
+  wait_for_js (f->web_view, "location.pathname", "/index.da.html");
+  wait_for_js (f->web_view, "document.documentElement.lang", "da");
+  wait_for_js (f->web_view, BANNER_TITLE_JS, text_in (f->policy, "banner_title", "da"));
+  status = call_async_js (f->web_view,
+                          "return String ((await fetch ('/index.en.html')).status);");
+  g_assert_cmpstr (status, ==, "404");
+
+  /* Back again, the language shown stays. */
+  g_assert_true (stk_history_undo (stk_policy_get_history (f->policy)));
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), 1), ==, "English (en)");
+  g_assert_cmpstr (stk_preview_page_get_language (f->page), ==, "da");
+  WAIT_UNTIL (!webkit_web_view_is_loading (f->web_view));
+  wait_for_js (f->web_view, "location.pathname", "/index.da.html");
+}
+
 /* Reject all in the preview records the choice as on the site; Reset forgets it, and the
  * banner shows again as on a first visit. */
 static void
@@ -684,6 +723,7 @@ main (int   argc,
   ADD ("banner-in-language", test_banner_in_language);
   ADD ("follows-edits", test_follows_edits);
   ADD ("settings-stay-open", test_settings_stay_open);
+  ADD ("languages-follow-policy", test_languages_follow_policy);
   ADD ("reject-and-reset", test_reject_and_reset);
   ADD ("declaration-page", test_declaration_page);
   ADD ("colour-scheme", test_colour_scheme);
