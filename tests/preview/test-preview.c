@@ -317,6 +317,7 @@ test_settings_stay_open (Fixture       *f,
                          gconstpointer  data)
 {
   StkText *title = stk_policy_get_text (f->policy, "settings_title");
+  guint renders;
 
   wait_for_js (f->web_view, BANNER_TITLE_JS, text_in (f->policy, "banner_title", "da"));
   g_free (eval_js (f->web_view, "document.querySelector ('samtykke-banner [data-stk=set]')"
@@ -334,6 +335,17 @@ test_settings_stay_open (Fixture       *f,
     }
   wait_for_js (f->web_view, "document.querySelector ('dialog[open] h2').textContent",
                "Dine valg 11");
+
+  /* Closed, it stays closed: the page loaded again (the mark is gone) shows no dialog. */
+  g_free (eval_js (f->web_view, "document.querySelector ('dialog[open]').close ();"
+                                "window.stkMark = 'set'; 'closed'"));
+  renders = stk_preview_page_get_n_renders (f->page);
+  stk_text_set (title, "da", "Dine valg");
+  WAIT_UNTIL (stk_preview_page_get_n_renders (f->page) > renders);
+  wait_for_js (f->web_view, "String (window.stkMark)", "undefined");
+  WAIT_UNTIL (!webkit_web_view_is_loading (f->web_view));
+  run_for (500);
+  wait_for_js (f->web_view, "String (!!document.querySelector ('dialog[open]'))", "false");
 }
 
 /* The drop-down names the policy's languages as they change; when the language shown goes, the

@@ -31,8 +31,11 @@ struct _StkPreviewView
   GtkWidget                *web_view;
 
   guint                     n_renders;
+  guint                     n_checks;          /* dialog checks not answered yet */
   gint64                    last_crash;
   guint                     reopen_settings : 1;
+  guint                     load_failed : 1;   /* the load going on failed or was cut short */
+  guint                     reload_asked : 1;  /* a reload was asked for and has not started */
   guint                     shows_policy : 1;  /* the web view shows a render of this policy */
   guint                     show_declaration : 1;
   guint                     phone : 1;

@@ -144,10 +144,12 @@ settings_state_cb (GObject      *object,
   if (self == NULL || self->web_view != GTK_WIDGET (object))
     return;
 
+  self->n_checks--;
   /* While an earlier reload is on its way, the page has no dialog open yet; that is no sign
    * that it was closed, so a reopening still to be done stays to be done. */
   if (value != NULL && jsc_value_is_boolean (value) && jsc_value_to_boolean (value))
     self->reopen_settings = TRUE;
+  self->reload_asked = TRUE;
   webkit_web_view_reload (WEBKIT_WEB_VIEW (object));
 }
 
@@ -156,6 +158,7 @@ settings_state_cb (GObject      *object,
 void
 _stk_preview_view_reload_keeping_state (StkPreviewView *self)
 {
+  self->n_checks++;
   webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self->web_view),
                                        "!!document.querySelector ('dialog.stk-s[open]')", -1,
                                        NULL, NULL, self->cancellable, settings_state_cb,
@@ -170,12 +173,20 @@ load_changed_cb (StkPreviewView  *self,
                  WebKitWebView   *web_view)
 {
   g_debug ("Preview load event %d: %s", event, webkit_web_view_get_uri (web_view));
+  if (event == WEBKIT_LOAD_STARTED)
+    {
+      self->load_failed = FALSE;
+      self->reload_asked = FALSE;
+    }
   if (event == WEBKIT_LOAD_COMMITTED)
     _stk_preview_view_follow_uri (self, webkit_web_view_get_uri (web_view));
 
-  if (event == WEBKIT_LOAD_FINISHED && self->reopen_settings)
+  /* A load that the next reload cut short finishes too: the dialog is opened in the page that
+   * stays. A reload already asked for, or a check that may have looked before the dialog was
+   * open (and will ask for one), is to open it again. */
+  if (event == WEBKIT_LOAD_FINISHED && self->reopen_settings && !self->load_failed)
     {
-      self->reopen_settings = FALSE;
+      self->reopen_settings = self->n_checks > 0 || self->reload_asked;
       webkit_web_view_evaluate_javascript (web_view,
                                            "if (window.Samtykke) window.Samtykke.open ();", -1,
                                            NULL, NULL, NULL, NULL, NULL);
@@ -190,6 +201,7 @@ load_failed_cb (StkPreviewView  *self,
                 WebKitWebView   *web_view)
 {
   g_debug ("The preview did not load %s: %s", uri, error->message);
+  self->load_failed = TRUE;
 
   return FALSE;
 }
