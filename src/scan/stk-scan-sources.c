@@ -173,6 +173,8 @@ typedef struct
   guint       depth;
   gboolean    in_loc;
   GString    *text;
+  int         error_line;  /* where the sitemap's own error was found, or 0 */
+  int         error_column;
 } SitemapParser;
 
 /* The element's name without a namespace prefix. */
@@ -203,6 +205,8 @@ sitemap_start_element (GMarkupParseContext  *context,
         }
       else if (!g_str_equal (name, "urlset"))
         {
+          g_markup_parse_context_get_position (context, &parser->error_line,
+                                               &parser->error_column);
           g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
                        _("this is not a sitemap: expected <urlset> or <sitemapindex>, found <%s>"),
                        element);
@@ -315,7 +319,7 @@ parse_sitemap (const char  *name,
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  SitemapParser parser = { name, pages, sitemaps, FALSE, 0, FALSE, text };
+  SitemapParser parser = { name, pages, sitemaps, FALSE, 0, FALSE, text, 0, 0 };
   gsize size = 0;
   const char *data;
 
@@ -329,13 +333,16 @@ parse_sitemap (const char  *name,
     }
 
   data = g_bytes_get_data (bytes, &size);
-  context = g_markup_parse_context_new (&sitemap_parser, G_MARKUP_PREFIX_ERROR_POSITION,
-                                        &parser, NULL);
+  context = g_markup_parse_context_new (&sitemap_parser, 0, &parser, NULL);
   if (!g_markup_parse_context_parse (context, size > 0 ? data : "", size, &local_error)
       || !g_markup_parse_context_end_parse (context, &local_error))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s", name,
-                   local_error->message);
+      int line = parser.error_line, column = parser.error_column;
+
+      if (line == 0)
+        g_markup_parse_context_get_position (context, &line, &column);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s:%d:%d: %s", name, line,
+                   column, local_error->message);
       return FALSE;
     }
 

@@ -10,12 +10,41 @@
 
 #include "stk-scan-url.h"
 
+/* The host in lower case, in its ASCII form (bøger.dk -> xn--bger-kra.dk), without a final
+ * dot: "WWW.Example.COM." and "www.example.com" are one host. NULL when it is not a host name
+ * or an IP address. */
+static char *
+normal_host (const char *host)
+{
+  g_autofree char *ascii = g_hostname_to_ascii (host);
+  g_autofree char *lower = NULL;
+  gsize length;
+
+  if (ascii == NULL || ascii[0] == '\0')
+    return NULL;
+
+  lower = g_ascii_strdown (ascii, -1);
+  length = strlen (lower);
+  if (length > 1 && lower[length - 1] == '.')
+    lower[length - 1] = '\0';
+
+  if (g_hostname_is_ip_address (lower))
+    return g_steal_pointer (&lower);
+  for (const char *c = lower; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && *c != '-' && *c != '.' && *c != '_')
+      return NULL;
+
+  return g_steal_pointer (&lower);
+}
+
+/* @text parsed, when it is an http or https address with a valid host; @host receives the
+ * normal form of the host. */
 static GUri *
-parse_web_uri (const char *text)
+parse_web_uri (const char  *text,
+               char       **host)
 {
   g_autoptr(GUri) uri = NULL;
   const char *scheme;
-  const char *host;
 
   if (text == NULL)
     return NULL;
@@ -30,25 +59,23 @@ parse_web_uri (const char *text)
   if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
     return NULL;
 
-  host = g_uri_get_host (uri);
-  if (host == NULL || host[0] == '\0')
+  if (g_uri_get_host (uri) == NULL || (*host = normal_host (g_uri_get_host (uri))) == NULL)
     return NULL;
 
   return g_steal_pointer (&uri);
 }
 
-/* The host in lower case without a final dot: "WWW.Example.COM." and "www.example.com" are
- * one host. */
-static char *
-normal_host (const char *host)
+/* The port, or -1 when it is the scheme's default (GUri gives the default port itself). */
+static int
+explicit_port (GUri       *uri,
+               const char *scheme)
 {
-  char *normal = g_ascii_strdown (host, -1);
-  gsize length = strlen (normal);
+  int port = g_uri_get_port (uri);
 
-  if (length > 1 && normal[length - 1] == '.')
-    normal[length - 1] = '\0';
+  if ((port == 80 && g_str_equal (scheme, "http")) || (port == 443 && g_str_equal (scheme, "https")))
+    return -1;
 
-  return normal;
+  return port;
 }
 
 /**
@@ -56,8 +83,9 @@ normal_host (const char *host)
  * @text: an address as written in a page or on the command line
  *
  * Returns the form in which two addresses of one page are equal: http or https only, scheme
- * and host in lower case, no default port, no user name, no fragment, at least "/" as the
- * path. The query is kept as written: a different query may be a different page.
+ * and host in lower case (the host in its ASCII form), no default port, no user name, no
+ * fragment, no "." or ".." in the path, at least "/" as the path. The query is kept: a
+ * different query may be a different page.
  *
  * Returns: (transfer full) (nullable): the canonical address, or %NULL when @text is not an
  *   http or https address
@@ -65,19 +93,18 @@ normal_host (const char *host)
 char *
 stk_scan_url_canonical (const char *text)
 {
-  g_autoptr(GUri) uri = parse_web_uri (text);
-  g_autofree char *scheme = NULL;
   g_autofree char *host = NULL;
+  g_autoptr(GUri) uri = parse_web_uri (text, &host);
+  g_autofree char *scheme = NULL;
   const char *path;
 
   if (uri == NULL)
     return NULL;
 
   scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
-  host = normal_host (g_uri_get_host (uri));
   path = g_uri_get_path (uri);
 
-  return g_uri_join (G_URI_FLAGS_ENCODED, scheme, NULL, host, g_uri_get_port (uri),
+  return g_uri_join (G_URI_FLAGS_ENCODED, scheme, NULL, host, explicit_port (uri, scheme),
                      path[0] != '\0' ? path : "/", g_uri_get_query (uri), NULL);
 }
 
@@ -91,33 +118,10 @@ stk_scan_url_canonical (const char *text)
 char *
 stk_scan_url_host (const char *text)
 {
-  g_autoptr(GUri) uri = parse_web_uri (text);
-
-  return uri != NULL ? normal_host (g_uri_get_host (uri)) : NULL;
-}
-
-/**
- * stk_scan_url_origin:
- * @text: an http or https address
- *
- * Returns: (transfer full) (nullable): the origin of @text as a browser writes it
- *   ("https://example.com", with the port only when it is not the default one), or %NULL
- */
-char *
-stk_scan_url_origin (const char *text)
-{
-  g_autoptr(GUri) uri = parse_web_uri (text);
-  g_autofree char *scheme = NULL;
   g_autofree char *host = NULL;
+  g_autoptr(GUri) uri = parse_web_uri (text, &host);
 
-  if (uri == NULL)
-    return NULL;
-
-  scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
-  host = normal_host (g_uri_get_host (uri));
-
-  return g_uri_join (G_URI_FLAGS_ENCODED, scheme, NULL, host, g_uri_get_port (uri), "", NULL,
-                     NULL);
+  return uri != NULL ? g_steal_pointer (&host) : NULL;
 }
 
 static gboolean
@@ -196,5 +200,5 @@ stk_scan_domain_is_in_site (const char *domain,
     domain++;
 
   host = normal_host (domain);
-  return host_is_within (host, site);
+  return host != NULL && host_is_within (host, site);
 }

@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 
 char     *stk_scan_url_canonical     (const char        *text);
 char     *stk_scan_url_host          (const char        *text);
-char     *stk_scan_url_origin        (const char        *text);
 gboolean  stk_scan_host_is_on_site   (const char        *host,
                                       GPtrArray         *site_hosts);
 char     *stk_scan_host_site         (const char        *host);

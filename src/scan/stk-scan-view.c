@@ -195,8 +195,13 @@ stk_scan_view_new (WebKitNetworkSession *session)
 {
   g_autoptr(WebKitSettings) settings = NULL;
   g_autoptr(WebKitWebsitePolicies) policies = NULL;
+  GLogLevelFlags fatal;
   WebKitWebView *web_view;
 
+  /* Where the display has no OpenGL (Xvfb), the engine warns once, on its first settings,
+   * that it draws without hardware acceleration: expected for a view that is never drawn, and
+   * not fatal even when warnings are (G_DEBUG=fatal-warnings). */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   settings = webkit_settings_new_with_settings ("enable-developer-extras", FALSE,
                                                 "enable-back-forward-navigation-gestures", FALSE,
                                                 "enable-page-cache", FALSE,
@@ -208,6 +213,7 @@ stk_scan_view_new (WebKitNetworkSession *session)
                                                 "hardware-acceleration-policy",
                                                 WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER,
                                                 NULL);
+  g_log_set_always_fatal (fatal);
   /* Off by default, and deprecated because current WebKit no longer resolves the hosts of a
    * page's links ahead; said here so that an older engine does not either. (Hyperlink
    * auditing, the other deprecated one, pings only when a link is clicked.) */

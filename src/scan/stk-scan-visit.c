@@ -385,7 +385,11 @@ load_changed_cb (WebKitWebView   *web_view,
   switch (event)
     {
     case WEBKIT_LOAD_STARTED:
+      /* The page's time counts from here: starting a web process for it (seconds, on a busy
+       * machine) is the engine's time, not the page's. */
       self->load_started = TRUE;
+      g_clear_handle_id (&self->timer_id, g_source_remove);
+      self->timer_id = g_timeout_add_seconds (self->page_timeout, load_timeout_cb, self);
       break;
 
     case WEBKIT_LOAD_COMMITTED:
@@ -672,6 +676,7 @@ stk_scan_visit_start (StkScanVisit *self)
   g_signal_connect (self->web_view, "web-process-terminated",
                     G_CALLBACK (web_process_terminated_cb), self);
 
+  /* Also a limit for the load to start at all. */
   self->phase = PHASE_LOADING;
   self->timer_id = g_timeout_add_seconds (self->page_timeout, load_timeout_cb, self);
   webkit_web_view_load_uri (self->web_view, self->url);
