@@ -324,11 +324,16 @@ parse_sitemap (const char  *name,
   const char *data;
 
   bytes = maybe_uncompress (compressed, &local_error);
-  if (bytes == NULL || g_bytes_get_size (bytes) > SITEMAP_MAX_BYTES)
+  if (bytes == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s: the sitemap cannot be uncompressed, or is larger than 50 MB: %s"), name,
-                   local_error != NULL ? local_error->message : _("too large"));
+                   _("%s: the sitemap cannot be uncompressed: %s"), name, local_error->message);
+      return FALSE;
+    }
+  if (g_bytes_get_size (bytes) > SITEMAP_MAX_BYTES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: the sitemap is larger than 50 MB"), name);
       return FALSE;
     }
 
