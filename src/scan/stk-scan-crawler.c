@@ -171,6 +171,29 @@ report_page (StkScanCrawler *self,
                           self->options.pages);
 }
 
+/* A start address that redirects to another host of its registrable domain (www.kk.dk to
+ * kk.dk, say) brings that host into the site: its links are the site's links. */
+static void
+widen_site (StkScanCrawler *self,
+            StkScanVisit   *visit,
+            const char     *final_url)
+{
+  const char *url = stk_scan_visit_get_url (visit);
+  g_autofree char *host = stk_scan_url_host (final_url);
+  g_autofree char *start_host = stk_scan_url_host (url);
+  g_autofree char *start_site = NULL;
+
+  if (host == NULL || start_host == NULL || stk_scan_host_is_on_site (host, self->site_hosts)
+      || !g_ptr_array_find_with_equal_func (self->start_urls, url, g_str_equal, NULL))
+    return;
+
+  start_site = stk_scan_host_site (start_host);
+  if (!stk_scan_domain_is_in_site (host, start_site))
+    return;
+
+  g_ptr_array_add (self->site_hosts, g_steal_pointer (&host));
+}
+
 /* Pass 1 follows the page's links to the site's other pages, breadth first; it also notes
  * where the page ended, so that a page reached by a redirect is not visited again. */
 static void
@@ -185,7 +208,10 @@ learn_from (StkScanCrawler *self,
 
   g_ptr_array_add (self->visited, g_strdup (stk_scan_visit_get_url (visit)));
   if (final_url != NULL)
-    g_hash_table_add (self->known, g_steal_pointer (&final_url));
+    {
+      widen_site (self, visit, final_url);
+      g_hash_table_add (self->known, g_steal_pointer (&final_url));
+    }
 
   if (stk_scan_visit_get_has_banner (visit) && self->banner_url == NULL)
     {

@@ -252,7 +252,11 @@ sitemap_end_element (GMarkupParseContext  *context,
       return;
     }
 
-  add_unique (parser->is_index ? parser->sitemaps : parser->pages, canonical);
+  /* Pages are made unique as start addresses; a sitemap may list fifty thousand. */
+  if (parser->is_index)
+    add_unique (parser->sitemaps, canonical);
+  else
+    g_ptr_array_add (parser->pages, g_steal_pointer (&canonical));
 }
 
 static void

@@ -10,7 +10,7 @@
 
 #include "stk-scan-url.h"
 
-/* The host in lower case, in its ASCII form (bøger.dk -> xn--bger-kra.dk), without a final
+/* The host in lower case, in its ASCII form (bøger.dk -> xn--bger-gra.dk), without a final
  * dot: "WWW.Example.COM." and "www.example.com" are one host. NULL when it is not a host name
  * or an IP address. */
 static char *

@@ -37,6 +37,7 @@ struct _StkScanVisit
   GPtrArray         *consent;
   char              *final_url;
   char              *site;           /* the registrable domain of the page's host */
+  char              *requested_site; /* the same, of the address requested */
   char              *error;
   GPtrArray         *request_hosts;  /* third-party hosts, in the order first seen */
   GCancellable      *step;           /* the running step's; cancelled when it is given up */
@@ -510,8 +511,10 @@ decide_response (StkScanVisit                 *self,
       return TRUE;
     }
 
-  /* A redirect, or the page's script, went to another site: it is not scanned. */
-  if (main && !stk_scan_host_is_on_site (host, self->site_hosts))
+  /* A redirect, or the page's script, went to another site: it is not scanned. Another
+   * host of the page's registrable domain is the same site (www.kk.dk and kk.dk). */
+  if (main && !stk_scan_host_is_on_site (host, self->site_hosts)
+      && !stk_scan_domain_is_in_site (host, self->requested_site))
     {
       message = g_strdup_printf (_("The page went to another site: %s"), uri);
       set_error (self, message);
@@ -584,6 +587,7 @@ stk_scan_visit_finalize (GObject *object)
   g_clear_pointer (&self->consent, g_ptr_array_unref);
   g_free (self->final_url);
   g_free (self->site);
+  g_free (self->requested_site);
   g_free (self->error);
   g_ptr_array_unref (self->request_hosts);
   g_clear_pointer (&self->data, stk_scan_page_data_free);
@@ -649,6 +653,7 @@ stk_scan_visit_new (WebKitWebView     *web_view,
   self->site_hosts = g_ptr_array_ref (site_hosts);
   self->consent = consent != NULL ? g_ptr_array_ref (consent) : NULL;
   self->site = stk_scan_host_site (host != NULL ? host : "");
+  self->requested_site = g_strdup (self->site);
   self->page_timeout = page_timeout;
   self->settle = settle;
   self->flags = flags;
