@@ -237,44 +237,46 @@ learn_from (StkScanCrawler *self,
     }
 }
 
+/* Reports the visit that has just finished and starts the next one. */
 static gboolean
-start_next_page_cb (gpointer user_data)
+visit_done_cb (gpointer user_data)
 {
   StkScanCrawler *self = user_data;
+  StkScanVisit *visit = self->visit;
 
   self->next_id = 0;
-  drop_visit (self);
-  start_next_page (self);
 
-  return G_SOURCE_REMOVE;
-}
-
-static void
-visit_finished_cb (StkScanVisit   *visit,
-                   StkScanCrawler *self)
-{
   if (stk_scan_visit_get_committed (visit))
     self->any_committed = TRUE;
   else if (stk_scan_visit_get_crashed (visit) && !self->any_committed
            && ++self->crashes_at_start >= MAX_CRASHES_AT_START)
     {
       fail (self, _("WebKitGTK cannot start its web process"), STK_SCAN_EXIT_CANNOT_START);
-      return;
+      return G_SOURCE_REMOVE;
     }
 
   self->done++;
   self->total++;
   learn_from (self, visit);
   report_page (self, visit);
+  drop_visit (self);
 
   if (stk_scan_output_failed ())
-    {
-      finish (self, STK_SCAN_EXIT_FAILED);
-      return;
-    }
+    finish (self, STK_SCAN_EXIT_FAILED);
+  else
+    start_next_page (self);
 
-  /* From the main loop: the visit may still be inside one of the engine's signals. */
-  self->next_id = g_idle_add (start_next_page_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The rest happens from the main loop: the visit may be inside one of the engine's signals,
+ * and the crawler's allocations stay off the engine's call stacks, which leak checkers are
+ * told to leave alone. */
+static void
+visit_finished_cb (StkScanVisit   *visit,
+                   StkScanCrawler *self)
+{
+  self->next_id = g_idle_add (visit_done_cb, self);
 }
 
 static void

@@ -26,8 +26,9 @@
  *   /a               cookie a_visit (Path=/a, an hour, Strict); links to /deep, /tricks and /
  *   /deep            only linked from /a: cookie deep_cookie (ten minutes)
  *   /tricks          a form that submits itself to /form-target, window.open('/popup'),
- *                    alert/confirm/prompt, and a script that clicks a link to /clicked that
- *                    is not in the document
+ *                    alert/confirm/prompt, a script that clicks a link to /clicked that is
+ *                    not in the document, and a link to /download
+ *   /download        a file to download (Content-Disposition: attachment), not a page
  *   /redirect-loop   redirects to /redirect-loop-2, which redirects back
  *   /missing         404, as is every path not listed here
  *   /slow            never finishes: a byte every 200 ms for as long as the client listens
@@ -192,6 +193,7 @@ serve_tricks (SoupServerMessage *msg)
     "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Tricks</title>"
     "</head>\n<body>\n"
     "<form action=\"/form-target\" method=\"post\"><input name=\"q\" value=\"1\"></form>\n"
+    "<a href=\"/download\">The price list</a>\n"
     "<script>\n"
     "alert('hello');\n"
     "confirm('sure?');\n"
@@ -412,6 +414,12 @@ handle_site (Site              *site,
   else if (g_str_equal (path, "/tricks"))
     {
       serve_tricks (msg);
+    }
+  else if (g_str_equal (path, "/download"))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Content-Disposition", "attachment; filename=\"prices.bin\"");
+      respond (msg, SOUP_STATUS_OK, "application/octet-stream", "\001\002\003", 3);
     }
   else if (g_str_equal (path, "/odd"))
     {

@@ -194,7 +194,7 @@ test_plain_pages (void)
   /* Breadth first: the page two links deep comes after every page one link deep. The link
    * with a fragment, the fragment alone, the other site and mailto: are not pages to visit. */
   paths = page_paths (plain_run, plain_site, 1);
-  g_assert_cmpstr (paths, ==, "/ /a /redirect-loop /missing /slow /deep /tricks");
+  g_assert_cmpstr (paths, ==, "/ /a /redirect-loop /missing /slow /deep /tricks /download");
   assert_order (plain_run);
 
   start = g_ptr_array_index (plain_run->events, 0);
@@ -211,7 +211,7 @@ test_plain_pages (void)
   g_assert_cmpstr (json_object_get_string_member (page, "final_url"), ==, home);
 
   progress = events_of (plain_run, "progress", 1);
-  g_assert_cmpuint (progress->len, ==, 7);
+  g_assert_cmpuint (progress->len, ==, 8);
   for (guint i = 0; i < progress->len; i++)
     {
       g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (progress, i), "done"), ==,
@@ -219,14 +219,14 @@ test_plain_pages (void)
       g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (progress, i), "limit"), ==,
                        25);
     }
-  g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (progress, 6), "queued"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (progress, 7), "queued"), ==, 0);
 
   consent = find_event (plain_run, "consent", 0, "event", "consent");
   g_assert_false (json_object_get_boolean_member (consent, "available"));
   g_assert_null (find_event (plain_run, "pass", 2, "event", "pass"));
   end = g_ptr_array_index (plain_run->events, plain_run->events->len - 1);
   g_assert_cmpstr (json_object_get_string_member (end, "reason"), ==, "done");
-  g_assert_cmpint (json_object_get_int_member (end, "pages"), ==, 7);
+  g_assert_cmpint (json_object_get_int_member (end, "pages"), ==, 8);
 }
 
 static JsonObject *
@@ -265,6 +265,11 @@ test_plain_failing_pages (void)
   page = plain_page ("/tricks");
   g_assert_cmpint (json_object_get_int_member (page, "status"), ==, 200);
   g_assert_true (is_null (page, "error"));
+
+  /* A file is not downloaded. */
+  page = plain_page ("/download");
+  g_assert_true (is_null (page, "final_url"));
+  g_assert_nonnull (strstr (json_object_get_string_member (page, "error"), "not a web page"));
 }
 
 static void
