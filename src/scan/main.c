@@ -222,6 +222,9 @@ main (int    argc,
       return exit_status;
     }
 
+  /* The pages are strangers' code: WebKit's sandbox stays on, whatever the environment says. */
+  g_unsetenv ("WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS");
+
   /* WebKitGTK draws with GTK even when nothing is shown, and GTK needs a display. */
   if (!gtk_init_check ())
     {

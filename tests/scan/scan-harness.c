@@ -29,6 +29,8 @@ typedef struct
   gboolean          timed_out;
   /* SIGTERM after this many page events (0: never) */
   guint             cancel_after_pages;
+  ScanHook          before_cancel;
+  gpointer          hook_data;
   guint             n_pages;
   gint64            cancelled_at;
   gint64            ended_at;
@@ -209,6 +211,8 @@ read_line_cb (GObject      *object,
   if (runner->cancel_after_pages > 0 && runner->n_pages == runner->cancel_after_pages
       && runner->cancelled_at == 0)
     {
+      if (runner->before_cancel != NULL)
+        runner->before_cancel (runner->process, runner->hook_data);
       runner->cancelled_at = g_get_monotonic_time ();
       g_subprocess_send_signal (runner->process, SIGTERM);
     }
@@ -292,11 +296,14 @@ parse_events (GPtrArray *lines)
 }
 
 /* Runs the scanner with @args (NULL-terminated) in @environment (the test's own when NULL),
- * sending SIGTERM after @cancel_after_pages page events (0: never). */
+ * sending SIGTERM after @cancel_after_pages page events (0: never), and calling
+ * @before_cancel (when not NULL) just before. */
 ScanRun *
 run_scan_full (const char * const *args,
                char              **environment,
-               guint               cancel_after_pages)
+               guint               cancel_after_pages,
+               ScanHook            before_cancel,
+               gpointer            hook_data)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -326,6 +333,8 @@ run_scan_full (const char * const *args,
   runner.lines = g_ptr_array_new_with_free_func (g_free);
   runner.err = g_string_new (NULL);
   runner.cancel_after_pages = cancel_after_pages;
+  runner.before_cancel = before_cancel;
+  runner.hook_data = hook_data;
   runner.out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (runner.process));
   g_data_input_stream_read_line_async (runner.out, G_PRIORITY_DEFAULT, NULL, read_line_cb,
                                        &runner);
@@ -372,7 +381,7 @@ run_scan_full (const char * const *args,
 ScanRun *
 run_scan (const char * const *args)
 {
-  ScanRun *run = run_scan_full (args, NULL, 0);
+  ScanRun *run = run_scan_full (args, NULL, 0, NULL, NULL);
   JsonObject *first, *last;
 
   if (run->status != 0)

@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -46,10 +47,16 @@ guint       count_requests  (JsonArray           *log,
                              const char          *host,
                              const char          *path);
 
+/* Called while the scanner runs, with its process. */
+typedef void (*ScanHook) (GSubprocess *process,
+                          gpointer     data);
+
 void        scan_run_free   (ScanRun             *run);
 ScanRun    *run_scan_full   (const char * const  *args,
                              char               **environment,
-                             guint                cancel_after_pages);
+                             guint                cancel_after_pages,
+                             ScanHook             before_cancel,
+                             gpointer             hook_data);
 ScanRun    *run_scan        (const char * const  *args);
 double      scan_seconds    (void);
 

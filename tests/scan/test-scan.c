@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -405,7 +406,7 @@ test_cancel (void)
 
   /* SIGTERM while the never-ending page loads, with a minute left before its time limit. */
   run = run_scan_full ((const char *[]) { "--page-timeout", "60", "--settle", SETTLE, deep, slow,
-                                          NULL }, NULL, 1);
+                                          NULL }, NULL, 1, NULL, NULL);
   g_assert_cmpint (run->status, ==, 0);
   end = g_ptr_array_index (run->events, run->events->len - 1);
   g_assert_cmpstr (event_name (end), ==, "end");
@@ -415,6 +416,92 @@ test_cancel (void)
                   run->end_after_cancel, run->exit_after_cancel);
   g_assert_cmpfloat (run->end_after_cancel, <, 2.0 * slowdown);
   g_assert_cmpfloat (run->exit_after_cancel, <, 5.0 * slowdown);
+}
+
+/* A field of /proc/PID/status, or NULL. */
+static char *
+proc_field (int         pid,
+            const char *field)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", pid);
+  g_autofree char *status = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize length = strlen (field);
+
+  if (!g_file_get_contents (path, &status, NULL, NULL))
+    return NULL;
+
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strncmp (lines[i], field, length) == 0 && lines[i][length] == ':')
+      return g_strstrip (g_strdup (lines[i] + length + 1));
+
+  return NULL;
+}
+
+typedef struct
+{
+  guint n_web;        /* web processes of the scanner */
+  guint n_sandboxed;  /* of them, inside bubblewrap with a seccomp filter */
+} Sandbox;
+
+static void
+count_web_processes (GSubprocess *process,
+                     gpointer     data)
+{
+  Sandbox *sandbox = data;
+  int scanner = atoi (g_subprocess_get_identifier (process));
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *entry;
+
+  while (proc != NULL && (entry = g_dir_read_name (proc)) != NULL)
+    {
+      int pid = atoi (entry);
+      g_autofree char *name = pid > 0 ? proc_field (pid, "Name") : NULL;
+      g_autofree char *seccomp = NULL;
+      gboolean in_bwrap = FALSE;
+      int ancestor = pid;
+
+      if (name == NULL || !g_str_has_prefix (name, "WebKitWebProces"))
+        continue;
+
+      seccomp = proc_field (pid, "Seccomp");
+      for (guint depth = 0; depth < 8 && ancestor > 1; depth++)
+        {
+          g_autofree char *ancestor_name = proc_field (ancestor, "Name");
+          g_autofree char *parent = proc_field (ancestor, "PPid");
+
+          if (g_strcmp0 (ancestor_name, "bwrap") == 0)
+            in_bwrap = TRUE;
+          if (ancestor == scanner)
+            {
+              sandbox->n_web++;
+              if (in_bwrap && g_strcmp0 (seccomp, "2") == 0)
+                sandbox->n_sandboxed++;
+              break;
+            }
+          ancestor = parent != NULL ? atoi (parent) : 0;
+        }
+    }
+}
+
+static void
+test_sandboxed (void)
+{
+  g_autoptr(TestSite) site = test_site_start (FALSE);
+  g_autofree char *deep = site_url (site, "/deep");
+  g_autofree char *slow = site_url (site, "/slow");
+  g_autoptr(ScanRun) run = NULL;
+  Sandbox sandbox = { 0, 0 };
+
+  /* While the second page loads, the scanner's web processes are counted; then it is
+   * cancelled. */
+  run = run_scan_full ((const char *[]) { "--page-timeout", "60", "--settle", SETTLE, deep, slow,
+                                          NULL }, NULL, 1, count_web_processes, &sandbox);
+  g_assert_cmpint (run->status, ==, 0);
+  g_test_message ("%u web processes, %u of them sandboxed", sandbox.n_web, sandbox.n_sandboxed);
+  g_assert_cmpuint (sandbox.n_web, >, 0);
+  g_assert_cmpuint (sandbox.n_sandboxed, ==, sandbox.n_web);
 }
 
 static void
@@ -476,7 +563,7 @@ test_urls_file (void)
   text = g_strdup_printf ("%s\nftp://example.com/\n", site->site);
   g_assert_true (g_file_set_contents (path, text, -1, &error));
   g_clear_pointer (&run, scan_run_free);
-  run = run_scan_full ((const char *[]) { "--urls", path, NULL }, NULL, 0);
+  run = run_scan_full ((const char *[]) { "--urls", path, NULL }, NULL, 0, NULL, NULL);
   g_assert_cmpint (run->status, ==, 2);
   bad = g_strdup_printf ("%s:2:", path);
   g_assert_nonnull (strstr (run->err, bad));
@@ -549,7 +636,7 @@ test_sitemap_file (void)
   g_assert_true (g_file_set_contents (path, "<?xml version=\"1.0\"?>\n<html>\n</html>\n", -1,
                                       &error));
   g_clear_pointer (&run, scan_run_free);
-  run = run_scan_full ((const char *[]) { "--sitemap", path, NULL }, NULL, 0);
+  run = run_scan_full ((const char *[]) { "--sitemap", path, NULL }, NULL, 0, NULL, NULL);
   g_assert_cmpint (run->status, ==, 2);
   bad = g_strdup_printf ("samtykke-scan: %s:[0-9]+:[0-9]+: .*<urlset>", path);
   g_assert_true (g_regex_match_simple (bad, run->err, 0, 0));
@@ -565,7 +652,8 @@ test_no_display (void)
 
   environment = g_environ_unsetenv (environment, "DISPLAY");
   environment = g_environ_unsetenv (environment, "WAYLAND_DISPLAY");
-  run = run_scan_full ((const char *[]) { "http://127.0.0.1:9/", NULL }, environment, 0);
+  run = run_scan_full ((const char *[]) { "http://127.0.0.1:9/", NULL }, environment, 0, NULL,
+                       NULL);
   g_assert_cmpint (run->status, ==, 2);
   g_assert_cmpuint (run->lines->len, ==, 0);
   g_assert_nonnull (strstr (run->err, "display"));
@@ -586,7 +674,7 @@ test_usage (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(ScanRun) run = run_scan_full (cases[i], NULL, 0);
+      g_autoptr(ScanRun) run = run_scan_full (cases[i], NULL, 0, NULL, NULL);
 
       g_assert_cmpint (run->status, ==, 2);
       g_assert_cmpuint (run->lines->len, ==, 0);
@@ -646,6 +734,7 @@ main (int    argc,
   g_test_add_func ("/scan/consent", test_consent);
   g_test_add_func ("/scan/no-consent-pass", test_no_consent_pass);
   g_test_add_func ("/scan/cancel", test_cancel);
+  g_test_add_func ("/scan/sandboxed", test_sandboxed);
   g_test_add_func ("/scan/unresponsive-page", test_unresponsive_page);
   g_test_add_func ("/scan/urls-file", test_urls_file);
   g_test_add_func ("/scan/sitemap", test_sitemap);
