@@ -37,7 +37,7 @@ usage_error (const char *message)
   g_printerr ("samtykke-scan: %s\n", message);
   g_printerr (_("Run “samtykke-scan --help” for help.\n"));
 
-  return STK_SCAN_EXIT_CANNOT_START;
+  return STK_SCAN_EXIT_USAGE;
 }
 
 static void

@@ -20,7 +20,8 @@
  * U+FFFD before it leaves the page. */
 static const char collect_source[] =
   "const text = s => String(s).replace(\n"
-  "  /[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]/g, '\\uFFFD');\n"
+  "  /[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]/g,\n"
+  "  '\\uFFFD');\n"
   "const keys = area => {\n"
   "  try {\n"
   "    const storage = window[area], all = [];\n"

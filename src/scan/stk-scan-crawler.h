@@ -18,12 +18,13 @@ typedef struct
   gboolean consent_pass;   /* run pass 2 when the site runs the Samtykke banner */
 } StkScanOptions;
 
-/* The exit statuses of samtykke-scan. */
+/* The exit statuses of samtykke-scan (docs/scan.md). */
 enum
 {
-  STK_SCAN_EXIT_OK = 0,
-  STK_SCAN_EXIT_FAILED = 1,
-  STK_SCAN_EXIT_CANNOT_START = 2,
+  STK_SCAN_EXIT_OK = 0,            /* the scan ended, or was cancelled */
+  STK_SCAN_EXIT_FAILED = 1,        /* a fatal error after the start */
+  STK_SCAN_EXIT_USAGE = 2,         /* bad usage */
+  STK_SCAN_EXIT_CANNOT_START = 2,  /* no display, or WebKitGTK cannot start */
 };
 
 #define STK_TYPE_SCAN_CRAWLER (stk_scan_crawler_get_type ())

@@ -215,7 +215,8 @@ sitemap_start_element (GMarkupParseContext  *context,
     }
   else if (parser->depth == 2 && g_str_equal (name, "loc"))
     {
-      const char *entry = local_name (g_markup_parse_context_get_element_stack (context)->next->data);
+      const GSList *stack = g_markup_parse_context_get_element_stack (context);
+      const char *entry = local_name (stack->next->data);
 
       parser->in_loc = g_str_equal (entry, parser->is_index ? "sitemap" : "url");
       g_string_truncate (parser->text, 0);

@@ -72,7 +72,8 @@ explicit_port (GUri       *uri,
 {
   int port = g_uri_get_port (uri);
 
-  if ((port == 80 && g_str_equal (scheme, "http")) || (port == 443 && g_str_equal (scheme, "https")))
+  if ((port == 80 && g_str_equal (scheme, "http"))
+      || (port == 443 && g_str_equal (scheme, "https")))
     return -1;
 
   return port;

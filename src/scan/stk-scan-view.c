@@ -50,8 +50,9 @@ WebKitNetworkSession *
 stk_scan_session_new (void)
 {
   WebKitNetworkSession *session = webkit_network_session_new_ephemeral ();
-  WebKitWebsiteDataManager *data_manager = webkit_network_session_get_website_data_manager (session);
+  WebKitWebsiteDataManager *data_manager;
 
+  data_manager = webkit_network_session_get_website_data_manager (session);
   webkit_network_session_set_itp_enabled (session, FALSE);
   webkit_cookie_manager_set_accept_policy (webkit_network_session_get_cookie_manager (session),
                                            WEBKIT_COOKIE_POLICY_ACCEPT_ALWAYS);

@@ -495,7 +495,8 @@ decide_response (StkScanVisit                 *self,
                  WebKitResponsePolicyDecision *decision)
 {
   WebKitURIResponse *response = webkit_response_policy_decision_get_response (decision);
-  const char *uri = webkit_uri_request_get_uri (webkit_response_policy_decision_get_request (decision));
+  WebKitURIRequest *request = webkit_response_policy_decision_get_request (decision);
+  const char *uri = webkit_uri_request_get_uri (request);
   gboolean main = webkit_response_policy_decision_is_main_frame_main_resource (decision);
   g_autofree char *host = stk_scan_url_host (uri);
   g_autofree char *message = NULL;

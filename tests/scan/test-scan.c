@@ -708,7 +708,8 @@ test_odd_names (void)
 
   /* A lone UTF-16 surrogate has no UTF-8 form: it arrives as U+FFFD. */
   g_assert_nonnull (find_event (run, "storage", 1, "name",
-                                "quote\" back\\slash\nline\001ctl \357\277\275lone \342\200\250sep"));
+                                "quote\" back\\slash\nline\001ctl "
+                                "\357\277\275lone \342\200\250sep"));
   g_assert_nonnull (find_event (run, "storage", 1, "name", "</script><b>"));
   storage = events_of (run, "storage", 1);
   g_assert_cmpuint (storage->len, ==, 2);
