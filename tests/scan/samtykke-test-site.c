@@ -41,6 +41,7 @@
  *   /consent/, /consent/about  with --export: the banner, the cookie shop_cart by header, and
  *                    a statistical script (type="text/plain") that sets stats_id and loads
  *                    /stats.gif from the third party once consented
+ *   /consent/assets  the same with the banner as cached assets, which fetch policy.json
  *   /consent/FILE    the files of the export folder
  * The third party (127.0.0.2):
  *   /frame           cookie tp_id (a day, SameSite=None) and an image /pixel.gif
@@ -261,9 +262,17 @@ serve_sitemap (Site              *site,
   respond (msg, SOUP_STATUS_OK, "application/xml", xml, strlen (xml));
 }
 
+/* The banner as the fragment (banner.html, with the policy in it), or as cached assets that
+ * fetch the policy. */
+static const char assets_banner[] =
+  "<link rel=\"stylesheet\" href=\"/consent/samtykke.css\">\n"
+  "<samtykke-banner src=\"/consent/policy.json\"></samtykke-banner>\n"
+  "<script src=\"/consent/samtykke.js\"></script>";
+
 static void
 serve_consent_page (Site              *site,
                     SoupServerMessage *msg,
+                    const char        *banner,
                     const char        *title,
                     const char        *link,
                     const char        *link_text)
@@ -281,7 +290,7 @@ serve_consent_page (Site              *site,
     "<p><a href=\"%s\">%s</a></p>\n"
     "<p><a href=\"#samtykke\" data-samtykke-settings>Samtykkeindstillinger</a></p>\n"
     "</body></html>\n",
-    title, site->banner, title, site->bases[ROLE_THIRD_PARTY], link, link_text);
+    title, banner, title, site->bases[ROLE_THIRD_PARTY], link, link_text);
   respond_html (msg, SOUP_STATUS_OK, html);
 }
 
@@ -452,11 +461,16 @@ handle_site (Site              *site,
     }
   else if (site->banner != NULL && g_str_equal (path, "/consent/"))
     {
-      serve_consent_page (site, msg, "Shop", "/consent/about", "About the shop");
+      serve_consent_page (site, msg, site->banner, "Shop", "/consent/about", "About the shop");
     }
   else if (site->banner != NULL && g_str_equal (path, "/consent/about"))
     {
-      serve_consent_page (site, msg, "About the shop", "/consent/", "The shop");
+      serve_consent_page (site, msg, site->banner, "About the shop", "/consent/", "The shop");
+    }
+  else if (site->banner != NULL && g_str_equal (path, "/consent/assets"))
+    {
+      serve_consent_page (site, msg, assets_banner, "Shop with cached assets", "/consent/",
+                          "The shop");
     }
   else if (site->banner == NULL || !g_str_has_prefix (path, "/consent/")
            || !serve_export_file (site, msg, path + strlen ("/consent/")))

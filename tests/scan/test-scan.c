@@ -378,6 +378,30 @@ test_consent (void)
   g_assert_cmpuint (count_requests (log, "127.0.0.3", NULL), ==, 0);
 }
 
+/* The banner installed as cached assets has no policy block: the categories come from the
+ * policy.json it loads. */
+static void
+test_consent_with_assets (void)
+{
+  g_autoptr(TestSite) site = test_site_start (TRUE);
+  g_autofree char *page = site_url (site, "/consent/assets");
+  g_autoptr(ScanRun) run = NULL;
+  g_autofree char *names = NULL;
+  JsonObject *consent;
+  JsonArray *categories;
+
+  run = run_scan ((const char *[]) { "--pages", "1", "--page-timeout", PAGE_TIMEOUT,
+                                     "--settle", CONSENT_SETTLE, page, NULL });
+  consent = find_event (run, "consent", 0, "event", "consent");
+  g_assert_true (json_object_get_boolean_member (consent, "available"));
+  categories = json_object_get_array_member (consent, "categories");
+  g_assert_cmpuint (json_array_get_length (categories), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (categories, 0), ==, "necessary");
+  g_assert_cmpstr (json_array_get_string_element (categories, 1), ==, "statistical");
+  names = members_of (run, "cookie", 2, "name");
+  g_assert_cmpstr (names, ==, "samtykke_test stats_id tp_stats");
+}
+
 static void
 test_no_consent_pass (void)
 {
@@ -733,6 +757,7 @@ main (int    argc,
   g_test_add_func ("/scan/plain/requests-made", test_plain_requests_made);
   g_test_add_func ("/scan/pages-limit", test_pages_limit);
   g_test_add_func ("/scan/consent", test_consent);
+  g_test_add_func ("/scan/consent-with-assets", test_consent_with_assets);
   g_test_add_func ("/scan/no-consent-pass", test_no_consent_pass);
   g_test_add_func ("/scan/cancel", test_cancel);
   g_test_add_func ("/scan/sandboxed", test_sandboxed);
