@@ -44,6 +44,9 @@ def main():
             where(bindir, 'samtykke-cli'),
             where(datadir, 'samtykke', 'policy.schema.json'),
             where(datadir, 'samtykke', 'examples', 'copenhagen.json'),
+            where(datadir, 'samtykke', 'open-cookie-database', 'open-cookie-database.csv'),
+            where(datadir, 'samtykke', 'open-cookie-database', 'LICENSE'),
+            where(datadir, 'samtykke', 'open-cookie-database', 'README.md'),
             where(mandir, 'man1', 'samtykke-cli.1'),
             where(localedir, 'da', 'LC_MESSAGES', 'samtykke.mo'),
         ]
