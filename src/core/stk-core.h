@@ -22,3 +22,7 @@
 #include "stk-policy-io.h"
 #include "stk-validate.h"
 #include "stk-export.h"
+#include "stk-ocd.h"
+#include "stk-audit.h"
+#include "stk-har.h"
+#include "stk-scanner.h"
