@@ -146,8 +146,24 @@ find_exact (const char *name,
   return TRUE;
 }
 
-/* The longest wildcard prefix of @name: each prefix length is looked up among the wildcard
- * rows by binary search, longest first. */
+/* @row_name against the first @n bytes of @name, as strcmp would compare them. */
+static int
+compare_to_prefix (const char *row_name,
+                   const char *name,
+                   gsize       n)
+{
+  int cmp = strncmp (row_name, name, n);
+
+  if (cmp != 0)
+    return cmp;
+
+  return row_name[n] != '\0';
+}
+
+/* The longest wildcard prefix of @name. The greatest wildcard not above @name is tried; when it
+ * is no prefix of @name and shares its first L bytes, no wildcard between them can be a prefix
+ * longer than L, so the search goes on for the first L bytes of @name: each step is one binary
+ * search, and the length shrinks every time. */
 static gboolean
 find_prefix (const char *name,
              const char *domain,
@@ -155,51 +171,51 @@ find_prefix (const char *name,
 {
   gsize length = strlen (name);
 
-  for (gsize len = length; len > 0; len--)
+  while (length > 0)
     {
       guint low = 0, high = stk_ocd_n_wildcards;
+      const char *candidate;
+      gsize common = 0;
 
+      /* The first wildcard above name[0, length). */
       while (low < high)
         {
           guint mid = low + (high - low) / 2;
-          const char *row_name = POOL (stk_ocd_rows[stk_ocd_wildcards[mid]].name);
-          int cmp = strncmp (row_name, name, len);
 
-          if (cmp == 0 && row_name[len] != '\0')
-            cmp = 1;
-          if (cmp < 0)
+          if (compare_to_prefix (POOL (stk_ocd_rows[stk_ocd_wildcards[mid]].name), name,
+                                 length) <= 0)
             low = mid + 1;
           else
             high = mid;
         }
+      if (low == 0)
+        return FALSE;
 
-      if (low < stk_ocd_n_wildcards)
+      candidate = POOL (stk_ocd_rows[stk_ocd_wildcards[low - 1]].name);
+      while (common < length && candidate[common] == name[common])
+        common++;
+
+      if (candidate[common] == '\0')
         {
-          guint first = stk_ocd_wildcards[low];
-          const char *row_name = POOL (stk_ocd_rows[first].name);
+          /* Among the wildcard rows of this name (neighbours, ending at low - 1), one whose
+           * domain fits. */
+          guint first = low - 1;
 
-          if (strncmp (row_name, name, len) == 0 && row_name[len] == '\0')
-            {
-              guint last = low;
-
-              while (last < stk_ocd_n_wildcards
-                     && strcmp (POOL (stk_ocd_rows[stk_ocd_wildcards[last]].name),
-                                row_name) == 0)
-                last++;
-              /* Wildcard rows of one name are neighbours in stk_ocd_rows too, but rows of the
-               * same name without the wildcard flag may sit between them: pick among the
-               * wildcard ones only. */
-              *row = first;
-              for (guint i = low; i < last; i++)
-                if (domain != NULL
-                    && domain_fits (POOL (stk_ocd_rows[stk_ocd_wildcards[i]].domain), domain))
-                  {
-                    *row = stk_ocd_wildcards[i];
-                    break;
-                  }
-              return TRUE;
-            }
+          while (first > 0
+                 && strcmp (POOL (stk_ocd_rows[stk_ocd_wildcards[first - 1]].name),
+                            candidate) == 0)
+            first--;
+          *row = stk_ocd_wildcards[low - 1];
+          for (guint i = first; i < low && domain != NULL; i++)
+            if (domain_fits (POOL (stk_ocd_rows[stk_ocd_wildcards[i]].domain), domain))
+              {
+                *row = stk_ocd_wildcards[i];
+                break;
+              }
+          return TRUE;
         }
+
+      length = common;
     }
 
   return FALSE;

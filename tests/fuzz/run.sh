@@ -6,9 +6,10 @@
 #
 # Usage: tests/fuzz/run.sh [SECONDS] [TARGET...]
 # Builds the core library with clang, AddressSanitizer, UBSan and coverage instrumentation in
-# _build-fuzz, links each target (fuzz-load, fuzz-export; default: both) against it, and
-# fuzzes each for SECONDS (default 60), starting from the example policies, the golden files
-# and tests/fuzz/seeds. Corpora grow in the build folder; inputs that fail are saved under
+# _build-fuzz, links each target (fuzz-load, fuzz-export, fuzz-har; default: all) against it,
+# and fuzzes each for SECONDS (default 60), starting from its seeds: the example policies, the
+# golden files and tests/fuzz/seeds for the policy targets; tests/audit/har and
+# tests/fuzz/har-seeds for the HAR reader. Corpora grow in the build folder; inputs that fail are saved under
 # tests/fuzz/crashes/. Exits non-zero when a target fails.
 # FUZZ_CC names the compiler (default clang-14); FUZZ_ARGS adds libFuzzer options.
 
@@ -18,7 +19,7 @@ source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 build_dir="$source_dir/_build-fuzz"
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-fuzz-load fuzz-export}
+targets=${*:-fuzz-load fuzz-export fuzz-har}
 cc=${FUZZ_CC:-clang-14}
 
 if [ ! -d "$build_dir" ]; then
@@ -40,8 +41,15 @@ for target in $targets; do
 
   corpus="$build_dir/corpus-$target"
   mkdir -p "$corpus"
-  for seed in "$source_dir"/data/examples/*.json "$source_dir"/tests/core/golden/*.json \
-              "$source_dir"/tests/fuzz/seeds/*.json; do
+  case $target in
+    fuzz-har)
+      seeds="$source_dir/tests/audit/har/* $source_dir/tests/fuzz/har-seeds/*"
+      dict="$source_dir/tests/fuzz/har.dict" ;;
+    *)
+      seeds="$source_dir/data/examples/*.json $source_dir/tests/core/golden/*.json $source_dir/tests/fuzz/seeds/*.json"
+      dict="$source_dir/tests/fuzz/policy.dict" ;;
+  esac
+  for seed in $seeds; do
     if [ -f "$seed" ]; then cp "$seed" "$corpus/"; fi
   done
 
@@ -50,7 +58,7 @@ for target in $targets; do
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
   LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$source_dir/tests/lsan.supp:print_suppressions=0} \
     "$build_dir/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -dict="$source_dir/tests/fuzz/policy.dict" \
+    -print_final_stats=1 -dict="$dict" \
     -artifact_prefix="$source_dir/tests/fuzz/crashes/$target-" ${FUZZ_ARGS:-} "$corpus" ||
     status=1
 done
