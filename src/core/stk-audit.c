@@ -9,6 +9,7 @@
 
 #include "stk-audit.h"
 #include "stk-json.h"
+#include "stk-rules.h"
 
 const char *
 stk_audit_status_to_string (StkAuditStatus status)
@@ -422,41 +423,6 @@ stk_audit_report_add_warning (StkAuditReport *self,
 
 /* Matching --------------------------------------------------------------------------------- */
 
-/* Whether @name fits @pattern, where each "*" stands for any run of characters (what the web
- * component deletes on withdrawal). */
-static gboolean
-name_fits_pattern (const char *pattern,
-                   const char *name)
-{
-  const char *star = NULL, *resume = NULL;
-
-  while (*name != '\0')
-    {
-      if (*pattern == '*')
-        {
-          star = pattern++;
-          resume = name;
-        }
-      else if (*pattern == *name)
-        {
-          pattern++;
-          name++;
-        }
-      else if (star != NULL)
-        {
-          pattern = star + 1;
-          name = ++resume;
-        }
-      else
-        return FALSE;
-    }
-
-  while (*pattern == '*')
-    pattern++;
-
-  return *pattern == '\0';
-}
-
 /* Whether the site's own domains hold @domain (normalised). */
 static gboolean
 domain_within (const char *domain,
@@ -484,18 +450,11 @@ declaration_fit (StkCookie    *cookie,
   if (stk_cookie_get_kind (cookie) != item->kind)
     return 0;
 
-  if (stk_cookie_get_pattern (cookie))
-    {
-      if (!name_fits_pattern (stk_cookie_get_name (cookie), item->name))
-        return 0;
-      score = 1;
-    }
-  else
-    {
-      if (g_strcmp0 (stk_cookie_get_name (cookie), item->name) != 0)
-        return 0;
-      score = 2;
-    }
+  if (!stk_cookie_name_matches (stk_cookie_get_name (cookie), stk_cookie_get_pattern (cookie),
+                                item->name))
+    return 0;
+  /* An exact name fits better than a pattern. */
+  score = stk_cookie_get_pattern (cookie) ? 1 : 2;
 
   if (declared[0] == '\0')
     {

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stk-core-private.h"
 #include "stk-error.h"
 #include "stk-har.h"
 #include "stk-json.h"
@@ -1003,10 +1004,12 @@ stk_har_read (StkAuditReport  *report,
 
   if (g_stat (filename, &st) == 0 && (guint64) st.st_size > STK_HAR_MAX_SIZE)
     {
-      g_set_error (error, STK_ERROR, STK_ERROR_SYNTAX,
-                   /* Translators: %s is a file name, %d a size in gibibytes. */
-                   _("%s:1:1: the file is larger than %d GiB, the most a HAR file may be"),
-                   display, (int) (STK_HAR_MAX_SIZE >> 30));
+      g_autofree char *message =
+        /* Translators: %d is a size in gibibytes. */
+        g_strdup_printf (_("the file is larger than %d GiB, the most a HAR file may be"),
+                         (int) (STK_HAR_MAX_SIZE >> 30));
+
+      stk_set_located_error (error, STK_ERROR_SYNTAX, display, 1, 1, NULL, message);
       return FALSE;
     }
 

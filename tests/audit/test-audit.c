@@ -340,6 +340,10 @@ test_har_malformed (void)
       g_assert_nonnull (error);
       g_assert_true (g_str_has_prefix (error->message, path));
       g_assert_nonnull (strstr (error->message, cases[i].expected));
+      /* The place is also there for programs, beside the message. */
+      g_assert_nonnull (stk_error_get_location (error));
+      g_assert_cmpstr (stk_error_get_location (error)->file, ==, path);
+      g_assert_cmpint (stk_error_get_location (error)->line, >=, 1);
       if (cases[i].place != NULL)
         g_assert_nonnull (strstr (error->message, cases[i].place));
       /* Nothing half-read reaches the report. */
@@ -376,6 +380,7 @@ test_har_too_large (void)
   g_assert_false (stk_har_read (report, path, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "larger than 4 GiB"));
+  g_assert_nonnull (stk_error_get_location (error));
   g_unlink (path);
 }
 
