@@ -12,31 +12,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "stk-core.h"
+#include "stk-cli.h"
 
-/* Exit statuses, the same for every command. */
-enum {
-  EXIT_OK = 0,        /* nothing wrong (warnings allowed) */
-  EXIT_PROBLEMS = 1,  /* a policy has errors, or the command could not do its work */
-  EXIT_USAGE = 2,     /* bad usage, or a file that cannot be read at all */
-};
+static int run_validate (const StkCliCommand *command, int argc, char **argv);
+static int run_export   (const StkCliCommand *command, int argc, char **argv);
+static int run_fmt      (const StkCliCommand *command, int argc, char **argv);
+static int run_new      (const StkCliCommand *command, int argc, char **argv);
+static int run_help     (const StkCliCommand *command, int argc, char **argv);
 
-typedef struct
-{
-  const char *name;
-  const char *parameters;   /* untranslated, marked with N_() */
-  const char *summary;      /* untranslated, marked with N_() */
-  const char *description;  /* untranslated, marked with N_(), or NULL */
-  int       (*run) (int argc, char **argv);
-} Command;
-
-static int run_validate (int argc, char **argv);
-static int run_export   (int argc, char **argv);
-static int run_fmt      (int argc, char **argv);
-static int run_new      (int argc, char **argv);
-static int run_help     (int argc, char **argv);
-
-static const Command commands[] = {
+static const StkCliCommand commands[] = {
   {
     "validate",
     /* Translators: the arguments of "samtykke-cli validate", shown in its usage line. */
@@ -101,6 +85,41 @@ static const Command commands[] = {
     run_new,
   },
   {
+    "audit",
+    /* Translators: the arguments of "samtykke-cli audit", shown in its usage line. */
+    N_("POLICY FILE.har…"),
+    N_("Check the cookies that HAR files recorded from the site against the policy."),
+    N_("HAR files as browsers save them (with cookies: in Chrome, turn on \"Allow to generate\n"
+       "HAR with sensitive data\" in the DevTools settings) are read in the order of their\n"
+       "entries. Each cookie is declared, not declared, or declared but not seen; it is set\n"
+       "before consent when it appears, and its category is not required, before a request\n"
+       "carries the policy's consent cookie granting that category. For undeclared cookies,\n"
+       "the Open Cookie Database suggests a platform and a category. Each finding is printed\n"
+       "as FILE:LINE:COL: error|note: message, pointing at the HAR entry or the declaration.\n"
+       "\n"
+       "With --json, one JSON document: {\"source\", \"clean\", \"counts\", \"pages\",\n"
+       "\"third_parties\", \"warnings\", \"items\": [{\"name\", \"kind\", \"domain\", \"status\",\n"
+       "\"before_consent\", \"suggestion\", ...}]}.\n"
+       "\n"
+       "Exit status: 0 when everything seen is declared and nothing is set before consent,\n"
+       "1 when there are findings, 2 on bad usage or a file that cannot be read or parsed."),
+    stk_cli_run_audit,
+  },
+  {
+    "scan",
+    /* Translators: the arguments of "samtykke-cli scan", shown in its usage line. */
+    N_("POLICY URL…"),
+    N_("Visit the site and check what it sets against the policy."),
+    N_("The site is crawled from the URLs (same site only, breadth first) in a private web\n"
+       "engine, first without consent, then, when the site runs the Samtykke banner, after\n"
+       "accepting every category. Every cookie and localStorage or sessionStorage key is\n"
+       "checked as audit checks HAR files; findings point at the policy. Ctrl+C stops the\n"
+       "scan and reports what it found. It needs a display (use xvfb-run on a server).\n"
+       "\n"
+       "Exit status as for audit; 2 also when the scanner cannot run."),
+    stk_cli_run_scan,
+  },
+  {
     "help",
     /* Translators: the arguments of "samtykke-cli help", shown in its usage line. */
     N_("[COMMAND]"),
@@ -110,7 +129,7 @@ static const Command commands[] = {
   },
 };
 
-static const Command *
+static const StkCliCommand *
 find_command (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -155,178 +174,6 @@ print_overview (FILE *stream)
   g_string_free (text, TRUE);
 }
 
-/* Every command parses its options the same way: an explicit --help (so the help can also be
- * printed by "samtykke-cli help COMMAND"), and usage errors that exit with EXIT_USAGE. */
-static GOptionContext *
-command_context (const Command *command,
-                 GOptionEntry  *entries)
-{
-  g_autofree char *prgname = g_strdup_printf ("samtykke-cli %s", command->name);
-  GOptionContext *context;
-
-  /* The usage line names the command too: "samtykke-cli validate [OPTION…] FILE…". */
-  g_set_prgname (prgname);
-  context = g_option_context_new (command->parameters);
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, command->summary);
-  if (command->description != NULL)
-    g_option_context_set_description (context, command->description);
-  g_option_context_set_help_enabled (context, FALSE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
-  return context;
-}
-
-static void
-print_command_help (GOptionContext *context)
-{
-  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-  g_print ("%s", help);
-}
-
-static int
-usage_error (const char *command,
-             const char *message)
-{
-  g_printerr ("samtykke-cli %s: %s\n", command, message);
-  g_printerr (_("Run “samtykke-cli help %s” for help.\n"), command);
-  return EXIT_USAGE;
-}
-
-/* Parses @argv with @context. Returns -1 to go on, or the status to exit with. */
-static int
-parse_options (const Command  *command,
-               GOptionContext *context,
-               gboolean       *show_help,
-               int            *argc,
-               char         ***argv)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    return usage_error (command->name, error->message);
-
-  if (*show_help)
-    {
-      print_command_help (context);
-      return EXIT_OK;
-    }
-
-  return -1;
-}
-
-/* Reading files */
-
-/* Reads a policy file's bytes. A file that cannot be read at all (missing, a folder, a pipe,
- * no permission) gives FALSE and @message says why; what the bytes hold is the loader's
- * business. Pipes and devices are refused rather than read, since reading one may never end. */
-static gboolean
-read_file (const char  *filename,
-           char       **contents,
-           gsize       *length,
-           char       **message)
-{
-  g_autoptr(GError) error = NULL;
-  GStatBuf st;
-
-  if (g_stat (filename, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      *message = g_strdup_printf (_("%s: cannot read the file: %s"),
-                                  filename, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (S_ISDIR (st.st_mode))
-    {
-      *message = g_strdup_printf (_("%s: is a folder, not a policy file"), filename);
-      return FALSE;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      *message = g_strdup_printf (_("%s: is not a regular file"), filename);
-      return FALSE;
-    }
-
-  if (!g_file_get_contents (filename, contents, length, &error))
-    {
-      const char *reason = error->message;
-
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
-          g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_PERM))
-        reason = g_strerror (EACCES);
-
-      *message = g_strdup_printf (_("%s: cannot read the file: %s"), filename, reason);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Loads @filename; prints why when it cannot. Returns EXIT_OK with @policy set, or the status
- * to exit with: EXIT_USAGE when the file cannot be read (@read_error says why), EXIT_PROBLEMS
- * when it is not a policy (@load_error). @contents receives the file's bytes, for locating
- * findings. */
-static int
-load_policy (const char  *filename,
-             StkPolicy  **policy,
-             char       **contents,
-             gsize       *length,
-             char       **read_error,
-             GError     **load_error)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!read_file (filename, contents, length, &message))
-    {
-      g_printerr ("%s\n", message);
-      if (read_error != NULL)
-        *read_error = g_steal_pointer (&message);
-      return EXIT_USAGE;
-    }
-
-  *policy = stk_policy_load_data (*contents, *length, filename, &error);
-  if (*policy == NULL)
-    {
-      const StkLocation *location = stk_error_get_location (error);
-
-      if (location != NULL)
-        g_printerr ("%s:%d:%d: error: %s\n", filename, location->line, location->column,
-                    location->message);
-      else
-        g_printerr ("%s: error: %s\n", filename, error->message);
-
-      if (load_error != NULL)
-        *load_error = g_steal_pointer (&error);
-      return EXIT_PROBLEMS;
-    }
-
-  return EXIT_OK;
-}
-
-static void
-locate (const char *contents,
-        gsize       length,
-        const char *path,
-        int        *line,
-        int        *column)
-{
-  *line = 1;
-  *column = 1;
-
-  if (contents == NULL || !stk_json_locate (contents, length, path, line, column))
-    {
-      *line = 1;
-      *column = 1;
-    }
-}
-
 /* The severity word stays in English, like a compiler's, so that editors and CI systems that
  * recognise "FILE:LINE:COL: error:" lines find it whatever the language. */
 static void
@@ -344,7 +191,7 @@ print_findings (const char *filename,
       g_autofree char *line_text = NULL;
       int line, column;
 
-      locate (contents, length, stk_finding_get_path (finding), &line, &column);
+      stk_cli_locate (contents, length, stk_finding_get_path (finding), &line, &column);
       line_text = g_strdup_printf ("%s:%d:%d: %s: %s [%s]\n", filename, line, column,
                                    stk_severity_to_string (stk_finding_get_severity (finding)),
                                    stk_finding_get_message (finding),
@@ -419,7 +266,7 @@ validate_one (const char  *filename,
       json_builder_add_string_value (builder, display_name);
     }
 
-  status = load_policy (filename, &policy, &contents, &length, &read_error, &load_error);
+  status = stk_cli_load_policy (filename, &policy, &contents, &length, &read_error, &load_error);
 
   if (status == EXIT_USAGE)
     {
@@ -485,7 +332,7 @@ validate_one (const char  *filename,
           g_autoptr(StkFinding) finding = g_list_model_get_item (findings, i);
           int line, column;
 
-          locate (contents, length, stk_finding_get_path (finding), &line, &column);
+          stk_cli_locate (contents, length, stk_finding_get_path (finding), &line, &column);
           add_json_finding (builder,
                             stk_severity_to_string (stk_finding_get_severity (finding)),
                             stk_finding_get_rule (finding),
@@ -501,10 +348,10 @@ validate_one (const char  *filename,
 }
 
 static int
-run_validate (int    argc,
-              char **argv)
+run_validate (const StkCliCommand  *command,
+              int                  argc,
+              char               **argv)
 {
-  const Command *command = find_command ("validate");
   gboolean show_help = FALSE;
   gboolean as_json = FALSE;
   GOptionEntry entries[] = {
@@ -513,17 +360,17 @@ run_validate (int    argc,
     { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show this help"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (command, entries);
+  g_autoptr(GOptionContext) context = stk_cli_command_context (command, entries);
   g_autoptr(JsonBuilder) builder = NULL;
   guint errors = 0, warnings = 0;
   int status, worst = EXIT_OK;
 
-  status = parse_options (command, context, &show_help, &argc, &argv);
+  status = stk_cli_parse_options (command, context, &show_help, &argc, &argv);
   if (status >= 0)
     return status;
 
   if (argc < 2)
-    return usage_error (command->name, _("Name at least one policy file to check."));
+    return stk_cli_usage_error (command->name, _("Name at least one policy file to check."));
 
   if (as_json)
     {
@@ -567,10 +414,10 @@ run_validate (int    argc,
 /* export */
 
 static int
-run_export (int    argc,
-            char **argv)
+run_export (const StkCliCommand  *command,
+            int                  argc,
+            char               **argv)
 {
-  const Command *command = find_command ("export");
   gboolean show_help = FALSE;
   g_autofree char *output = NULL;
   g_autofree char *only = NULL;
@@ -586,7 +433,7 @@ run_export (int    argc,
     { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show this help"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (command, entries);
+  g_autoptr(GOptionContext) context = stk_cli_command_context (command, entries);
   g_autoptr(StkPolicy) policy = NULL;
   g_autoptr(GListModel) findings = NULL;
   g_autoptr(GFile) directory = NULL;
@@ -597,20 +444,20 @@ run_export (int    argc,
   guint errors;
   int status;
 
-  status = parse_options (command, context, &show_help, &argc, &argv);
+  status = stk_cli_parse_options (command, context, &show_help, &argc, &argv);
   if (status >= 0)
     return status;
 
   if (argc != 2)
-    return usage_error (command->name, _("Name exactly one policy file to export."));
+    return stk_cli_usage_error (command->name, _("Name exactly one policy file to export."));
 
   if (output == NULL || output[0] == '\0')
-    return usage_error (command->name, _("Name the folder to export into with -o FOLDER."));
+    return stk_cli_usage_error (command->name, _("Name the folder to export into with -o FOLDER."));
 
   if (only != NULL && !stk_export_parts_parse (only, &parts, &error))
-    return usage_error (command->name, error->message);
+    return stk_cli_usage_error (command->name, error->message);
 
-  status = load_policy (argv[1], &policy, &contents, &length, NULL, NULL);
+  status = stk_cli_load_policy (argv[1], &policy, &contents, &length, NULL, NULL);
   if (status != EXIT_OK)
     return status;
 
@@ -651,7 +498,7 @@ fmt_one (const char *filename,
   gboolean same;
   int status;
 
-  status = load_policy (filename, &policy, &contents, &length, NULL, NULL);
+  status = stk_cli_load_policy (filename, &policy, &contents, &length, NULL, NULL);
   if (status != EXIT_OK)
     return status;
 
@@ -692,10 +539,10 @@ fmt_one (const char *filename,
 }
 
 static int
-run_fmt (int    argc,
-         char **argv)
+run_fmt (const StkCliCommand  *command,
+         int                  argc,
+         char               **argv)
 {
-  const Command *command = find_command ("fmt");
   gboolean show_help = FALSE;
   gboolean rewrite = FALSE;
   gboolean check = FALSE;
@@ -707,21 +554,21 @@ run_fmt (int    argc,
     { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show this help"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (command, entries);
+  g_autoptr(GOptionContext) context = stk_cli_command_context (command, entries);
   int status, worst = EXIT_OK;
 
-  status = parse_options (command, context, &show_help, &argc, &argv);
+  status = stk_cli_parse_options (command, context, &show_help, &argc, &argv);
   if (status >= 0)
     return status;
 
   if (rewrite && check)
-    return usage_error (command->name, _("--write and --check cannot be used together."));
+    return stk_cli_usage_error (command->name, _("--write and --check cannot be used together."));
 
   if (argc < 2)
-    return usage_error (command->name, _("Name the policy file to format."));
+    return stk_cli_usage_error (command->name, _("Name the policy file to format."));
 
   if (!rewrite && !check && argc != 2)
-    return usage_error (command->name,
+    return stk_cli_usage_error (command->name,
                         _("Only one file can be printed; use --write or --check for several."));
 
   for (int i = 1; i < argc; i++)
@@ -736,10 +583,10 @@ run_fmt (int    argc,
 /* new */
 
 static int
-run_new (int    argc,
-         char **argv)
+run_new (const StkCliCommand  *command,
+         int                  argc,
+         char               **argv)
 {
-  const Command *command = find_command ("new");
   gboolean show_help = FALSE;
   gboolean force = FALSE;
   g_autofree char *output = NULL;
@@ -753,23 +600,23 @@ run_new (int    argc,
     { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show this help"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = command_context (command, entries);
+  g_autoptr(GOptionContext) context = stk_cli_command_context (command, entries);
   g_autoptr(StkPolicy) policy = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  status = parse_options (command, context, &show_help, &argc, &argv);
+  status = stk_cli_parse_options (command, context, &show_help, &argc, &argv);
   if (status >= 0)
     return status;
 
   if (output == NULL && argc == 2)
     output = g_strdup (argv[1]);
   else if (argc != 1)
-    return usage_error (command->name, _("Name the file to create with -o FILE."));
+    return stk_cli_usage_error (command->name, _("Name the file to create with -o FILE."));
 
   if (output == NULL || output[0] == '\0')
-    return usage_error (command->name, _("Name the file to create with -o FILE."));
+    return stk_cli_usage_error (command->name, _("Name the file to create with -o FILE."));
 
   if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
     {
@@ -797,10 +644,11 @@ run_new (int    argc,
 /* help */
 
 static int
-run_help (int    argc,
-          char **argv)
+run_help (const StkCliCommand  *help,
+          int                  argc,
+          char               **argv)
 {
-  const Command *command;
+  const StkCliCommand *command;
   char *help_argv[] = { NULL, (char *) "--help", NULL };
 
   if (argc < 2)
@@ -814,11 +662,11 @@ run_help (int    argc,
     {
       g_autofree char *message = g_strdup_printf (_("There is no command “%s”."), argv[1]);
 
-      return usage_error ("help", message);
+      return stk_cli_usage_error (help->name, message);
     }
 
   help_argv[0] = argv[1];
-  return command->run (2, help_argv);
+  return command->run (command, 2, help_argv);
 }
 
 int
@@ -826,7 +674,7 @@ main (int    argc,
       char **argv)
 {
   const char *textdomaindir = g_getenv ("TEXTDOMAINDIR");
-  const Command *command;
+  const StkCliCommand *command;
 
   setlocale (LC_ALL, "");
   /* TEXTDOMAINDIR lets the tests use the catalogues of the build folder. */
@@ -862,5 +710,5 @@ main (int    argc,
       return EXIT_USAGE;
     }
 
-  return command->run (argc - 1, argv + 1);
+  return command->run (command, argc - 1, argv + 1);
 }

@@ -1008,6 +1008,121 @@ test_danish (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, translated + strlen ("%s: ")));
 }
 
+/* audit */
+
+static char *
+har_path (const char *name)
+{
+  return g_build_filename (g_getenv ("SAMTYKKE_SOURCE_DIR"), "tests", "audit", "har", name,
+                           NULL);
+}
+
+static void
+test_audit_findings (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *policy = example_path ();
+  g_autofree char *har = har_path ("consent-flow.har");
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "audit", policy, har);
+  g_assert_cmpint (run.status, ==, 1);
+  /* Located at the HAR entry that showed it, in the compiler's form. */
+  g_assert_nonnull (strstr (run.out, "consent-flow.har:17:7: error: “_tracker” (cookie, "
+                                     "www.kk.dk) is not declared"));
+  g_assert_nonnull (strstr (run.out, "“nmstat” (cookie, kk.dk) of the category “statistical” "
+                                     "is set before the visitor consents"));
+  g_assert_nonnull (strstr (run.out, "note: the Open Cookie Database suggests for “_ga”: "
+                                     "Google Analytics"));
+  /* Unseen declarations point at the policy. */
+  g_assert_nonnull (strstr (run.out, "copenhagen.json:450:9: note: “VISITOR_INFO1_LIVE”"));
+  g_assert_nonnull (strstr (run.err, "3 set before consent"));
+}
+
+static void
+test_audit_json (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *policy = example_path ();
+  g_autofree char *har = har_path ("consent-flow.har");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root;
+  JsonArray *items;
+  guint before = 0, undeclared = 0;
+
+  run_cli (&run, "audit", "--json", policy, har);
+  g_assert_cmpint (run.status, ==, 1);
+  root = parse_object (parser, run.out);
+  items = json_object_get_array_member (root, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 10);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      g_assert_true (json_object_has_member (item, "kind"));
+      g_assert_true (json_object_has_member (item, "domain"));
+      before += json_object_get_boolean_member (item, "before_consent");
+      undeclared += g_str_equal (json_object_get_string_member (item, "status"), "undeclared");
+    }
+  g_assert_cmpuint (before, ==, 3);
+  g_assert_cmpuint (undeclared, ==, 2);
+}
+
+/* A HAR file that declares and sets only what is declared, after consent: exit 0. */
+static void
+test_audit_clean (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *policy = example_path ();
+  g_autofree char *har = write_file (fixture, "clean.har",
+    "{\"log\": {\"version\": \"1.2\", \"entries\": [{\"request\": {\"url\": "
+    "\"https://www.kk.dk/\", \"cookies\": []}, \"response\": {\"cookies\": ["
+    "{\"name\": \"ASP.NET_SessionId\", \"value\": \"a\"}]}}]}}", -1);
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "audit", policy, har);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "error:"));
+  /* The declarations it did not see are notes, not failures. */
+  g_assert_nonnull (strstr (run.out, "note:"));
+}
+
+static void
+test_audit_bad_input (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *policy = example_path ();
+  g_autofree char *truncated = har_path ("truncated.har");
+  g_autofree char *no_cookies = har_path ("no-cookies.har");
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.har", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s:144:24: error: ", truncated);
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "audit", policy, truncated);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  run_clear (&run);
+
+  run_cli (&run, "audit", policy, missing);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  /* A HAR without cookies is a finding: it proves nothing. */
+  run_cli (&run, "audit", policy, no_cookies);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "sensitive data"));
+  run_clear (&run);
+
+  run_cli (&run, "audit", policy);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run_cli (&run, "scan", policy, "ftp://example.com/");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "not a web address"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1046,6 +1161,10 @@ main (int    argc,
   ADD ("/cli/fmt/errors", test_fmt_errors);
   ADD ("/cli/new", test_new);
   ADD ("/cli/danish", test_danish);
+  ADD ("/cli/audit/findings", test_audit_findings);
+  ADD ("/cli/audit/json", test_audit_json);
+  ADD ("/cli/audit/clean", test_audit_clean);
+  ADD ("/cli/audit/bad-input", test_audit_bad_input);
 
 #undef ADD
 
