@@ -254,8 +254,9 @@ progress_cb (StkScanner *scanner,
   if (!run->show_progress)
     return;
 
+  g_printerr ("\r");
   /* Translators: shown while a scan runs; %u pages done, %u items found so far. */
-  g_printerr (_("\rScanning: %u pages, %u cookies and storage keys found"),
+  g_printerr (_("Scanning: %u pages, %u cookies and storage keys found"),
               stk_scanner_get_pages_done (scanner), stk_scanner_get_items_found (scanner));
 }
 
