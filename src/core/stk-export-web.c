@@ -19,7 +19,7 @@
 
 /* The runtime form's own format marker; the web component checks nothing else. */
 #define RUNTIME_FORMAT "samtykke-runtime"
-#define RUNTIME_VERSION 1
+#define RUNTIME_VERSION 2
 
 /* Scripts written right to left; the page and the banner get dir="rtl" for them. */
 static const char * const rtl_languages[] = {
@@ -229,7 +229,6 @@ add_provider (JsonBuilder        *builder,
               const char * const *languages)
 {
   StkList *cookies = stk_provider_get_cookies (provider);
-  StkList *embeds = stk_provider_get_embeds (provider);
 
   json_builder_begin_object (builder);
   add_string (builder, "id", stk_provider_get_id (provider));
@@ -249,24 +248,164 @@ add_provider (JsonBuilder        *builder,
   for (guint i = 0; i < stk_list_get_n (cookies); i++)
     add_cookie (builder, policy, stk_list_peek (cookies, i), languages);
   json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "embeds");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < stk_list_get_n (embeds); i++)
-    {
-      StkEmbed *embed = stk_list_peek (embeds, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", stk_embed_get_id (embed));
-      add_localized (builder, "placeholder", stk_embed_get_placeholder (embed), languages);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
 
+/* The kinds of storage the page itself can clear, by the name of what the page clears them
+ * through: document.cookie, or the window's storage of that name. */
+static const struct
+{
+  StkKind     kind;
+  const char *member;
+} removable_kinds[] = {
+  { STK_KIND_COOKIE, "cookie" },
+  { STK_KIND_LOCAL_STORAGE, "localStorage" },
+  { STK_KIND_SESSION_STORAGE, "sessionStorage" },
+};
+
+/* Appends @name to @out as a JavaScript regular expression (no flags) that matches exactly it;
+ * with @pattern, "*" matches any run of characters. Every ASCII punctuation character is
+ * escaped, which without the "u" flag always stands for the character itself; everything
+ * else (letters, digits, "_", space, controls and any non-ASCII character) already does. */
+static void
+append_name_pattern (GString    *out,
+                     const char *name,
+                     gboolean    pattern)
+{
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (pattern && *p == '*')
+        g_string_append (out, ".*");
+      else
+        {
+          if (g_ascii_ispunct (*p) && *p != '_')
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+    }
+}
+
+/* What withdrawing @category deletes, in the form the component applies without further work:
+ * per kind, one regular expression for every name the policy lists with "deleted when consent
+ * is withdrawn", and for cookies the paths to try ("/" first). A required category is never
+ * withdrawn and has none. */
+static void
+add_removals (JsonBuilder *builder,
+              StkPolicy   *policy,
+              StkCategory *category)
+{
+  StkList *providers = stk_policy_get_providers (policy);
+  const char *id = stk_category_get_id (category);
+  GString *names[G_N_ELEMENTS (removable_kinds)] = { NULL, };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+
+  g_ptr_array_add (paths, (gpointer) "/");
+  for (guint i = 0; i < stk_list_get_n (providers); i++)
+    {
+      StkProvider *provider = stk_list_peek (providers, i);
+      StkList *cookies = stk_provider_get_cookies (provider);
+
+      if (g_strcmp0 (stk_provider_get_category (provider), id) != 0)
+        continue;
+
+      for (guint j = 0; j < stk_list_get_n (cookies); j++)
+        {
+          StkCookie *cookie = stk_list_peek (cookies, j);
+          const char *name = stk_cookie_get_name (cookie);
+          const char *path = stk_cookie_get_path (cookie);
+          gboolean pattern = stk_cookie_get_pattern (cookie);
+          guint k = 0;
+
+          while (k < G_N_ELEMENTS (removable_kinds) &&
+                 removable_kinds[k].kind != stk_cookie_get_kind (cookie))
+            k++;
+          if (k == G_N_ELEMENTS (removable_kinds) || name == NULL || *name == '\0' ||
+              !stk_cookie_get_delete_on_withdraw (cookie))
+            continue;
+
+          /* The same name from two providers (or as a name and a pattern) once. */
+          if (g_hash_table_add (seen, g_strdup_printf ("%u%c%s", k, pattern ? '*' : '=', name)))
+            {
+              if (names[k] == NULL)
+                names[k] = g_string_new ("^(?:");
+              else
+                g_string_append_c (names[k], '|');
+              append_name_pattern (names[k], name, pattern);
+            }
+
+          if (removable_kinds[k].kind == STK_KIND_COOKIE && path != NULL && *path != '\0' &&
+              !g_ptr_array_find_with_equal_func (paths, path, g_str_equal, NULL))
+            g_ptr_array_add (paths, (gpointer) path);
+        }
+    }
+
+  json_builder_set_member_name (builder, "remove");
+  json_builder_begin_object (builder);
+  for (guint k = 0; k < G_N_ELEMENTS (removable_kinds); k++)
+    {
+      if (names[k] == NULL)
+        continue;
+
+      g_string_append (names[k], ")$");
+      json_builder_set_member_name (builder, removable_kinds[k].member);
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, names[k]->str);
+      for (guint i = 0; removable_kinds[k].kind == STK_KIND_COOKIE && i < paths->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (paths, i));
+      json_builder_end_array (builder);
+      g_string_free (names[k], TRUE);
+    }
+  json_builder_end_object (builder);
+}
+
+/* Every embed of every provider, with what its placeholder shows of the provider. */
+static void
+add_embeds (JsonBuilder        *builder,
+            StkPolicy          *policy,
+            const char * const *languages)
+{
+  StkList *providers = stk_policy_get_providers (policy);
+
+  json_builder_set_member_name (builder, "embeds");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < stk_list_get_n (providers); i++)
+    {
+      StkProvider *provider = stk_list_peek (providers, i);
+      StkList *embeds = stk_provider_get_embeds (provider);
+
+      for (guint j = 0; j < stk_list_get_n (embeds); j++)
+        {
+          StkEmbed *embed = stk_list_peek (embeds, j);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "id", stk_embed_get_id (embed));
+          add_string (builder, "category", stk_provider_get_category (provider));
+          add_string (builder, "provider", stk_provider_get_name (provider));
+          add_localized (builder, "purpose", stk_provider_get_purpose (provider), languages);
+          add_localized (builder, "placeholder", stk_embed_get_placeholder (embed), languages);
+          json_builder_end_object (builder);
+        }
+    }
+  json_builder_end_array (builder);
+}
+
+/* The texts the web component shows (data/web/src/samtykke.js): the first layer, the settings
+ * dialog, the embeds' placeholders and the consent status. The declaration pages' own texts
+ * stay out of the banner; tests/web/component.test.mjs checks that the list is complete. */
+static const char * const component_texts[] = {
+  "banner_title", "banner_body", "policy_link", "accept_all", "reject_all", "settings",
+  "save_choices", "close", "settings_title", "settings_body", "always_on", "show_details",
+  "privacy_policy_link", "embed_placeholder", "embed_accept", "consent_none", "consent_id",
+  "consent_date", "change_consent", "withdraw_consent", NULL
+};
+
+/* The runtime form. @full is what policy.json holds: every text and the providers with their
+ * cookies, which the settings dialog lists. Without it, only what a page view needs: what the
+ * banner fragment carries inline. */
 static JsonNode *
-build_runtime (StkPolicy *policy)
+build_runtime (StkPolicy *policy,
+               gboolean   full)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char * const *languages = stk_policy_get_languages (policy);
@@ -330,7 +469,8 @@ build_runtime (StkPolicy *policy)
     {
       const char *key = g_ptr_array_index (keys, i);
 
-      add_localized (builder, key, stk_policy_get_text (policy, key), languages);
+      if (full || g_strv_contains (component_texts, key))
+        add_localized (builder, key, stk_policy_get_text (policy, key), languages);
     }
   json_builder_end_object (builder);
 
@@ -353,15 +493,22 @@ build_runtime (StkPolicy *policy)
       add_localized (builder, "title", stk_category_get_title (category), languages);
       add_localized (builder, "description", stk_category_get_description (category),
                      languages);
+      if (!stk_category_get_required (category))
+        add_removals (builder, policy, category);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "providers");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < stk_list_get_n (providers); i++)
-    add_provider (builder, policy, stk_list_peek (providers, i), languages);
-  json_builder_end_array (builder);
+  add_embeds (builder, policy, languages);
+
+  if (full)
+    {
+      json_builder_set_member_name (builder, "providers");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < stk_list_get_n (providers); i++)
+        add_provider (builder, policy, stk_list_peek (providers, i), languages);
+      json_builder_end_array (builder);
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -369,9 +516,10 @@ build_runtime (StkPolicy *policy)
 
 static char *
 runtime_to_string (StkPolicy *policy,
+                   gboolean   full,
                    gboolean   pretty)
 {
-  g_autoptr(JsonNode) root = build_runtime (policy);
+  g_autoptr(JsonNode) root = build_runtime (policy, full);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
 
   json_generator_set_root (generator, root);
@@ -399,7 +547,7 @@ stk_export_policy_json (StkPolicy *policy)
 
   g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
 
-  json = runtime_to_string (policy, TRUE);
+  json = runtime_to_string (policy, TRUE, TRUE);
   out = g_string_new (json);
   g_string_append_c (out, '\n');
 
@@ -466,23 +614,29 @@ csp_hash (const char *content,
 }
 
 /* The first layer as plain markup, so that it shows with the page's first paint. The web
- * component builds the same structure (data/web/samtykke.js, render()). */
+ * component builds the same structure (data/web/src/samtykke.js, start()). @site is where the
+ * export is published ("/cookies/"), or "" when the files stand beside the page: the element's
+ * src names policy.json there, and the component finds the declaration pages beside it. */
 static void
 append_first_layer (GString    *out,
                     StkPolicy  *policy,
-                    const char *lang)
+                    const char *lang,
+                    const char *site)
 {
   g_autofree char *page = page_file_name (lang);
 
   g_string_append (out, "<samtykke-banner id=\"samtykke\" lang=\"");
   append_escaped (out, lang);
-  g_string_append_printf (out, "\" dir=\"%s\">", lang_is_rtl (lang) ? "rtl" : "ltr");
+  g_string_append_printf (out, "\" dir=\"%s\" src=\"", lang_is_rtl (lang) ? "rtl" : "ltr");
+  append_escaped (out, site);
+  g_string_append (out, "policy.json\">");
   g_string_append (out, "<div class=\"stk-b\" role=\"dialog\" aria-labelledby=\"stk-t\" "
                         "aria-describedby=\"stk-d\"><h2 id=\"stk-t\">");
   append_escaped (out, policy_text (policy, "banner_title", lang));
   g_string_append (out, "</h2><p id=\"stk-d\">");
   append_escaped (out, policy_text (policy, "banner_body", lang));
   g_string_append (out, " <a href=\"");
+  append_escaped (out, site);
   append_escaped (out, page);
   g_string_append (out, "\">");
   append_escaped (out, policy_text (policy, "policy_link", lang));
@@ -497,17 +651,20 @@ append_first_layer (GString    *out,
 }
 
 /* The whole banner fragment: style, first layer, embedded policy, component. With @csp, a
- * comment names the hashes a strict Content-Security-Policy must allow. */
+ * comment names the hashes a strict Content-Security-Policy must allow. The embedded policy is
+ * the runtime form without what only the settings dialog's details show: the component fetches
+ * those from policy.json when a visitor asks for them. */
 static void
 append_banner (GString    *out,
                StkPolicy  *policy,
                const char *lang,
+               const char *site,
                gboolean    csp,
                gboolean    style)
 {
   g_autoptr(GBytes) css = load_asset ("samtykke.css");
   g_autoptr(GBytes) js = load_asset ("samtykke.js");
-  g_autofree char *json = runtime_to_string (policy, FALSE);
+  g_autofree char *json = runtime_to_string (policy, FALSE, FALSE);
   g_autoptr(GString) escaped_json = g_string_new (NULL);
 
   /* Not executable, but the HTML parser still ends the element at "</script": no "<" at all. */
@@ -540,7 +697,7 @@ append_banner (GString    *out,
       append_bytes (out, css);
       g_string_append (out, "</style>\n");
     }
-  append_first_layer (out, policy, lang);
+  append_first_layer (out, policy, lang, site);
   g_string_append (out, "<script type=\"application/json\" id=\"samtykke-policy\">");
   g_string_append_len (out, escaped_json->str, escaped_json->len);
   g_string_append (out, "</script>\n<script>");
@@ -549,29 +706,52 @@ append_banner (GString    *out,
 }
 
 /**
- * stk_export_banner_html:
+ * stk_export_banner_html_at:
  * @policy: a policy
+ * @site_path: (nullable): where the export is published on the site, as
+ *   stk_export_site_path_normalize() returns it ("/cookies/"); %NULL or "" when the files
+ *   stand beside the pages that carry the banner
  *
  * The banner fragment to paste right after the site template's `<body>`: the component's
  * stylesheet, the first layer as markup in the default language (the component switches it to
  * the page's language before the first paint), the runtime policy as a non-executable JSON
- * block, and the component itself. It needs no request of its own.
+ * block, and the component itself. It needs no request of its own until a visitor expands a
+ * category in the settings: the providers and cookies come from policy.json then.
+ *
+ * Returns: (transfer full): UTF-8 HTML
+ */
+GBytes *
+stk_export_banner_html_at (StkPolicy  *policy,
+                           const char *site_path)
+{
+  const char *lang;
+  GString *out;
+
+  g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
+  g_return_val_if_fail (site_path == NULL || *site_path == '\0' ||
+                        (site_path[0] == '/' && g_str_has_suffix (site_path, "/")), NULL);
+
+  lang = stk_policy_get_default_language (policy);
+  out = g_string_new (NULL);
+  append_banner (out, policy, lang != NULL ? lang : "", site_path != NULL ? site_path : "",
+                 TRUE, TRUE);
+
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * stk_export_banner_html:
+ * @policy: a policy
+ *
+ * The banner fragment for pages beside the exported files: stk_export_banner_html_at()
+ * without a site path.
  *
  * Returns: (transfer full): UTF-8 HTML
  */
 GBytes *
 stk_export_banner_html (StkPolicy *policy)
 {
-  const char *lang;
-  GString *out;
-
-  g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
-
-  lang = stk_policy_get_default_language (policy);
-  out = g_string_new (NULL);
-  append_banner (out, policy, lang != NULL ? lang : "", TRUE, TRUE);
-
-  return g_string_free_to_bytes (out);
+  return stk_export_banner_html_at (policy, NULL);
 }
 
 /* The declaration page ------------------------------------------------------------------------ */
@@ -914,7 +1094,8 @@ stk_export_page_html (StkPolicy  *policy,
   g_string_append (out, "</style>\n<noscript><style>samtykke-banner{display:none}</style>"
                         "</noscript>\n</head>\n<body>\n");
 
-  append_banner (out, policy, lang, FALSE, FALSE);
+  /* The page stands beside policy.json wherever the export is published. */
+  append_banner (out, policy, lang, "", FALSE, FALSE);
 
   g_string_append (out, "<main>\n<h1>");
   append_escaped (out, policy_text (policy, "page_title", lang));

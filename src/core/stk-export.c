@@ -69,6 +69,49 @@ stk_export_parts_parse (const char      *words,
   return TRUE;
 }
 
+/**
+ * stk_export_site_path_normalize:
+ * @site_path: (nullable): where the exported files are published, as a path from the site's
+ *   root, such as "/cookies/" or "/"
+ * @error: where a path that is not one goes
+ *
+ * The banner fragment names policy.json and the declaration pages under this path, so that
+ * it works pasted into any page of the site. Only a path on the site itself: the component
+ * fetches policy.json, and a strict Content-Security-Policy allows that for the page's own
+ * origin ('self'). A missing final "/" is added.
+ *
+ * Returns: (transfer full) (nullable): the path ending in "/", "" for %NULL or "", or %NULL
+ *   with @error set
+ */
+char *
+stk_export_site_path_normalize (const char  *site_path,
+                                GError     **error)
+{
+  if (site_path == NULL || *site_path == '\0')
+    return g_strdup ("");
+
+  if (site_path[0] != '/' || site_path[1] == '/' || site_path[1] == '\\')
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("The site path “%s” must be a path from the site’s root, such as /cookies/"),
+                   site_path);
+      return NULL;
+    }
+
+  for (const char *p = site_path; *p != '\0'; p++)
+    if ((guchar) *p <= 0x20 || *p == 0x7f || strchr ("\"'<>\\`?#", *p) != NULL)
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     /* Translators: the second %s lists characters; keep them as they are. */
+                     _("The site path “%s” may not hold spaces, control characters or any of %s"),
+                     site_path, "\" ' < > \\ ` ? #");
+        return NULL;
+      }
+
+  return g_str_has_suffix (site_path, "/") ? g_strdup (site_path)
+                                           : g_strconcat (site_path, "/", NULL);
+}
+
 static gboolean
 check_policy (StkPolicy  *policy,
               GError    **error)
@@ -113,11 +156,32 @@ stk_export_render (StkPolicy       *policy,
                    StkExportParts   parts,
                    GError         **error)
 {
+  return stk_export_render_at (policy, parts, NULL, error);
+}
+
+/**
+ * stk_export_render_at:
+ * @policy: a policy without validation errors
+ * @parts: which files
+ * @site_path: (nullable): where the files are published on the site
+ *   (stk_export_site_path_normalize()); %NULL when they stand beside the pages
+ * @error: where a refusal goes (the policy's errors, or a bad site path)
+ *
+ * Returns: (transfer full) (nullable): file name -> #GBytes of every file the export writes
+ */
+GHashTable *
+stk_export_render_at (StkPolicy       *policy,
+                      StkExportParts   parts,
+                      const char      *site_path,
+                      GError         **error)
+{
   g_autoptr(GHashTable) files = NULL;
+  g_autofree char *site = NULL;
 
   g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
 
-  if (!check_policy (policy, error))
+  site = stk_export_site_path_normalize (site_path, error);
+  if (site == NULL || !check_policy (policy, error))
     return NULL;
 
   files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -126,7 +190,7 @@ stk_export_render (StkPolicy       *policy,
   if (parts & STK_EXPORT_JSON)
     g_hash_table_insert (files, g_strdup ("policy.json"), stk_export_policy_json (policy));
   if (parts & STK_EXPORT_BANNER)
-    g_hash_table_insert (files, g_strdup ("banner.html"), stk_export_banner_html (policy));
+    g_hash_table_insert (files, g_strdup ("banner.html"), stk_export_banner_html_at (policy, site));
   if (parts & STK_EXPORT_PAGES)
     {
       const char * const *languages = stk_policy_get_languages (policy);
@@ -187,6 +251,29 @@ stk_export_to_directory (StkPolicy       *policy,
                          StkExportParts   parts,
                          GError         **error)
 {
+  return stk_export_to_directory_at (policy, directory, parts, NULL, error);
+}
+
+/**
+ * stk_export_to_directory_at:
+ * @policy: a policy without validation errors
+ * @directory: the folder to write into; created when missing
+ * @parts: which files
+ * @site_path: (nullable): where the folder is published on the site
+ *   (stk_export_site_path_normalize()); %NULL when the files stand beside the pages
+ * @error: where a failure goes
+ *
+ * stk_export_to_directory() for a folder published at @site_path.
+ *
+ * Returns: whether the export was written
+ */
+gboolean
+stk_export_to_directory_at (StkPolicy       *policy,
+                            GFile           *directory,
+                            StkExportParts   parts,
+                            const char      *site_path,
+                            GError         **error)
+{
   g_autoptr(GHashTable) files = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GArray) pending = NULL;
@@ -198,7 +285,7 @@ stk_export_to_directory (StkPolicy       *policy,
   g_return_val_if_fail (STK_IS_POLICY (policy), FALSE);
   g_return_val_if_fail (G_IS_FILE (directory), FALSE);
 
-  files = stk_export_render (policy, parts, error);
+  files = stk_export_render_at (policy, parts, site_path, error);
   if (files == NULL)
     return FALSE;
 

@@ -24,10 +24,20 @@ gboolean    stk_export_parts_parse  (const char      *words,
                                      StkExportParts  *parts,
                                      GError         **error);
 
+/* Where the export is published on the site: "/cookies" becomes "/cookies/", "" stays "" (the
+ * files stand beside the pages); anything but a path from the site's root is an error. */
+char       *stk_export_site_path_normalize (const char  *site_path,
+                                            GError     **error);
+
 /* Every file of an export in memory, without writing anything.
  * Returns: (transfer full): file name -> GBytes, or NULL when the policy has errors. */
 GHashTable *stk_export_render       (StkPolicy       *policy,
                                      StkExportParts   parts,
+                                     GError         **error);
+/* The same, for an export published at @site_path (see stk_export_site_path_normalize()). */
+GHashTable *stk_export_render_at    (StkPolicy       *policy,
+                                     StkExportParts   parts,
+                                     const char      *site_path,
                                      GError         **error);
 
 /* Writes the export into @directory (created when missing). Each file is written to a
@@ -37,10 +47,17 @@ gboolean    stk_export_to_directory (StkPolicy       *policy,
                                      GFile           *directory,
                                      StkExportParts   parts,
                                      GError         **error);
+gboolean    stk_export_to_directory_at (StkPolicy       *policy,
+                                        GFile           *directory,
+                                        StkExportParts   parts,
+                                        const char      *site_path,
+                                        GError         **error);
 
 /* The pieces (stk-export-web.c). */
 GBytes     *stk_export_policy_json  (StkPolicy       *policy);
 GBytes     *stk_export_banner_html  (StkPolicy       *policy);
+GBytes     *stk_export_banner_html_at (StkPolicy     *policy,
+                                       const char    *site_path);
 GBytes     *stk_export_page_html    (StkPolicy       *policy,
                                      const char      *lang);
 /* "samtykke.js" or "samtykke.css", compiled into the program. */

@@ -124,7 +124,8 @@ describe('choices', () => {
     [['necessary', true, true], ['functional', false, false], ['statistical', false, false]],
     'required on and locked, the others off');
     await dialog.locator('details').first().evaluate(d => { d.open = true; });
-    assert.match(await dialog.innerText(), /Københavns Kommune/);
+    assert.ok(await until(async () => /Københavns Kommune/.test(await dialog.innerText())),
+      'the expanded category lists its providers');
 
     await dialog.locator('[data-c=statistical]').check();
     await dialog.locator('[data-stk=save]').click();
@@ -547,7 +548,8 @@ describe('cached assets', () => {
     await v.page.goto(own.origin + '/');
     await until(() => bannerVisible(v.page));
     assert.equal(await v.page.locator('#stk-t').innerText(), 'We use cookies');
-    assert.equal(await v.page.getAttribute('samtykke-banner a', 'href'), 'cookie-policy.en.html');
+    assert.equal(await v.page.getAttribute('samtykke-banner a', 'href'), own.origin + '/cookie-policy.en.html',
+      'the declaration page beside policy.json');
     await v.page.click('samtykke-banner [data-stk=set]');
     await v.page.locator('dialog [data-c=statistical]').check();
     await v.page.locator('dialog [data-stk=save]').click();

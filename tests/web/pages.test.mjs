@@ -109,7 +109,7 @@ describe('declaration pages', () => {
     const dir = exportPolicy(policy);
     const html = fs.readFileSync(path.join(dir, 'cookie-policy.ar.html'), 'utf8');
     assert.match(html, /<html lang="ar" dir="rtl">/);
-    assert.match(html, /<samtykke-banner id="samtykke" lang="ar" dir="rtl">/);
+    assert.match(html, /<samtykke-banner id="samtykke" lang="ar" dir="rtl" src="policy.json">/);
   });
 
   test('are readable without JavaScript and load nothing from a third party', async () => {

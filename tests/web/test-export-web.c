@@ -252,10 +252,234 @@ test_banner_csp (void)
   g_assert_nonnull (strstr (banner, inline_script));
 
   /* The first layer is there for the first paint, with three equal buttons. */
-  g_assert_nonnull (strstr (banner, "<samtykke-banner id=\"samtykke\" lang=\"da\" dir=\"ltr\">"));
+  g_assert_nonnull (strstr (banner, "<samtykke-banner id=\"samtykke\" lang=\"da\" dir=\"ltr\" "
+                                    "src=\"policy.json\">"));
+  g_assert_nonnull (strstr (banner, "<a href=\"cookie-policy.da.html\">"));
   g_assert_nonnull (strstr (banner, "<button type=\"button\" data-stk=\"all\">Accepter alle"));
   g_assert_nonnull (strstr (banner, "<button type=\"button\" data-stk=\"none\">Afvis alle"));
   g_assert_nonnull (strstr (banner, "<button type=\"button\" data-stk=\"set\">Indstillinger"));
+}
+
+/* The JSON block of a banner fragment, parsed. */
+static JsonObject *
+inline_policy (GBytes     *banner_bytes,
+               JsonParser *parser)
+{
+  static const char marker[] = "<script type=\"application/json\" id=\"samtykke-policy\">";
+  g_autofree char *banner = bytes_to_string (banner_bytes);
+  const char *start = strstr (banner, marker);
+  const char *end;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (start);
+  start += strlen (marker);
+  end = strstr (start, "</script>");
+  g_assert_nonnull (end);
+  json_parser_load_from_data (parser, start, end - start, &error);
+  g_assert_no_error (error);
+
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static JsonObject *
+category_at (JsonObject *root,
+             guint       index)
+{
+  return json_array_get_object_element (json_object_get_array_member (root, "categories"), index);
+}
+
+/* The regular expression and the paths that withdrawing a category applies to one kind. */
+static char *
+removal (JsonObject *category,
+         const char *kind)
+{
+  JsonObject *remove = json_object_get_object_member (category, "remove");
+  JsonArray *entry;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (!json_object_has_member (remove, kind))
+    return NULL;
+  entry = json_object_get_array_member (remove, kind);
+  for (guint i = 0; i < json_array_get_length (entry); i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? " " : "", json_array_get_string_element (entry, i));
+
+  return g_strdup (out->str);
+}
+
+/* The fragment carries what a page view needs, and policy.json everything: both have the
+ * categories with what withdrawal deletes, and the embeds. */
+static void
+test_inline_form (void)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  g_autoptr(GBytes) banner = stk_export_banner_html (policy);
+  g_autoptr(JsonParser) inline_parser = json_parser_new ();
+  g_autoptr(JsonParser) full_parser = json_parser_new ();
+  JsonObject *small = inline_policy (banner, inline_parser);
+  JsonObject *full = runtime (policy, full_parser);
+  JsonObject *texts, *embed;
+  g_autofree char *functional_cookies = NULL;
+  g_autofree char *functional_local = NULL;
+  g_autofree char *functional_session = NULL;
+  g_autofree char *statistical_cookies = NULL;
+  g_autofree char *statistical_local = NULL;
+
+  g_assert_cmpint (json_object_get_int_member (small, "version"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (full, "version"), ==, 2);
+
+  /* The providers and their cookies only in policy.json. */
+  g_assert_false (json_object_has_member (small, "providers"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (full, "providers")), ==,
+                    5);
+
+  /* The banner's and the settings' texts inline, the declaration page's only in policy.json. */
+  texts = json_object_get_object_member (small, "texts");
+  g_assert_cmpstr (localized (texts, "banner_title", "en"), ==, "We use cookies");
+  g_assert_cmpstr (localized (texts, "show_details", "da"), ==, "Vis leverandører og cookies");
+  g_assert_cmpstr (localized (texts, "withdraw_consent", "en"), ==, "Withdraw your consent");
+  g_assert_false (json_object_has_member (texts, "col_name"));
+  g_assert_false (json_object_has_member (texts, "unit_days"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (full, "texts"),
+                                         "col_name"));
+
+  /* Withdrawal: names and patterns by kind; a required category has nothing to delete, and
+   * the third-party cookies (not deleted on withdrawal) are left out. */
+  g_assert_false (json_object_has_member (category_at (small, 0), "remove"));
+  functional_cookies = removal (category_at (small, 1), "cookie");
+  functional_local = removal (category_at (small, 1), "localStorage");
+  functional_session = removal (category_at (small, 1), "sessionStorage");
+  statistical_cookies = removal (category_at (small, 2), "cookie");
+  statistical_local = removal (category_at (small, 2), "localStorage");
+  g_assert_cmpstr (functional_cookies, ==, "^(?:VISITOR_INFO1_LIVE|YSC|linkbot_session)$ /");
+  g_assert_cmpstr (functional_local, ==, "^(?:yt\\-remote\\-.*)$");
+  g_assert_cmpstr (functional_session, ==, "^(?:linkbot_state)$");
+  g_assert_cmpstr (statistical_cookies, ==, "^(?:nmstat|siteimproveses|_ui_.*)$ /");
+  g_assert_null (statistical_local);
+  g_assert_true (json_node_equal (json_object_get_member (category_at (small, 1), "remove"),
+                                  json_object_get_member (category_at (full, 1), "remove")));
+
+  /* An embed brings what its placeholder shows. */
+  embed = json_array_get_object_element (json_object_get_array_member (small, "embeds"), 0);
+  g_assert_cmpstr (json_object_get_string_member (embed, "id"), ==, "youtube-video");
+  g_assert_cmpstr (json_object_get_string_member (embed, "category"), ==, "functional");
+  g_assert_cmpstr (json_object_get_string_member (embed, "provider"), ==,
+                   "Google Ireland Limited (YouTube)");
+  g_assert_cmpstr (localized (embed, "placeholder", "en"), ==,
+                   "The video is shown from YouTube, which sets cookies when you play it. "
+                   "Accept functional cookies to watch it.");
+  g_assert_true (g_str_has_prefix (localized (embed, "purpose", "da"), "Viser videoer fra YouTube"));
+}
+
+/* Names become exact regular expressions whatever they hold; each name once; each cookie path
+ * of the category is tried, "/" first. */
+static void
+test_removal_names (void)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  StkProvider *siteimprove = stk_policy_find_provider (policy, "siteimprove");
+  StkList *cookies;
+  const struct
+  {
+    const char *name;
+    gboolean    pattern;
+    StkKind     kind;
+    const char *path;
+    gboolean    delete;
+  } added[] = {
+    { "a.b(c)|d*[e]^$", FALSE, STK_KIND_COOKIE, "/shop", TRUE },
+    { "x+*?y", TRUE, STK_KIND_COOKIE, "/", TRUE },
+    { "nmstat", FALSE, STK_KIND_COOKIE, "/", TRUE },           /* already listed */
+    { "æøå \\/", FALSE, STK_KIND_LOCAL_STORAGE, "", TRUE },
+    { "kept", FALSE, STK_KIND_COOKIE, "/kept", FALSE },        /* not deleted on withdrawal */
+    { "db", FALSE, STK_KIND_INDEXEDDB, "", TRUE },             /* out of the page's reach */
+  };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) banner = NULL;
+  JsonObject *root;
+  g_autofree char *cookie_removal = NULL;
+  g_autofree char *local_removal = NULL;
+
+  g_assert_nonnull (siteimprove);
+  cookies = stk_provider_get_cookies (siteimprove);
+  for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+    {
+      g_autoptr(StkCookie) cookie = stk_cookie_new ();
+
+      stk_cookie_set_name (cookie, added[i].name);
+      stk_cookie_set_pattern (cookie, added[i].pattern);
+      stk_cookie_set_kind (cookie, added[i].kind);
+      stk_cookie_set_path (cookie, added[i].path);
+      stk_cookie_set_delete_on_withdraw (cookie, added[i].delete);
+      stk_list_append (cookies, cookie);
+    }
+
+  banner = stk_export_banner_html (policy);
+  root = inline_policy (banner, parser);
+  cookie_removal = removal (category_at (root, 2), "cookie");
+  local_removal = removal (category_at (root, 2), "localStorage");
+  g_assert_cmpstr (cookie_removal, ==,
+                   "^(?:nmstat|siteimproveses|a\\.b\\(c\\)\\|d\\*\\[e\\]\\^\\$|x\\+.*\\?y|_ui_.*)$ "
+                   "/ /shop");
+  g_assert_cmpstr (local_removal, ==, "^(?:æøå \\\\\\/)$");
+  g_assert_false (json_object_has_member (json_object_get_object_member (category_at (root, 2),
+                                                                         "remove"),
+                                          "indexeddb"));
+}
+
+/* Where the export is published: the fragment names policy.json and the pages there. */
+static void
+test_site_path (void)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  const struct
+  {
+    const char *given;
+    const char *normalized;
+  } cases[] = {
+    { NULL, "" }, { "", "" }, { "/", "/" }, { "/cookies", "/cookies/" },
+    { "/a/b/", "/a/b/" }, { "/k%C3%B8b/", "/k%C3%B8b/" },
+    { "cookies/", NULL }, { "//cdn.example/", NULL }, { "/\\x/", NULL },
+    { "https://kk.dk/", NULL }, { "/a b/", NULL }, { "/a\"b/", NULL }, { "/a?x", NULL },
+    { "/a#x", NULL }, { "/a<b", NULL }, { "/a\tb", NULL },
+  };
+  g_autoptr(GBytes) banner_bytes = NULL;
+  g_autofree char *banner = NULL;
+  g_autoptr(GHashTable) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page_html = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) case_error = NULL;
+      g_autofree char *normalized = stk_export_site_path_normalize (cases[i].given, &case_error);
+
+      g_assert_cmpstr (normalized, ==, cases[i].normalized);
+      if (cases[i].normalized == NULL)
+        {
+          g_assert_error (case_error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+          g_assert_nonnull (strstr (case_error->message, cases[i].given));
+        }
+      else
+        g_assert_no_error (case_error);
+    }
+
+  banner_bytes = stk_export_banner_html_at (policy, "/cookies/");
+  banner = bytes_to_string (banner_bytes);
+  g_assert_nonnull (strstr (banner, "<samtykke-banner id=\"samtykke\" lang=\"da\" dir=\"ltr\" "
+                                    "src=\"/cookies/policy.json\">"));
+  g_assert_nonnull (strstr (banner, "<a href=\"/cookies/cookie-policy.da.html\">"));
+
+  files = stk_export_render_at (policy, STK_EXPORT_ALL, "/cookies", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (g_hash_table_lookup (files, "banner.html"), banner_bytes));
+  /* The declaration page stands beside policy.json wherever that is. */
+  page_html = bytes_to_string (g_hash_table_lookup (files, "cookie-policy.da.html"));
+  g_assert_nonnull (strstr (page_html, "src=\"policy.json\">"));
+  g_clear_pointer (&files, g_hash_table_unref);
+
+  files = stk_export_render_at (policy, STK_EXPORT_ALL, "cookies/", &error);
+  g_assert_null (files);
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
 }
 
 /* A policy with nothing in it yet (a new document in the editor) still renders, for the preview. */
@@ -285,6 +509,9 @@ main (int   argc,
   g_test_add_func ("/export-web/links", test_links);
   g_test_add_func ("/export-web/runtime-form", test_runtime_form);
   g_test_add_func ("/export-web/banner-csp", test_banner_csp);
+  g_test_add_func ("/export-web/inline-form", test_inline_form);
+  g_test_add_func ("/export-web/removal-names", test_removal_names);
+  g_test_add_func ("/export-web/site-path", test_site_path);
   g_test_add_func ("/export-web/empty-policy", test_empty_policy);
 
   return g_test_run ();

@@ -23,6 +23,7 @@ let banner;       /* the <samtykke-banner> element */
 let settings;     /* the settings <dialog>, while it exists */
 let focusBefore;  /* what had the focus when the settings opened, to give it back */
 let lang;         /* the language the banner speaks */
+let full;         /* the fetch of policy.json, once a visitor has asked for a category's details */
 
 /* DOM helpers ------------------------------------------------------------------------------- */
 
@@ -38,6 +39,10 @@ const el = (tag, attributes, ...children) => {
   element.append(...children);
   return element;
 };
+
+/* policy.json's address is the banner's src, by default beside the page; the declaration pages
+ * stand beside it. Resolves @path (a page, or "" for policy.json itself) against it. */
+const at = path => new URL(path, new URL(banner.getAttribute('src') || 'policy.json', doc.baseURI));
 
 /* Policy lookups ---------------------------------------------------------------------------- */
 
@@ -104,31 +109,25 @@ const consentMode = update => {
   }
 };
 
-/* Deletes what the policy lists for the categories not consented to. A cookie can only be
- * deleted with the domain and path it was set with, which the page cannot read: try the
- * host and each parent domain, the listed path and "/". */
+/* Deletes what the policy lists for the categories not consented to. The exporter has turned
+ * each category's names and "*" patterns into one regular expression per kind of storage
+ * (category.remove, docs/web.md). A cookie can only be deleted with the domain and path it was
+ * set with, which the page cannot read: try the host and each parent domain, and each path the
+ * category lists ("/" among them). */
 const removeCookies = () => {
   const labels = location.hostname.split('.');
   const domains = ['', ...labels.map((_, i) => ';domain=' + labels.slice(i).join('.'))];
 
-  policy.providers.forEach(p => has(p.category) || p.cookies.forEach(cookie => {
-    /* "*" stands for any run of characters; everything else is literal. */
-    const pattern = RegExp('^' + cookie.name.split('*')
-      .map(s => s.replace(/\W/g, '\\$&')).join('.*') + '$');
-    const matches = name => cookie.pattern ? pattern.test(name) : name == cookie.name;
-    let storage;
+  categories.forEach(c => has(c.id) || Object.entries(c.remove).forEach(([kind, [names, ...paths]]) => {
+    const matches = name => RegExp(names).test(name);
 
-    if (!cookie.delete_on_withdraw)
-      return;
-    if (cookie.kind == 'cookie')
-      doc.cookie.split('; ').map(s => s.split('=')[0]).filter(matches).forEach(name =>
-        domains.forEach(domain => [cookie.path || '/', '/'].forEach(path =>
-          doc.cookie = name + '=;max-age=0;path=' + path + domain)));
-    /* Reading localStorage throws where the browser refuses storage (save() carries on):
-     * touch it only for the items that live there. */
-    else if (storage = { local_storage: win.localStorage,
-                         session_storage: win.sessionStorage }[cookie.kind])
-      Object.keys(storage).filter(matches).forEach(name => storage.removeItem(name));
+    kind == 'cookie'
+      ? doc.cookie.split('; ').map(s => s.split('=')[0]).filter(matches).forEach(name =>
+        domains.forEach(domain => paths.forEach(path =>
+          doc.cookie = name + '=;max-age=0;path=' + path + domain)))
+      /* localStorage or sessionStorage. Reading one throws where the browser refuses storage
+       * (save() carries on): only a category that lists items there touches it. */
+      : Object.keys(win[kind]).filter(matches).forEach(name => win[kind].removeItem(name));
   }));
 };
 
@@ -151,22 +150,21 @@ const activate = () => {
   });
 
   all('[data-samtykke-embed]').forEach(embed => {
-    const id = embed.dataset.samtykkeEmbed;
-    const p = policy.providers.find(p => p.embeds.some(x => x.id == id));
+    const e = policy.embeds.find(e => e.id == embed.dataset.samtykkeEmbed);
     const template = embed.querySelector('template');
 
-    if (!p || !template)
+    if (!e || !template)
       return;
-    if (has(p.category))
+    if (has(e.category))
       return embed.replaceChildren(template.content.cloneNode(true));
     if (!embed.querySelector('.stk-e'))
       embed.append(el('div', { class: 'stk stk-e', lang },
-        el('p', {}, el('b', {}, p.name), ': ' + local(p.purpose)),
-        el('p', {}, local(p.embeds.find(x => x.id == id).placeholder) ||
+        el('p', {}, el('b', {}, e.provider), ': ' + local(e.purpose)),
+        el('p', {}, local(e.placeholder) ||
           /* Functions, so that "$&" in a name is not a replacement pattern. */
-          text('embed_placeholder').replace('{provider}', () => p.name)
-            .replace('{category}', () => local(category(p.category).title))),
-        el('button', { type: 'button', 'data-stk': 'e', 'data-c': p.category },
+          text('embed_placeholder').replace('{provider}', () => e.provider)
+            .replace('{category}', () => local(category(e.category).title))),
+        el('button', { type: 'button', 'data-stk': 'e', 'data-c': e.category },
           text('embed_accept'))));
   });
 
@@ -246,22 +244,39 @@ const openSettings = () => {
     el('p', {}, text('settings_body')),
     ...categories.map(c => {
       const input = el('input', { type: 'checkbox', role: 'switch', 'data-c': c.id });
+      const more = el('details', {}, el('summary', {}, text('show_details')));
 
       input.checked = has(c.id);
       input.disabled = c.required;
+      /* The fragment leaves the providers and cookies out: they come from policy.json the first
+       * time a visitor opens a category. Where it cannot be had (offline, blocked, a
+       * Content-Security-Policy without connect-src), the category's part of the declaration
+       * page stands in; nothing is recorded either way. */
+      more.addEventListener('toggle', async () => {
+        let list;
+
+        try {
+          list = el('ul', {}, ...(policy.providers ? policy
+            : await (full ||= fetch(at('')).then(r => r.json())))
+            .providers.filter(p => p.category == c.id).map(p => {
+              const url = local(p.privacy_policy);
+
+              return el('li', {}, el('b', {}, p.name), ' – ' + local(p.purpose) + ' ',
+                safe(url) ? el('a', { href: url }, text('privacy_policy_link')) : '',
+                el('ul', {}, ...p.cookies.map(cookie => el('li', {},
+                  el('code', {}, cookie.name),
+                  ' – ' + local(cookie.purpose) + ' (' + local(cookie.duration) + ')'))));
+            }));
+        } catch {
+          list = el('p', {},
+            el('a', { href: at(policy.pages[lang] + '#category-' + c.id) }, text('policy_link')));
+        }
+        more.append(list);
+      }, { once: true });
       return el('div', { class: 'stk-c' },
         el('label', {}, input, local(c.title) + (c.required ? ' (' + text('always_on') + ')' : '')),
         el('p', {}, local(c.description)),
-        el('details', {}, el('summary', {}, text('show_details')),
-          el('ul', {}, ...policy.providers.filter(p => p.category == c.id).map(p => {
-            const url = local(p.privacy_policy);
-
-            return el('li', {}, el('b', {}, p.name), ' – ' + local(p.purpose) + ' ',
-              safe(url) ? el('a', { href: url }, text('privacy_policy_link')) : '',
-              el('ul', {}, ...p.cookies.map(cookie => el('li', {},
-                el('code', {}, cookie.name),
-                ' – ' + local(cookie.purpose) + ' (' + local(cookie.duration) + ')'))));
-          }))));
+        more);
     }),
     buttons('save', 'all', 'none'));
   /* Escape and the close button only close: neither records anything. */
@@ -293,7 +308,7 @@ const start = p => {
                 'aria-describedby': 'stk-d' },
       el('h2', { id: 'stk-t' }, text('banner_title')),
       el('p', { id: 'stk-d' }, text('banner_body') + ' ',
-        el('a', { href: policy.pages[lang] }, text('policy_link'))),
+        el('a', { href: at(policy.pages[lang]) }, text('policy_link'))),
       buttons('all', 'none', 'set')));
   banner.id = 'samtykke';
   banner.lang = lang;
@@ -341,7 +356,7 @@ const boot = () => {
 
   if (banner = doc.querySelector('samtykke-banner'))
     embedded ? start(JSON.parse(embedded.textContent))
-      : fetch(banner.getAttribute('src') || 'policy.json').then(r => r.json()).then(start);
+      : fetch(at('')).then(r => r.json()).then(start);
 };
 
 /* The fragment's script follows its element, so it can start at once, before the first paint;
