@@ -52,6 +52,10 @@ static const StkCliCommand commands[] = {
     N_("The files are policy.json, banner.html, cookie-policy.LANG.html (one for each\n"
        "language of the policy), samtykke.js and samtykke.css; --only chooses among them.\n"
        "\n"
+       "--site-path names where the folder is published on the website, such as\n"
+       "/cookies/: banner.html then finds policy.json and the declaration pages there\n"
+       "from a page in any folder. Without it, they must stand beside the page.\n"
+       "\n"
        "A policy with errors is not exported; its findings are listed instead.\n"
        "Every file is written completely before any is put in place, so a failure\n"
        "leaves no half-written folder.\n"
@@ -421,6 +425,8 @@ run_export (const StkCliCommand  *command,
   gboolean show_help = FALSE;
   g_autofree char *output = NULL;
   g_autofree char *only = NULL;
+  g_autofree char *site_path = NULL;
+  g_autofree char *site = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The folder to write into (created when missing)"),
@@ -430,6 +436,10 @@ run_export (const StkCliCommand  *command,
       N_("Write only these parts, separated by commas: json, banner, pages, assets"),
       /* Translators: placeholder of the --only option's value. */
       N_("PARTS") },
+    { "site-path", 0, 0, G_OPTION_ARG_STRING, &site_path,
+      N_("Where the folder is published on the website, such as /cookies/"),
+      /* Translators: placeholder of the --site-path option's value. */
+      N_("PATH") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show this help"), NULL },
     { NULL }
   };
@@ -457,6 +467,10 @@ run_export (const StkCliCommand  *command,
   if (only != NULL && !stk_export_parts_parse (only, &parts, &error))
     return stk_cli_usage_error (command->name, error->message);
 
+  site = stk_export_site_path_normalize (site_path, &error);
+  if (site == NULL)
+    return stk_cli_usage_error (command->name, error->message);
+
   status = stk_cli_load_policy (argv[1], &policy, &contents, &length, NULL, NULL);
   if (status != EXIT_OK)
     return status;
@@ -474,7 +488,7 @@ run_export (const StkCliCommand  *command,
     }
 
   directory = g_file_new_for_commandline_arg (output);
-  if (!stk_export_to_directory (policy, directory, parts, &error))
+  if (!stk_export_to_directory_at (policy, directory, parts, site, &error))
     {
       g_printerr (_("%s: not exported: %s\n"), output, error->message);
       return EXIT_PROBLEMS;

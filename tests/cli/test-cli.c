@@ -690,6 +690,38 @@ test_export_only (Fixture       *fixture,
   }
 }
 
+/* --site-path: the fragment names policy.json and the pages where the folder is published; a
+ * path that is not one from the site's root is a usage error, and nothing is written. */
+static void
+test_export_site_path (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *example = example_path ();
+  g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *banner_path = g_build_filename (out, "banner.html", NULL);
+  g_autofree char *banner = NULL;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "export", example, "-o", out, "--only", "banner", "--site-path", "/cookies");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (banner_path, &banner, NULL, NULL));
+    g_assert_nonnull (strstr (banner, " src=\"/cookies/policy.json\">"));
+    g_assert_nonnull (strstr (banner, "<a href=\"/cookies/cookie-policy.da.html\">"));
+  }
+
+  {
+    g_autofree char *other = g_build_filename (fixture->dir, "other", NULL);
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "export", example, "-o", other, "--site-path", "https://kk.dk/cookies/");
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "https://kk.dk/cookies/"));
+    g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  }
+}
+
 static void
 test_export_refuses_errors (Fixture       *fixture,
                             gconstpointer  data)
@@ -1152,6 +1184,7 @@ main (int    argc,
   ADD ("/cli/validate/json", test_validate_json);
   ADD ("/cli/export/writes", test_export_writes);
   ADD ("/cli/export/only", test_export_only);
+  ADD ("/cli/export/site-path", test_export_site_path);
   ADD ("/cli/export/refuses-errors", test_export_refuses_errors);
   ADD ("/cli/export/keeps-earlier", test_export_refuses_into_existing);
   ADD ("/cli/export/fails", test_export_fails);
