@@ -650,7 +650,7 @@ append_first_layer (GString    *out,
   g_string_append (out, "</button></div></div></samtykke-banner>\n");
 }
 
-/* The whole banner fragment: style, first layer, embedded policy, component. With @csp, a
+/* The whole banner fragment: style, embedded policy, first layer, component. With @csp, a
  * comment names the hashes a strict Content-Security-Policy must allow. The embedded policy is
  * the runtime form without what only the settings dialog's details show: the component fetches
  * those from policy.json when a visitor asks for them. */
@@ -697,10 +697,14 @@ append_banner (GString    *out,
       append_bytes (out, css);
       g_string_append (out, "</style>\n");
     }
-  append_first_layer (out, policy, lang, site);
+  /* The policy before the first layer: the component runs right after the banner's element,
+   * so that for a returning visitor it hides the banner before any frame can show it. A large
+   * policy between the two gives the parser time to yield and the browser a frame with it. */
   g_string_append (out, "<script type=\"application/json\" id=\"samtykke-policy\">");
   g_string_append_len (out, escaped_json->str, escaped_json->len);
-  g_string_append (out, "</script>\n<script>");
+  g_string_append (out, "</script>\n");
+  append_first_layer (out, policy, lang, site);
+  g_string_append (out, "<script>");
   append_bytes (out, js);
   g_string_append (out, "</script>\n");
 }
