@@ -8,42 +8,143 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { bannerVisible, example, exportPolicy, launch, serve, until, visitor, writeHostPage } from './fixtures.mjs';
+import { bannerVisible, example, exportPolicy, generatePolicy, launch, serve, until, visitor, writeHostPage } from './fixtures.mjs';
 
 let browser, server, dir;
+
+/* The example, and three large policies from bench/gen-policy with the example's texts and
+ * categories: the first visit, a choice and the layout must not depend on the policy's size. */
+const SIZES = [
+  { label: 'the example, 11 cookies' },
+  { label: '500 cookies', providers: 50, cookies: 10 },
+  { label: '2,000 cookies', providers: 100, cookies: 20 },
+  { label: '10,000 cookies', providers: 500, cookies: 20 },
+];
+const LARGE = SIZES[2];
 
 before(async () => {
   dir = exportPolicy(example());
   writeHostPage(dir);
   writeHostPage(dir, { lang: 'en', name: 'en.html' });
   server = await serve(dir);
+  SIZES[0].server = server;
+  for (const size of SIZES.slice(1)) {
+    size.source = JSON.parse(fs.readFileSync(size.file = generatePolicy(size.providers, size.cookies), 'utf8'));
+    size.dir = exportPolicy(size.file);
+    writeHostPage(size.dir);
+    /* Without the example's marked scripts, which set cookies the generated policy does not
+     * list and run inline scripts that a strict Content-Security-Policy refuses. */
+    writeHostPage(size.dir, { name: 'plain.html', marked: false });
+    size.server = await serve(size.dir);
+  }
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  for (const size of SIZES)
+    size.server?.close();
 });
 
-describe('first visit', () => {
-  test('shows the banner, sets no cookie, stores nothing and asks no third party', async () => {
-    const v = await visitor(browser);
-    await v.page.goto(server.origin + '/');
-    await v.page.waitForLoadState('load');
-    await v.page.waitForTimeout(300);
+/* The requests for policy.json a visitor made so far. */
+const fetched = v => v.requests.filter(url => new URL(url).pathname.endsWith('/policy.json'));
 
-    assert.ok(await bannerVisible(v.page));
-    assert.deepEqual(await v.cookies(), []);
-    assert.deepEqual(await v.page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]),
-      [0, 0, '']);
-    assert.deepEqual(v.thirdParty(), []);
-    assert.deepEqual(await v.page.evaluate(() => [window.__stat, window.__statSrc, window.__func, window.__necessary]),
-      [undefined, undefined, undefined, 1], 'only the required category\'s script ran');
-    assert.equal(await v.page.evaluate(() => window.Samtykke.get()), null);
-    assert.deepEqual(v.errors, []);
-    await v.context.close();
+/* The tests that must hold for a policy of any size. */
+for (const size of SIZES) {
+  describe(`first visit, ${size.label}`, () => {
+    test('shows the banner, sets no cookie, stores nothing, asks no third party and fetches nothing', async () => {
+      const v = await visitor(browser);
+      await v.page.goto(size.server.origin + '/');
+      await v.page.waitForLoadState('load');
+      await v.page.waitForTimeout(300);
+
+      assert.ok(await bannerVisible(v.page));
+      assert.deepEqual(await v.cookies(), []);
+      assert.deepEqual(await v.page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]),
+        [0, 0, '']);
+      assert.deepEqual(v.thirdParty(), []);
+      assert.deepEqual(fetched(v), [], 'the fragment needs no request of its own');
+      assert.deepEqual(await v.page.evaluate(() => [window.__stat, window.__statSrc, window.__func, window.__necessary]),
+        [undefined, undefined, undefined, 1], 'only the required category\'s script ran');
+      assert.equal(await v.page.evaluate(() => window.Samtykke.get()), null);
+      assert.deepEqual(v.errors, []);
+      await v.context.close();
+    });
+
+    test('Reject all stores only the required category and runs no blocked script', async () => {
+      const v = await visitor(browser);
+      await v.page.goto(size.server.origin + '/');
+      await v.page.click('samtykke-banner [data-stk=none]');
+
+      const consent = await v.consent();
+      assert.deepEqual(consent.c, ['necessary']);
+      assert.equal(consent.r, 1);
+      assert.match(consent.i, /^[0-9a-f]{32}$/);
+      assert.ok(!(await bannerVisible(v.page)));
+      assert.deepEqual(await v.cookies(), ['samtykke']);
+      assert.deepEqual(v.thirdParty(), []);
+      assert.deepEqual(await v.page.evaluate(() => [window.__stat, window.__statSrc, window.__func]),
+        [undefined, undefined, undefined]);
+      /* Declining: the shorter lifetime. */
+      const cookie = (await v.context.cookies()).find(c => c.name === 'samtykke');
+      const days = (cookie.expires * 1000 - Date.now()) / 864e5;
+      assert.ok(days > 13.9 && days <= 14, `lifetime ${days} days`);
+
+      await v.page.reload();
+      assert.ok(!(await bannerVisible(v.page)), 'the banner stays away after a choice');
+      assert.deepEqual(await v.page.evaluate(() => [window.__stat, window.__func]), [undefined, undefined]);
+      assert.deepEqual(v.errors, []);
+      await v.context.close();
+    });
+
+    test('the layout shift score is 0, through showing and choosing', async () => {
+      const v = await visitor(browser);
+      await v.page.addInitScript(() => {
+        window.__cls = 0;
+        new PerformanceObserver(list => {
+          /* As CLS counts: a shift right after the visitor's own input is not a layout shift. */
+          for (const entry of list.getEntries())
+            if (!entry.hadRecentInput)
+              window.__cls += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await v.page.goto(size.server.origin + '/');
+      await v.page.waitForTimeout(300);
+      await v.page.click('samtykke-banner [data-stk=all]');
+      await v.page.waitForTimeout(300);
+      assert.equal(await v.page.evaluate(() => window.__cls), 0);
+      await v.context.close();
+    });
+
+    test('the banner is visible with the first paint, and hidden before it for a returning visitor', async () => {
+      const v = await visitor(browser);
+      /* Every frame until the page settles: is the banner there, and is it shown? */
+      await v.page.addInitScript(() => {
+        window.__frames = [];
+        const frame = () => {
+          const banner = document.querySelector('samtykke-banner');
+          if (banner)
+            window.__frames.push(banner.checkVisibility());
+          if (window.__frames.length < 30)
+            requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      const frames = async () => {
+        await until(() => v.page.evaluate(() => window.__frames.length >= 30));
+        return v.page.evaluate(() => window.__frames);
+      };
+      await v.page.goto(size.server.origin + '/');
+      assert.equal((await frames())[0], true, 'shown in the first frame that has the banner');
+      await v.page.click('samtykke-banner [data-stk=none]');
+      await v.page.reload();
+      assert.deepEqual([...new Set(await frames())], [false], 'no flash of the banner');
+      await v.context.close();
+    });
   });
+}
 
+describe('first visit', () => {
   test('the three first-layer buttons have equal weight', async () => {
     const v = await visitor(browser);
     await v.page.goto(server.origin + '/');
@@ -60,32 +161,6 @@ describe('first visit', () => {
 });
 
 describe('choices', () => {
-  test('Reject all stores only the required category and runs no blocked script', async () => {
-    const v = await visitor(browser);
-    await v.page.goto(server.origin + '/');
-    await v.page.click('samtykke-banner [data-stk=none]');
-
-    const consent = await v.consent();
-    assert.deepEqual(consent.c, ['necessary']);
-    assert.equal(consent.r, 1);
-    assert.match(consent.i, /^[0-9a-f]{32}$/);
-    assert.ok(!(await bannerVisible(v.page)));
-    assert.deepEqual(await v.cookies(), ['samtykke']);
-    assert.deepEqual(v.thirdParty(), []);
-    assert.deepEqual(await v.page.evaluate(() => [window.__stat, window.__statSrc, window.__func]),
-      [undefined, undefined, undefined]);
-    /* Declining: the shorter lifetime. */
-    const cookie = (await v.context.cookies()).find(c => c.name === 'samtykke');
-    const days = (cookie.expires * 1000 - Date.now()) / 864e5;
-    assert.ok(days > 13.9 && days <= 14, `lifetime ${days} days`);
-
-    await v.page.reload();
-    assert.ok(!(await bannerVisible(v.page)), 'the banner stays away after a choice');
-    assert.deepEqual(await v.page.evaluate(() => [window.__stat, window.__func]), [undefined, undefined]);
-    assert.deepEqual(v.errors, []);
-    await v.context.close();
-  });
-
   test('Accept all runs the blocked scripts, inline and from their source, and loads the embed', async () => {
     const v = await visitor(browser);
     await v.page.goto(server.origin + '/');
@@ -146,6 +221,154 @@ describe('choices', () => {
     assert.ok(!(await v.page.locator('dialog.stk-s').isVisible()));
     assert.equal(await v.consent(), null);
     assert.ok(await bannerVisible(v.page));
+    await v.context.close();
+  });
+});
+
+describe(`details on demand, ${LARGE.label}`, () => {
+  /* The settings' category @index, once expanded: its disclosure settles on a list or a link. */
+  async function expand (dialog, index) {
+    const details = dialog.locator('.stk-c').nth(index).locator('details');
+    await details.locator('summary').click();
+    assert.ok(await until(async () => await details.locator('summary ~ *').count() > 0),
+      'the expanded category shows something');
+    return details;
+  }
+
+  test('a category\'s providers and cookies show once it is expanded, fetched then and not before', async () => {
+    const v = await visitor(browser);
+    await v.page.goto(LARGE.server.origin + '/');
+    await v.page.click('samtykke-banner [data-stk=set]');
+    const dialog = v.page.locator('dialog.stk-s');
+    await v.page.waitForTimeout(300);
+    assert.deepEqual(fetched(v), [], 'opening the settings fetches nothing');
+    assert.equal(await dialog.locator('details li').count(), 0);
+
+    const statistical = await expand(dialog, 2);
+    assert.deepEqual(fetched(v), [LARGE.server.origin + '/policy.json']);
+    const providers = LARGE.source.providers.filter(p => p.category === 'statistical');
+    const items = statistical.locator(':scope > ul > li');
+    assert.equal(await items.count(), providers.length, 'one item per provider of the category');
+    for (const i of [0, providers.length - 1]) {
+      const item = await items.nth(i).innerText();
+      assert.ok(item.startsWith(providers[i].name + ' – ' + providers[i].purpose.da), item.slice(0, 200));
+      assert.equal(await items.nth(i).locator('li').count(), providers[i].cookies.length);
+      for (const cookie of providers[i].cookies)
+        assert.ok(item.includes(`${cookie.name} – ${cookie.purpose.da} (`), `${cookie.name} in ${item.slice(0, 200)}`);
+    }
+    assert.equal(await items.first().locator('a').getAttribute('href'), providers[0].privacy_policy.da);
+
+    /* Another category: the providers are at hand, no second request. */
+    const functional = await expand(dialog, 1);
+    assert.equal(await functional.locator(':scope > ul > li').count(),
+      LARGE.source.providers.filter(p => p.category === 'functional').length);
+    assert.equal(fetched(v).length, 1);
+    assert.equal(await v.consent(), null, 'expanding records nothing');
+    assert.deepEqual(v.errors, []);
+    await v.context.close();
+  });
+
+  async function expectsLink (v, origin) {
+    await v.page.goto(origin + '/plain.html');
+    await v.page.click('samtykke-banner [data-stk=set]');
+    const dialog = v.page.locator('dialog.stk-s');
+    const details = await expand(dialog, 2);
+    const link = details.locator('a');
+
+    assert.equal(await details.locator('li').count(), 0);
+    assert.equal(await link.innerText(), 'Læs vores cookiepolitik');
+    const href = await link.getAttribute('href');
+    assert.equal(href, origin + '/cookie-policy.da.html#category-statistical');
+    assert.equal(await v.consent(), null, 'nothing is recorded');
+    assert.ok(await bannerVisible(v.page), 'the banner still asks');
+
+    /* The link leads to the category on the declaration page, complete without a fetch. */
+    const before = fetched(v).length;
+    await link.click();
+    await v.page.waitForURL(href);
+    const target = v.page.locator('#category-statistical');
+    assert.ok(await target.evaluate(section => section.matches(':target')));
+    assert.equal(await target.locator('tbody tr').count(),
+      LARGE.source.providers.filter(p => p.category === 'statistical')
+        .reduce((n, p) => n + 1 + p.cookies.length, 0), 'every provider and cookie of the category');
+    assert.equal(fetched(v).length, before, 'the declaration page fetches nothing');
+    assert.deepEqual(v.errors, []);
+  }
+
+  test('with policy.json unreachable, the expanded category links to the declaration page', async () => {
+    const v = await visitor(browser);
+    await v.context.route(url => url.pathname.endsWith('/policy.json'), route => route.abort('internetdisconnected'));
+    await expectsLink(v, LARGE.server.origin);
+    await v.context.close();
+  });
+
+  test('under a Content-Security-Policy without connect-src, the expanded category links to the declaration page', async () => {
+    const csp = fs.readFileSync(path.join(LARGE.dir, 'banner.html'), 'utf8').match(/script-src ('sha256-[^']+'); style-src ('sha256-[^']+')/);
+    const own = await serve(LARGE.dir, { headers: {
+      'content-security-policy': `default-src 'none'; script-src ${csp[1]}; style-src ${csp[2]}` } });
+    const v = await visitor(browser);
+    await v.page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));
+    });
+    await v.page.goto(own.origin + '/plain.html');
+    await v.page.click('samtykke-banner [data-stk=set]');
+    await expand(v.page.locator('dialog.stk-s'), 2);
+    assert.deepEqual(await v.page.evaluate(() => window.__violations), ['connect-src'], 'the fetch was refused');
+    await expectsLink(v, own.origin);
+    await v.context.close();
+    own.close();
+  });
+});
+
+describe(`withdrawal, ${LARGE.label}`, () => {
+  test('deletes the category\'s listed cookies (names and patterns, on parent domains) and storage', async () => {
+    const listed = category => LARGE.source.providers.filter(p => p.category === category).flatMap(p => p.cookies);
+    const statistical = listed('statistical');
+    const find = (list, test) => {
+      const found = list.find(test);
+      assert.ok(found, `the generated policy has a ${test}`);
+      return found.name;
+    };
+    const name = find(statistical, c => c.kind === 'cookie' && c.delete_on_withdraw && !c.pattern);
+    const pattern = find(statistical, c => c.kind === 'cookie' && c.delete_on_withdraw && c.pattern);
+    const local = find(statistical, c => c.kind === 'local_storage' && c.delete_on_withdraw);
+    const session = find(statistical, c => c.kind === 'session_storage' && c.delete_on_withdraw);
+    const third = find(statistical, c => c.kind === 'cookie' && !c.delete_on_withdraw);
+    const required = find(listed('necessary'), c => c.kind === 'cookie' && c.delete_on_withdraw);
+    const matching = pattern.replace('*', 'x9');
+    /* A host under .localhost reaches the test's server and has a parent domain of its own. */
+    const origin = `http://www.kk.localhost:${LARGE.server.address().port}`;
+    const v = await visitor(browser);
+
+    await v.page.goto(origin + '/plain.html');
+    await v.page.click('samtykke-banner [data-stk=all]');
+    await v.page.evaluate(([name, matching, local, session, third, required]) => {
+      document.cookie = `${name}=host; path=/`;
+      document.cookie = `${name}=parent; domain=kk.localhost; path=/`;
+      document.cookie = `${matching}=parent; domain=kk.localhost; path=/`;
+      for (const kept of [third, required, 'unlisted'])
+        document.cookie = `${kept}=1; path=/`;
+      localStorage.setItem(local, '1');
+      localStorage.setItem('unlisted', '1');
+      sessionStorage.setItem(session, '1');
+    }, [name, matching, local, session, third, required]);
+    assert.deepEqual((await v.context.cookies()).filter(c => c.name === name).map(c => c.domain).sort(),
+      ['.kk.localhost', 'www.kk.localhost']);
+
+    await v.page.reload();
+    await v.page.click('#settings-link');
+    await v.page.locator('dialog.stk-s [data-c=statistical]').uncheck();
+    await v.page.locator('dialog.stk-s [data-stk=save]').click();
+
+    assert.deepEqual((await v.consent()).c, ['necessary', 'functional']);
+    assert.deepEqual(await v.cookies(), [required, third, 'samtykke', 'unlisted'].sort(),
+      'the listed name (on the host and the parent domain) and the pattern are gone');
+    assert.deepEqual(await v.page.evaluate(([local, session]) =>
+      [localStorage.getItem(local), sessionStorage.getItem(session), localStorage.getItem('unlisted')], [local, session]),
+    [null, null, '1']);
+    assert.deepEqual(fetched(v), [], 'withdrawal needs no request');
+    assert.deepEqual(v.errors, []);
     await v.context.close();
   });
 });
@@ -382,51 +605,6 @@ describe('embeds', () => {
 });
 
 describe('layout', () => {
-  test('the layout shift score is 0, through showing and choosing', async () => {
-    const v = await visitor(browser);
-    await v.page.addInitScript(() => {
-      window.__cls = 0;
-      new PerformanceObserver(list => {
-        /* As CLS counts: a shift right after the visitor's own input is not a layout shift. */
-        for (const entry of list.getEntries())
-          if (!entry.hadRecentInput)
-            window.__cls += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    await v.page.goto(server.origin + '/');
-    await v.page.waitForTimeout(300);
-    await v.page.click('samtykke-banner [data-stk=all]');
-    await v.page.waitForTimeout(300);
-    assert.equal(await v.page.evaluate(() => window.__cls), 0);
-    await v.context.close();
-  });
-
-  test('the banner is visible with the first paint, and hidden before it for a returning visitor', async () => {
-    const v = await visitor(browser);
-    /* Every frame until the page settles: is the banner there, and is it shown? */
-    await v.page.addInitScript(() => {
-      window.__frames = [];
-      const frame = () => {
-        const banner = document.querySelector('samtykke-banner');
-        if (banner)
-          window.__frames.push(banner.checkVisibility());
-        if (window.__frames.length < 30)
-          requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-    });
-    const frames = async () => {
-      await until(() => v.page.evaluate(() => window.__frames.length >= 30));
-      return v.page.evaluate(() => window.__frames);
-    };
-    await v.page.goto(server.origin + '/');
-    assert.equal((await frames())[0], true, 'shown in the first frame that has the banner');
-    await v.page.click('samtykke-banner [data-stk=none]');
-    await v.page.reload();
-    assert.deepEqual([...new Set(await frames())], [false], 'no flash of the banner');
-    await v.context.close();
-  });
-
   test('the first layer in the page\'s language is used as it is, another language is rebuilt', async () => {
     const v = await visitor(browser);
     /* Records every change to the banner's children while the page loads. */

@@ -17,6 +17,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const SOURCE_DIR = process.env.SAMTYKKE_SOURCE_DIR || path.resolve(here, '..', '..');
 export const CLI = process.env.SAMTYKKE_CLI ||
   path.join(SOURCE_DIR, '_build-web', 'src', 'cli', 'samtykke-cli');
+export const GEN_POLICY = process.env.SAMTYKKE_GEN_POLICY ||
+  path.join(SOURCE_DIR, '_build-web', 'bench', 'gen-policy');
 export const EXAMPLE = path.join(SOURCE_DIR, 'data', 'examples', 'copenhagen.json');
 export const VNU_JAR = path.join(here, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 
@@ -27,6 +29,18 @@ export function example () {
 
 export function tempDir (name = 'samtykke-web-') {
   return fs.mkdtempSync(path.join(os.tmpdir(), name));
+}
+
+/* A large policy from bench/gen-policy: the example's texts and categories, @providers
+ * providers of @cookies cookies each (names "_pP_C", every tenth a pattern "_pP_C_*"). Returns
+ * the path of the file. */
+export function generatePolicy (providers, cookies) {
+  const file = path.join(tempDir('samtykke-gen-'), `policy-${providers}x${cookies}.json`);
+
+  execFileSync(GEN_POLICY, ['-p', String(providers), '-c', String(cookies), file],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+
+  return file;
 }
 
 /* Exports @policy (an object, or the path of a policy file) with samtykke-cli into @out. */
@@ -139,15 +153,19 @@ export async function launch () {
   });
 }
 
-/* A fresh visitor: empty cookies and storage. Every request is listed; anything not on
- * 127.0.0.1 is a third party, answered here so that nothing leaves the machine. */
+/* Hosts that are the site itself: the loopback address, and names under .localhost, which
+ * Chromium resolves to it (www.kk.localhost, to test the parent domain kk.localhost). */
+const own = url => url.hostname === '127.0.0.1' || url.hostname.endsWith('.localhost');
+
+/* A fresh visitor: empty cookies and storage. Every request is listed; anything not on the
+ * site's own hosts is a third party, answered here so that nothing leaves the machine. */
 export async function visitor (browser, options = {}) {
   const context = await browser.newContext(options);
   const requests = [];
   const errors = [];
 
   context.on('request', request => requests.push(request.url()));
-  await context.route(url => url.hostname !== '127.0.0.1', route => {
+  await context.route(url => !own(url), route => {
     const url = route.request().url();
     if (url.endsWith('.js'))
       return route.fulfill({ contentType: 'text/javascript', body: 'window.__statSrc = (window.__statSrc || 0) + 1;' });
@@ -159,7 +177,7 @@ export async function visitor (browser, options = {}) {
 
   return {
     context, page, requests, errors,
-    thirdParty: () => requests.filter(url => new URL(url).hostname !== '127.0.0.1'),
+    thirdParty: () => requests.filter(url => !own(new URL(url))),
     cookies: async () => (await context.cookies()).map(c => c.name).sort(),
     consent: async () => {
       const cookie = (await context.cookies()).find(c => c.name === 'samtykke');
