@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { bannerVisible, example, exportPolicy, generatePolicy, launch, serve, until, visitor, writeHostPage } from './fixtures.mjs';
+import { bannerVisible, example, exportPolicy, generatePolicy, launch, serve, tempDir, until, visitor, writeHostPage } from './fixtures.mjs';
 
 let browser, server, dir;
 
@@ -765,6 +765,38 @@ describe('cached assets', () => {
     assert.equal(await v.page.getAttribute('samtykke-banner', 'dir'), 'rtl');
     await v.page.click('samtykke-banner [data-stk=set]');
     assert.equal(await v.page.getAttribute('dialog', 'dir'), 'rtl');
+    await v.context.close();
+    own.close();
+  });
+});
+
+describe('site path', () => {
+  test('exported for /cookies/, the fragment works in a page in another folder', async () => {
+    const root = tempDir();
+    const cookies = exportPolicy(example(), path.join(root, 'cookies'), ['--site-path', '/cookies/']);
+    fs.mkdirSync(path.join(root, 'shop', 'en'), { recursive: true });
+    fs.copyFileSync(path.join(cookies, 'banner.html'), path.join(root, 'shop', 'banner.html'));
+    writeHostPage(path.join(root, 'shop'));
+    writeHostPage(path.join(root, 'shop'), { lang: 'en', name: path.join('en', 'index.html') });
+    const own = await serve(root);
+    const v = await visitor(browser);
+
+    await v.page.goto(own.origin + '/shop/');
+    assert.equal(await v.page.getAttribute('samtykke-banner a', 'href'), '/cookies/cookie-policy.da.html');
+    await v.page.click('samtykke-banner [data-stk=set]');
+    const details = v.page.locator('dialog.stk-s .stk-c').nth(2).locator('details');
+    await details.locator('summary').click();
+    assert.ok(await until(async () => /Siteimprove/.test(await details.innerText())));
+    assert.deepEqual(fetched(v), [own.origin + '/cookies/policy.json']);
+
+    /* Built by the component for another language: the same place. */
+    await v.page.goto(own.origin + '/shop/en/');
+    assert.equal(await v.page.locator('samtykke-banner a').evaluate(a => a.href),
+      own.origin + '/cookies/cookie-policy.en.html');
+    await v.page.locator('samtykke-banner a').click();
+    await v.page.waitForURL(own.origin + '/cookies/cookie-policy.en.html');
+    assert.equal(await v.page.locator('h1').innerText(), 'Cookie policy');
+    assert.deepEqual(v.errors, []);
     await v.context.close();
     own.close();
   });

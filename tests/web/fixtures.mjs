@@ -43,15 +43,16 @@ export function generatePolicy (providers, cookies) {
   return file;
 }
 
-/* Exports @policy (an object, or the path of a policy file) with samtykke-cli into @out. */
-export function exportPolicy (policy, out = tempDir()) {
+/* Exports @policy (an object, or the path of a policy file) with samtykke-cli into @out, with
+ * the command's further @options. */
+export function exportPolicy (policy, out = tempDir(), options = []) {
   let file = policy;
 
   if (typeof policy !== 'string') {
     file = path.join(tempDir('samtykke-src-'), 'policy.json');
     fs.writeFileSync(file, JSON.stringify(policy, null, 2) + '\n');
   }
-  execFileSync(CLI, ['export', file, '-o', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(CLI, ['export', file, '-o', out, ...options], { stdio: ['ignore', 'pipe', 'pipe'] });
 
   return out;
 }
