@@ -5,11 +5,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: npm ci && node bench.mjs [--runs 20] [--profile both|desktop|phone] [--cli PATH]
+ *        node bench.mjs --sizes [--runs 20] [--profile phone] [--cli PATH] [--compare PATH]
  *
  * Every target is the same municipal host page (host.html): alone, with the banner Samtykke
  * exports for data/examples/copenhagen.json pasted after <body>, and with each peer set up as
  * its documentation describes (3 categories, Danish and English). Each load is a new browser
  * context: empty cache, cookies and storage.
+ *
+ * With --sizes, the targets are the host page alone and Samtykke's banner for the example
+ * (11 cookies) and for policies of 500, 2,000 and 10,000 cookies made by bench/gen-policy (next
+ * to the CLI's build); --compare adds the same policies exported by another build's CLI.
  */
 
 import { chromium } from 'playwright-core';
@@ -29,9 +34,13 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const RUNS = Number(option('runs', 20));
-const PROFILE = option('profile', 'both');
+const SIZES_MODE = args.includes('--sizes');
+/* The --sizes table is about the phone: there the size of the fragment costs most. */
+const PROFILE = option('profile', SIZES_MODE ? 'phone' : 'both');
 const CLI = option('cli', process.env.SAMTYKKE_CLI || path.join(source, '_build', 'src', 'cli', 'samtykke-cli'));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const COMPARE = option('compare', null);
+const GEN_POLICY = option('gen-policy', path.join(path.dirname(CLI), '..', '..', 'bench', 'gen-policy'));
 
 const PROFILES = {
   desktop: { context: { viewport: { width: 1280, height: 800 } }, gzip: false },
@@ -141,6 +150,53 @@ function buildSite () {
   }
 
   return site;
+}
+
+/* The policies of the --sizes table: the example, and gen-policy's providers × cookies each. */
+const SIZES = [
+  { cookies: 11, label: 'the example: 5 providers, 11 cookies' },
+  { cookies: 500, p: 50, c: 10, label: '50 providers × 10 cookies' },
+  { cookies: 2000, p: 100, c: 20, label: '100 providers × 20 cookies' },
+  { cookies: 10000, p: 500, c: 20, label: '500 providers × 20 cookies' },
+];
+
+/* The bytes of `gzip -9` (Node's zlib at level 9 comes out a little larger on these files). */
+function gzip9 (file) {
+  try {
+    return execFileSync('gzip', ['-9', '-n', '-c', file], { maxBuffer: 1 << 28 }).length;
+  } catch {
+    return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+  }
+}
+
+/* The site of the --sizes table: the host page with each policy's banner.html, exported by this
+ * build's CLI and, with --compare, by another's. */
+function buildSizesSite () {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'samtykke-bench-sizes-'));
+  const host = fs.readFileSync(path.join(here, 'host.html'), 'utf8');
+  const targets = [{ name: 'host page alone (first paint)', id: 'baseline', selector: null }];
+
+  fs.mkdirSync(path.join(site, 'baseline'));
+  fs.writeFileSync(path.join(site, 'baseline', 'index.html'), host.replace('<!--HEAD-->', '').replace('<!--BODY-->', ''));
+  for (const size of SIZES) {
+    let policy = path.join(source, 'data', 'examples', 'copenhagen.json');
+    if (size.p) {
+      policy = path.join(site, `policy-${size.cookies}.json`);
+      execFileSync(GEN_POLICY, ['-p', String(size.p), '-c', String(size.c), policy]);
+    }
+    for (const [cli, suffix, build] of [[CLI, '', 'this build'], ...COMPARE ? [[COMPARE, '-compare', 'compared build']] : []]) {
+      const id = `s${size.cookies}${suffix}`;
+      const dir = path.join(site, id);
+      execFileSync(cli, ['export', policy, '-o', dir]);
+      const banner = fs.readFileSync(path.join(dir, 'banner.html'));
+      fs.writeFileSync(path.join(dir, 'index.html'),
+        host.replace('<!--HEAD-->', '').replace('<!--BODY-->', banner.toString()));
+      targets.push({ name: `${size.label}${COMPARE ? ` (${build})` : ''}`, id, selector: 'samtykke-banner',
+        raw: banner.length, gz: gzip9(path.join(dir, 'banner.html')) });
+    }
+  }
+
+  return { site, targets };
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -299,4 +355,60 @@ async function main () {
   fs.rmSync(site, { recursive: true, force: true });
 }
 
-await main();
+/* The --sizes table: what banner.html weighs and when the banner shows, by policy size. */
+async function mainSizes () {
+  const { site, targets } = buildSizesSite();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const profiles = PROFILE === 'both' ? ['desktop', 'phone'] : [PROFILE];
+  const results = {};
+
+  for (const name of profiles) {
+    const server = await serve(site, PROFILES[name].gzip);
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    await load(browser, PROFILES[name], origin, targets[0], true);
+    const runs = Object.fromEntries(targets.map(t => [t.id, { watched: [], quiet: [] }]));
+    for (let i = 0; i < RUNS; i++) {
+      for (const target of targets) {
+        runs[target.id].watched.push(await load(browser, PROFILES[name], origin, target, true));
+        runs[target.id].quiet.push(await load(browser, PROFILES[name], origin, target, false));
+      }
+    }
+    for (const target of targets) {
+      const { watched, quiet } = runs[target.id];
+      (results[target.id] ??= {})[name] = {
+        visible: median(watched.map(r => r.visible)), fcp: median(watched.map(r => r.fcp)),
+        /* How much later than the page's own first paint, load by load. */
+        lag: median(watched.map(r => r.visible === null || r.fcp === null ? null : r.visible - r.fcp)),
+        cls: Math.max(...watched.map(r => r.cls), ...quiet.map(r => r.cls)),
+        longLoads: quiet.filter(r => r.longTasks.length > 0).length,
+        longTasks: quiet.reduce((n, r) => n + r.longTasks.length, 0),
+      };
+      process.stderr.write(`${name} ${target.id}: ${JSON.stringify(results[target.id][name])}\n`);
+    }
+    server.close();
+  }
+  await browser.close();
+
+  console.log(`\nMedian of ${RUNS} cold loads; ${profiles.join(' / ')} profile${profiles.length > 1 ? 's' : ''}.\n`);
+  console.log(`| policy | banner.html raw / gzip -9 | banner visible, ${profiles.join(' / ')} | ` +
+    `visible minus the page's first contentful paint | first contentful paint | layout shift | loads with a long task |`);
+  console.log('|---|---|---|---|---|---|---|');
+  const each = (id, f) => profiles.map(p => f(results[id][p])).join(' / ');
+  for (const target of targets) {
+    if (!target.selector) {
+      console.log(`| ${target.name} | – | – | – | ${each(target.id, r => ms(r.fcp))} | ${each(target.id, r => r.cls.toFixed(3))} | ` +
+        `${each(target.id, r => `${r.longLoads} of ${RUNS}`)} |`);
+      continue;
+    }
+    console.log(`| ${target.name} | ${bytes(target.raw)} / ${bytes(target.gz)} | ${each(target.id, r => ms(r.visible))} | ` +
+      `${each(target.id, r => ms(r.lag))} | ${each(target.id, r => ms(r.fcp))} | ${each(target.id, r => r.cls.toFixed(3))} | ` +
+      `${each(target.id, r => `${r.longLoads} of ${RUNS}`)} |`);
+  }
+  fs.rmSync(site, { recursive: true, force: true });
+}
+
+await (SIZES_MODE ? mainSizes() : main());
