@@ -71,13 +71,21 @@ void       stk_set_located_error   (GError     **error,
                                     const char  *message);
 
 /* Files (stk-file.c) */
-char      *stk_file_write_temp     (const char  *directory,
-                                    const char  *name,
-                                    GBytes      *bytes,
-                                    GError     **error);
-gboolean   stk_file_replace        (const char  *path,
-                                    GBytes      *bytes,
-                                    GError     **error);
+typedef struct _StkPendingFile StkPendingFile;
+
+StkPendingFile *stk_pending_file_write      (const char      *path,
+                                             GBytes          *bytes,
+                                             GError         **error);
+gboolean        stk_pending_file_commit     (StkPendingFile  *self,
+                                             GError         **error);
+void            stk_pending_file_free       (StkPendingFile  *self);
+gboolean        stk_file_replace            (const char      *path,
+                                             GBytes          *bytes,
+                                             GError         **error);
+void            stk_file_remove_stale_temps (const char      *directory,
+                                             const char      *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StkPendingFile, stk_pending_file_free)
 
 /* HTML as the exporters write it (stk-export-web.c), for the core's other HTML builders */
 void       stk_export_append_escaped (GString     *out,

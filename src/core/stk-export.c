@@ -208,23 +208,6 @@ stk_export_render_at (StkPolicy       *policy,
   return g_steal_pointer (&files);
 }
 
-typedef struct
-{
-  char *temp_path;
-  char *final_path;
-} Pending;
-
-static void
-pending_clear (gpointer data)
-{
-  Pending *pending = data;
-
-  if (pending->temp_path != NULL)
-    g_unlink (pending->temp_path);
-  g_free (pending->temp_path);
-  g_free (pending->final_path);
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -276,7 +259,7 @@ stk_export_to_directory_at (StkPolicy       *policy,
 {
   g_autoptr(GHashTable) files = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GArray) pending = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GError) local_error = NULL;
   GHashTableIter iter;
@@ -316,37 +299,24 @@ stk_export_to_directory_at (StkPolicy       *policy,
     g_ptr_array_add (names, key);
   g_ptr_array_sort (names, compare_names);
 
-  pending = g_array_sized_new (FALSE, TRUE, sizeof (Pending), names->len);
-  g_array_set_clear_func (pending, pending_clear);
-
+  /* Every file is written first (unnamed, leaving nothing behind when anything fails or the
+   * program is killed), and put in place only when all are. */
+  pending = g_ptr_array_new_with_free_func ((GDestroyNotify) stk_pending_file_free);
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
-      Pending item = { NULL, g_build_filename (path, name, NULL) };
+      g_autofree char *final_path = g_build_filename (path, name, NULL);
+      StkPendingFile *file;
 
-      item.temp_path = stk_file_write_temp (path, name, g_hash_table_lookup (files, name), error);
-      if (item.temp_path == NULL)
-        {
-          pending_clear (&item);
-          return FALSE;  /* the array's clear function removes what was written */
-        }
-      g_array_append_val (pending, item);
+      file = stk_pending_file_write (final_path, g_hash_table_lookup (files, name), error);
+      if (file == NULL)
+        return FALSE;
+      g_ptr_array_add (pending, file);
     }
 
   for (guint i = 0; i < pending->len; i++)
-    {
-      Pending *item = &g_array_index (pending, Pending, i);
-
-      if (g_rename (item->temp_path, item->final_path) != 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s",
-                       item->final_path, g_strerror (saved));
-          return FALSE;
-        }
-      g_clear_pointer (&item->temp_path, g_free);
-    }
+    if (!stk_pending_file_commit (g_ptr_array_index (pending, i), error))
+      return FALSE;
 
   return TRUE;
 }

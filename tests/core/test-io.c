@@ -8,7 +8,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "stk-core.h"
 
@@ -408,6 +410,17 @@ test_load_file_errors (void)
   g_rmdir (dir);
 }
 
+static guint
+count_entries_in (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
 static void
 test_save_atomic (void)
 {
@@ -499,6 +512,167 @@ test_save_full_disk (void)
   g_test_message ("%s", error->message);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_true (g_str_equal (after, "original\n"));
+  g_assert_nonnull (strstr (error->message, "no room left"));
+  /* Nothing is left beside it: the unwritten file was never given a name. */
+  g_assert_cmpuint (count_entries_in (dir), ==, 1);
+
+  g_free (cmd);
+  cmd = g_strdup_printf ("umount %s", dir);
+  g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+  g_rmdir (dir);
+}
+
+
+/* Saving through a symbolic link replaces the file it points to and keeps the link; the file
+ * keeps its permissions. */
+static void
+test_save_link_and_mode (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("samtykke-test-XXXXXX", NULL);
+  g_autofree char *real_dir = g_build_filename (dir, "repo", NULL);
+  g_autofree char *target = g_build_filename (real_dir, "policy.json", NULL);
+  g_autofree char *link = g_build_filename (dir, "policy.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  g_autoptr(GBytes) expected = stk_policy_to_bytes (policy);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *link_target = NULL;
+  gsize length;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir (real_dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (target, "old\n", -1, NULL));
+  g_assert_cmpint (g_chmod (target, 0640), ==, 0);
+  g_assert_cmpint (symlink ("repo/policy.json", link), ==, 0);
+
+  g_assert_true (stk_policy_save_file (policy, file, &error));
+  g_assert_no_error (error);
+
+  /* The link is still a link, to the same place, and the target has the new contents. */
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  link_target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (link_target, ==, "repo/policy.json");
+  g_assert_true (g_file_get_contents (target, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL),
+                   g_bytes_get_size (expected));
+  g_assert_cmpint (g_stat (target, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+  g_assert_cmpuint (count_entries_in (real_dir), ==, 1);
+  g_assert_cmpuint (count_entries_in (dir), ==, 2);
+
+  g_unlink (link);
+  g_unlink (target);
+  g_rmdir (real_dir);
+  g_rmdir (dir);
+}
+
+/* What a killed save of an older version, or of this one between its last two steps, left
+ * behind is removed by the next save; other files are not touched, nor are hidden files of
+ * ours that are too new to be left over. */
+static void
+test_save_removes_stale_temps (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("samtykke-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "policy.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  g_autoptr(GError) error = NULL;
+  static const char * const stale[] = {
+    ".policy.json.samtykke-a1B2c3", ".policy.json.Xy12Zq", NULL
+  };
+  static const char * const kept[] = {
+    ".policy.json.bak", "policy.json.orig", ".other.json.samtykke-a1B2c3",
+    ".policy.json.samtykke-toolong", NULL
+  };
+
+  for (guint i = 0; stale[i] != NULL; i++)
+    {
+      g_autofree char *p = g_build_filename (dir, stale[i], NULL);
+      struct utimbuf old = { time (NULL) - 3600, time (NULL) - 3600 };
+
+      g_assert_true (g_file_set_contents (p, "left over", -1, NULL));
+      g_assert_cmpint (utime (p, &old), ==, 0);
+    }
+  for (guint i = 0; kept[i] != NULL; i++)
+    {
+      g_autofree char *p = g_build_filename (dir, kept[i], NULL);
+      struct utimbuf old = { time (NULL) - 3600, time (NULL) - 3600 };
+
+      g_assert_true (g_file_set_contents (p, "mine", -1, NULL));
+      g_assert_cmpint (utime (p, &old), ==, 0);
+    }
+  /* One of ours, but from a save that may still be running. */
+  {
+    g_autofree char *p = g_build_filename (dir, ".policy.json.samtykke-Fresh1", NULL);
+
+    g_assert_true (g_file_set_contents (p, "busy", -1, NULL));
+  }
+
+  g_assert_true (stk_policy_save_file (policy, file, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; stale[i] != NULL; i++)
+    {
+      g_autofree char *p = g_build_filename (dir, stale[i], NULL);
+
+      g_assert_false (g_file_test (p, G_FILE_TEST_EXISTS));
+    }
+  for (guint i = 0; kept[i] != NULL; i++)
+    {
+      g_autofree char *p = g_build_filename (dir, kept[i], NULL);
+
+      g_assert_true (g_file_test (p, G_FILE_TEST_EXISTS));
+      g_unlink (p);
+    }
+  {
+    g_autofree char *p = g_build_filename (dir, ".policy.json.samtykke-Fresh1", NULL);
+
+    g_assert_true (g_file_test (p, G_FILE_TEST_EXISTS));
+    g_unlink (p);
+  }
+  g_assert_cmpuint (count_entries_in (dir), ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A read-only file system: the save fails, says why, and the file stays as it was. */
+static void
+test_save_read_only (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("samtykke-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "policy.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cmd = NULL;
+  g_autofree char *after = NULL;
+  int status = -1;
+
+  cmd = g_strdup_printf ("mount -t tmpfs -o size=1m tmpfs %s", dir);
+  if (getuid () != 0 || !g_spawn_command_line_sync (cmd, NULL, NULL, &status, NULL) ||
+      status != 0)
+    {
+      g_rmdir (dir);
+      g_test_skip ("cannot mount a tmpfs here");
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, "original\n", -1, NULL));
+  g_free (cmd);
+  cmd = g_strdup_printf ("mount -o remount,ro %s", dir);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+
+  g_assert_false (stk_policy_save_file (policy, file, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "the file was not changed"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "original\n");
+  g_assert_cmpuint (count_entries_in (dir), ==, 1);
 
   g_free (cmd);
   cmd = g_strdup_printf ("umount %s", dir);
@@ -598,6 +772,9 @@ main (int   argc,
   g_test_add_func ("/io/load-file-errors", test_load_file_errors);
   g_test_add_func ("/io/save-atomic", test_save_atomic);
   g_test_add_func ("/io/save-full-disk", test_save_full_disk);
+  g_test_add_func ("/io/save-link-and-mode", test_save_link_and_mode);
+  g_test_add_func ("/io/save-removes-stale-temps", test_save_removes_stale_temps);
+  g_test_add_func ("/io/save-read-only", test_save_read_only);
   g_test_add_func ("/io/locate", test_locate);
   g_test_add_func ("/io/fuzz-findings", test_fuzz_findings);
 
