@@ -110,6 +110,14 @@ stk_cli_read_file (const char  *filename,
       return FALSE;
     }
 
+  if (st.st_size > STK_POLICY_MAX_SIZE)
+    {
+      *message = g_strdup_printf (_("%s:1:1: error: the file is larger than %d MiB, the most a "
+                                    "policy file may be"),
+                                  filename, STK_POLICY_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
   if (!g_file_get_contents (filename, contents, length, &error))
     {
       const char *reason = error->message;

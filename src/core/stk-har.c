@@ -225,9 +225,15 @@ read_cookies (Har       *har,
 
   while (stk_json_reader_next_element (&har->reader))
     {
-      HarCookie *cookie = g_new0 (HarCookie, 1);
+      HarCookie *cookie;
       char *key;
       const char *key_at;
+
+      if (cookies->len > STK_HAR_MAX_SIGHTINGS)
+        return stk_json_reader_fail (&har->reader, har->reader.pos,
+                                     _("the file shows more than %u cookies, the most one HAR "
+                                       "file may show"), (guint) STK_HAR_MAX_SIGHTINGS);
+      cookie = g_new0 (HarCookie, 1);
 
       cookie->expires = -1;
       g_ptr_array_add (cookies, cookie);
@@ -305,9 +311,9 @@ read_headers (Har        *har,
       if (name != NULL && value != NULL && g_ascii_strcasecmp (name, wanted) == 0)
         {
           /* Some writers join repeated headers with newlines. */
-          g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
+          g_auto(GStrv) lines = g_strsplit (value, "\n", STK_HAR_MAX_SIGHTINGS + 2);
 
-          for (guint i = 0; lines[i] != NULL; i++)
+          for (guint i = 0; lines[i] != NULL && values->len <= STK_HAR_MAX_SIGHTINGS; i++)
             if (*g_strstrip (lines[i]) != '\0')
               g_ptr_array_add (values, g_strdup (lines[i]));
         }
@@ -527,7 +533,7 @@ static void
 parse_cookie_header (const char *header,
                      GPtrArray  *cookies)
 {
-  g_auto(GStrv) parts = g_strsplit (header, ";", -1);
+  g_auto(GStrv) parts = g_strsplit (header, ";", STK_HAR_MAX_SIGHTINGS + 2);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -537,6 +543,9 @@ parse_cookie_header (const char *header,
 
       if (eq == NULL || eq == part)
         continue;
+      /* One past the limit is enough to be refused. */
+      if (cookies->len > STK_HAR_MAX_SIGHTINGS)
+        break;
       cookie = g_new0 (HarCookie, 1);
       cookie->name = g_strstrip (g_strndup (part, eq - part));
       cookie->value = g_strdup (eq + 1);
@@ -669,8 +678,13 @@ observe (Har        *har,
          const char *domain,
          gint64      seen_at)
 {
-  Pending *p = g_new0 (Pending, 1);
+  Pending *p;
 
+  /* Counted on past the limit, but no longer kept: the entry fails once it is read. */
+  if (++har->n_cookies > STK_HAR_MAX_SIGHTINGS)
+    return;
+
+  p = g_new0 (Pending, 1);
   p->name = g_strdup (cookie->name);
   p->domain = g_strdup (domain);
   p->path = g_strdup (cookie->path);
@@ -694,7 +708,6 @@ observe (Har        *har,
   p->o.granted = (const char * const *) p->granted;
 
   g_ptr_array_add (har->observations, p);
-  har->n_cookies++;
 }
 
 static void
@@ -804,6 +817,11 @@ read_entry (Har *har)
                                _("this entry has no “request” with a “url”"));
   if (ok)
     process_entry (har, &entry);
+  if (ok && har->n_cookies > STK_HAR_MAX_SIGHTINGS)
+    ok = stk_json_reader_fail (&har->reader, entry.at,
+                               /* Translators: %u is a large number (1,000,000). */
+                               _("the file shows more than %u cookies, the most one HAR file "
+                                 "may show"), (guint) STK_HAR_MAX_SIGHTINGS);
 
   entry_clear (&entry);
   return ok;

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  * file is mapped, not copied, and the bodies it holds are skipped, so memory stays near the
  * size of the largest single string in it. */
 #define STK_HAR_MAX_SIZE (G_GUINT64_CONSTANT (4) << 30)
+/* The most cookies (each sent or set cookie of each entry counts) one file may show. */
+#define STK_HAR_MAX_SIGHTINGS 1000000
 
 /* Reads HAR 1.2 (`log.entries`, in the order the file lists them) and feeds every cookie it
  * holds to @report: the cookies each request sent (`request.cookies`, or its Cookie header)

@@ -13,6 +13,8 @@
 #include "stk-error.h"
 #include "stk-json.h"
 
+static gboolean read_string (StkJsonReader  *reader,
+                             char          **value);
 static gboolean fail_valist (StkJsonReader *reader,
                              int            code,
                              const char    *at,
@@ -378,6 +380,12 @@ next_item (StkJsonReader *reader,
       return FALSE;
     }
 
+  if (++reader->n_items > STK_JSON_MAX_ITEMS)
+    return stk_json_reader_fail (reader, reader->pos,
+                                 /* Translators: %u is a large number (16,000,000). */
+                                 _("the document holds more than %u members and elements, "
+                                   "the most one may hold"), (guint) STK_JSON_MAX_ITEMS);
+
   if (reader->first[reader->depth])
     {
       reader->first[reader->depth] = FALSE;
@@ -480,9 +488,21 @@ gboolean
 stk_json_reader_string (StkJsonReader  *reader,
                         char          **value)
 {
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  return read_string (reader, value);
+}
+
+/* Reads a string into @value, or, with @value %NULL, only past it: nothing is copied then, and
+ * its length is not limited. */
+static gboolean
+read_string (StkJsonReader  *reader,
+             char          **value)
+{
   const char *p;
   const char *begin;
   GString *buffer = NULL;
+  gboolean keep = value != NULL;
 
   if (stk_json_reader_peek (reader) != STK_JSON_STRING)
     return fail_unexpected (reader, _("a string"));
@@ -520,15 +540,25 @@ stk_json_reader_string (StkJsonReader  *reader,
 
       if (*p == '"')
         {
-          if (buffer)
+          if (keep && (gsize) (p - reader->pos - 1) > STK_JSON_MAX_STRING)
+            {
+              if (buffer)
+                g_string_free (buffer, TRUE);
+              return stk_json_reader_fail (reader, reader->pos,
+                                           /* Translators: %d is a size in mebibytes. */
+                                           _("this string is longer than %d MiB, the most a "
+                                             "string may be"),
+                                           STK_JSON_MAX_STRING / (1024 * 1024));
+            }
+          if (keep && buffer != NULL)
             {
               g_string_append_len (buffer, begin, p - begin);
               *value = g_string_free (buffer, FALSE);
             }
-          else
-            {
-              *value = g_strndup (begin, p - begin);
-            }
+          else if (keep)
+            *value = g_strndup (begin, p - begin);
+          else if (buffer != NULL)
+            g_string_free (buffer, TRUE);
           reader->pos = p + 1;
           return TRUE;
         }
@@ -542,10 +572,13 @@ stk_json_reader_string (StkJsonReader  *reader,
                                          "written as an escape such as \\n"));
         }
 
-      /* A backslash. */
+      /* A backslash. Skipping, the escape is checked but nothing is kept. */
       if (buffer == NULL)
-        buffer = g_string_sized_new ((p - begin) + 16);
-      g_string_append_len (buffer, begin, p - begin);
+        buffer = g_string_sized_new (keep ? (gsize) (p - begin) + 16 : 16);
+      if (keep)
+        g_string_append_len (buffer, begin, p - begin);
+      else
+        g_string_truncate (buffer, 0);
 
       if (p + 1 >= reader->end)
         {
@@ -887,11 +920,7 @@ stk_json_reader_skip (StkJsonReader *reader)
       return !reader->failed;
 
     case STK_JSON_STRING:
-      {
-        g_autofree char *value = NULL;
-
-        return stk_json_reader_string (reader, &value);
-      }
+      return read_string (reader, NULL);
 
     case STK_JSON_NUMBER:
       {

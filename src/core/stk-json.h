@@ -16,7 +16,12 @@
 
 G_BEGIN_DECLS
 
+/* Limits every document read is held to, so that no input can exhaust memory: how deep values
+ * nest, how long a string that is kept may be (strings that are skipped are not copied and
+ * not limited), and how many members and elements a document may hold in all. */
 #define STK_JSON_MAX_DEPTH 256
+#define STK_JSON_MAX_STRING (64 * 1024 * 1024)
+#define STK_JSON_MAX_ITEMS 16000000
 
 typedef struct
 {
@@ -28,6 +33,7 @@ typedef struct
   guint8       first[STK_JSON_MAX_DEPTH + 1]; /* no member or element read yet at this depth */
   GError     **error;
   gboolean     failed;
+  guint        n_items;     /* members and elements read so far */
 } StkJsonReader;
 
 typedef enum

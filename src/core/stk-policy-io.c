@@ -129,6 +129,7 @@ struct _ClassInfo
 struct _Loader
 {
   StkJsonReader  reader;
+  guint          n_objects;
 };
 
 #define R(loader) (&(loader)->reader)
@@ -374,7 +375,18 @@ read_list (Loader          *loader,
   items = g_ptr_array_new_with_free_func (g_object_unref);
   while (stk_json_reader_next_element (R (loader)))
     {
-      StkNode *item = ((CreateFunc) info->create) ();
+      StkNode *item;
+
+      if (++loader->n_objects > STK_POLICY_MAX_OBJECTS)
+        {
+          g_ptr_array_unref (items);
+          return stk_json_reader_fail (R (loader), R (loader)->pos,
+                                       /* Translators: %u is a large number (1,000,000). */
+                                       _("the policy holds more than %u providers, cookies, "
+                                         "categories, sections and embeds, the most one may "
+                                         "hold"), (guint) STK_POLICY_MAX_OBJECTS);
+        }
+      item = ((CreateFunc) info->create) ();
 
       g_ptr_array_add (items, item);
       if (!read_object (loader, info, item, item, "", info->what))
@@ -1020,10 +1032,21 @@ stk_policy_load_data (const char  *data,
   Loader loader;
   g_autoptr(StkPolicy) policy = NULL;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (data != NULL || length == 0 || length > STK_POLICY_MAX_SIZE, NULL);
 
   if (display_name == NULL)
     display_name = "policy.json";
+
+  if (length > STK_POLICY_MAX_SIZE)
+    {
+      g_autofree char *message =
+        /* Translators: %d is a size in mebibytes. */
+        g_strdup_printf (_("the file is larger than %d MiB, the most a policy file may be"),
+                         STK_POLICY_MAX_SIZE / (1024 * 1024));
+
+      stk_set_located_error (error, STK_ERROR_SYNTAX, display_name, 1, 1, NULL, message);
+      return NULL;
+    }
   if (data == NULL)
     data = "";
 
@@ -1031,6 +1054,7 @@ stk_policy_load_data (const char  *data,
     return NULL;
 
   policy = stk_policy_new ();
+  loader.n_objects = 0;
   stk_json_reader_init (&loader.reader, data, length, display_name, error);
 
   if (!read_object (&loader, &policy_class, policy, STK_NODE (policy), "", policy_class.what) ||
@@ -1061,6 +1085,16 @@ stk_policy_load_file (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
+
+  /* Refused before it is read: a file far too large must not fill the memory first. */
+  {
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+    if (info != NULL && g_file_info_get_size (info) > STK_POLICY_MAX_SIZE)
+      return stk_policy_load_data (NULL, (gsize) STK_POLICY_MAX_SIZE + 1, name, error);
+  }
+
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code, "%s: %s", name,

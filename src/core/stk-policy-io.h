@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+/* The most a policy may be: the size of its file, and the objects it holds (providers,
+ * cookies, categories, sections and embeds together). A file beyond either is refused with a
+ * message naming the limit; the 100,000-cookie policy the benchmarks use is well within both.
+ * The JSON reader's own limits (stk-json.h) hold too. */
+#define STK_POLICY_MAX_SIZE (256 * 1024 * 1024)
+#define STK_POLICY_MAX_OBJECTS 1000000
+
 /* @display_name is used in error messages: "display_name:LINE:COL: message". */
 StkPolicy *stk_policy_load_data  (const char  *data,
                                   gsize        length,

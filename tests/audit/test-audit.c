@@ -427,6 +427,27 @@ test_har_big (void)
   g_unlink (path);
 }
 
+/* More cookies than one file may show: refused with the limit named, nothing reported. */
+static void
+test_har_too_many (void)
+{
+  g_autoptr(StkPolicy) policy = load_example ();
+  g_autoptr(StkAuditReport) report = stk_audit_report_new (policy, STK_AUDIT_SOURCE_HAR);
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new ("{\"log\": {\"entries\": [{\"request\": {\"url\": "
+                                "\"https://www.kk.dk/\", \"headers\": [{\"name\": \"Cookie\", "
+                                "\"value\": \"");
+
+  for (guint i = 0; i <= STK_HAR_MAX_SIGHTINGS; i++)
+    g_string_append (text, "a=1;");
+  g_string_append (text, "\"}]}, \"response\": {}}]}}");
+
+  g_assert_false (stk_har_read_data (report, text->str, text->len, "many.har", &error));
+  g_assert_nonnull (strstr (error->message, "more than 1000000 cookies"));
+  g_assert_cmpuint (g_list_model_get_n_items (stk_audit_report_get_items (report)), ==, 0);
+  g_string_free (text, TRUE);
+}
+
 /* Scans: observations as the scanner reports them ------------------------------------------ */
 
 static void
@@ -509,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/har/missing-file", test_har_missing_file);
   g_test_add_func ("/har/too-large", test_har_too_large);
   g_test_add_func ("/har/big", test_har_big);
+  g_test_add_func ("/har/too-many", test_har_too_many);
   g_test_add_func ("/scan/observations", test_scan_observations);
 
   return g_test_run ();

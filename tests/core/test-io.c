@@ -13,6 +13,7 @@
 #include <utime.h>
 
 #include "stk-core.h"
+#include "stk-json.h"
 
 static char *
 source_path (const char *first,
@@ -680,6 +681,81 @@ test_save_read_only (void)
   g_rmdir (dir);
 }
 
+
+/* The limits (docs/format.md): each is refused with a message naming it, at the place it was
+ * passed, without first taking the memory. */
+static void
+test_limits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StkPolicy) policy = NULL;
+  const char *head = "{\"format\": \"samtykke-policy\", \"version\": 1, ";
+  GString *text;
+
+  /* More objects than a policy may hold. */
+  text = g_string_new (head);
+  g_string_append (text, "\"providers\": [{\"id\": \"p\", \"cookies\": [");
+  for (guint i = 0; i <= STK_POLICY_MAX_OBJECTS; i++)
+    g_string_append (text, i > 0 ? ",{}" : "{}");
+  g_string_append (text, "]}]}");
+  policy = stk_policy_load_data (text->str, text->len, "many.json", &error);
+  g_assert_null (policy);
+  g_assert_nonnull (strstr (error->message, "more than 1000000 providers, cookies"));
+  g_assert_cmpint (stk_error_get_location (error)->line, ==, 1);
+  g_assert_cmpint (stk_error_get_location (error)->column, >, (int) (text->len - 10));
+  g_string_free (text, TRUE);
+  g_clear_error (&error);
+
+  /* More members and elements than a document may hold, in a member kept as it is. */
+  text = g_string_new (head);
+  g_string_append (text, "\"unknown\": [0");
+  for (guint i = 0; i < STK_JSON_MAX_ITEMS; i++)
+    g_string_append (text, ",0");
+  g_string_append (text, "]}");
+  policy = stk_policy_load_data (text->str, text->len, "items.json", &error);
+  g_assert_null (policy);
+  g_assert_nonnull (strstr (error->message, "more than 16000000 members and elements"));
+  g_string_free (text, TRUE);
+  g_clear_error (&error);
+
+  /* A string longer than a kept string may be. */
+  text = g_string_new (head);
+  g_string_append (text, "\"name\": \"");
+  g_string_set_size (text, text->len + STK_JSON_MAX_STRING + 1);
+  memset (text->str + text->len - STK_JSON_MAX_STRING - 1, 'x', STK_JSON_MAX_STRING + 1);
+  g_string_append (text, "\"}");
+  policy = stk_policy_load_data (text->str, text->len, "long.json", &error);
+  g_assert_null (policy);
+  g_assert_nonnull (strstr (error->message, "longer than 64 MiB"));
+  g_assert_cmpint (stk_error_get_location (error)->column, ==, (int) strlen (head) + 9);
+  g_string_free (text, TRUE);
+  g_clear_error (&error);
+}
+
+/* A file larger than a policy may be is refused before it is read: a sparse file takes no
+ * room on the disk, and is never loaded into memory. */
+static void
+test_limit_file_size (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(StkPolicy) policy = NULL;
+  int fd;
+
+  fd = g_file_open_tmp ("samtykke-large-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ftruncate (fd, (off_t) STK_POLICY_MAX_SIZE + 1), ==, 0);
+  close (fd);
+
+  file = g_file_new_for_path (path);
+  policy = stk_policy_load_file (file, &error);
+  g_assert_null (policy);
+  g_assert_nonnull (strstr (error->message, "larger than 256 MiB"));
+  g_assert_nonnull (stk_error_get_location (error));
+  g_unlink (path);
+}
+
 /* Inputs the fuzzer found: each is refused with a message, or loads and then saves to a form
  * that loads again and saves to the same bytes. */
 static void
@@ -775,6 +851,8 @@ main (int   argc,
   g_test_add_func ("/io/save-link-and-mode", test_save_link_and_mode);
   g_test_add_func ("/io/save-removes-stale-temps", test_save_removes_stale_temps);
   g_test_add_func ("/io/save-read-only", test_save_read_only);
+  g_test_add_func ("/io/limits", test_limits);
+  g_test_add_func ("/io/limit-file-size", test_limit_file_size);
   g_test_add_func ("/io/locate", test_locate);
   g_test_add_func ("/io/fuzz-findings", test_fuzz_findings);
 
