@@ -131,6 +131,15 @@ guint           stk_audit_report_count_before_consent (StkAuditReport *self);
 /* Whether every item seen is declared and none was set before consent. */
 gboolean        stk_audit_report_is_clean         (StkAuditReport     *self);
 
+/* Declares @items (undeclared StkAuditItems of this report) in its policy as one undoable step,
+ * each in the category @categories gives for it (NULL, or a NULL entry: the suggested one),
+ * and records @checked (YYYY-MM-DD, or NULL) as the date the site was checked. Returns how
+ * many were declared. */
+guint           stk_audit_report_apply            (StkAuditReport     *self,
+                                                   GPtrArray          *items,
+                                                   const char * const *categories,
+                                                   const char         *checked);
+
 /* The report as one JSON object (the `--json` output of `samtykke-cli audit` and `scan`). */
 char           *stk_audit_report_to_json          (StkAuditReport     *self);
 

@@ -19,40 +19,18 @@
 
 #include "stk-core-private.h"
 #include "stk-error.h"
+#include "stk-cookie-header.h"
 #include "stk-har.h"
 #include "stk-json.h"
-
-typedef struct
-{
-  char     *name;
-  char     *value;
-  char     *domain;
-  char     *path;
-  gint64    expires;   /* -1 unknown, 0 session */
-  gboolean  http_only;
-  gboolean  secure;
-  char     *same_site;
-} HarCookie;
-
-static void
-har_cookie_free (HarCookie *cookie)
-{
-  g_free (cookie->name);
-  g_free (cookie->value);
-  g_free (cookie->domain);
-  g_free (cookie->path);
-  g_free (cookie->same_site);
-  g_free (cookie);
-}
 
 typedef struct
 {
   const char *at;                /* where the entry starts */
   char       *url;
   char       *started;
-  GPtrArray  *sent;              /* HarCookie: request.cookies */
+  GPtrArray  *sent;              /* StkHeaderCookie: request.cookies */
   char       *cookie_header;     /* the request's Cookie header, when request.cookies is empty */
-  GPtrArray  *set;               /* HarCookie: response.cookies */
+  GPtrArray  *set;               /* StkHeaderCookie: response.cookies */
   GPtrArray  *set_headers;       /* char *: raw Set-Cookie header values */
 } Entry;
 
@@ -225,7 +203,7 @@ read_cookies (Har       *har,
 
   while (stk_json_reader_next_element (&har->reader))
     {
-      HarCookie *cookie;
+      StkHeaderCookie *cookie;
       char *key;
       const char *key_at;
 
@@ -233,7 +211,7 @@ read_cookies (Har       *har,
         return stk_json_reader_fail (&har->reader, har->reader.pos,
                                      _("the file shows more than %u cookies, the most one HAR "
                                        "file may show"), (guint) STK_HAR_MAX_SIGHTINGS);
-      cookie = g_new0 (HarCookie, 1);
+      cookie = g_new0 (StkHeaderCookie, 1);
 
       cookie->expires = -1;
       g_ptr_array_add (cookies, cookie);
@@ -390,170 +368,6 @@ read_response (Har   *har,
   return !har->reader.failed;
 }
 
-/* Set-Cookie ------------------------------------------------------------------------------- */
-
-static int
-month_of (const char *name)
-{
-  static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-
-  for (int i = 0; i < 12; i++)
-    if (g_ascii_strncasecmp (name, months + 3 * i, 3) == 0)
-      return i + 1;
-
-  return 0;
-}
-
-/* An HTTP date as cookies use it ("Wed, 21 Oct 2026 07:28:00 GMT", "21-Oct-26 07:28:00 GMT"):
- * the tokens are read the way RFC 6265 section 5.1.1 reads them. Returns -1 when it is not
- * one. */
-static gint64
-parse_cookie_date (const char *text)
-{
-  g_auto(GStrv) tokens = g_regex_split_simple ("[\\s,;/-]+", text, 0, 0);
-  int day = 0, month = 0, year = -1, hour = -1, minute = 0, second = 0;
-  g_autoptr(GDateTime) when = NULL;
-
-  for (guint i = 0; tokens[i] != NULL; i++)
-    {
-      const char *t = tokens[i];
-
-      if (*t == '\0')
-        continue;
-      if (hour < 0)
-        {
-          int h, m, sec;
-
-          if (sscanf (t, "%d:%d:%d", &h, &m, &sec) == 3)
-            {
-              hour = h;
-              minute = m;
-              second = sec;
-              continue;
-            }
-        }
-      if (g_ascii_isdigit (*t))
-        {
-          int n = atoi (t);
-          gsize len = strspn (t, "0123456789");
-
-          if (day == 0 && len <= 2)
-            day = n;
-          else if (year < 0 && (len == 2 || len == 4))
-            year = len == 2 ? (n < 70 ? 2000 + n : 1900 + n) : n;
-          continue;
-        }
-      if (month == 0)
-        month = month_of (t);
-    }
-
-  if (day < 1 || day > 31 || month == 0 || year < 1601 || hour < 0 || hour > 23
-      || minute > 59 || second > 59)
-    return -1;
-
-  when = g_date_time_new_utc (year, month, day, hour, minute, second);
-
-  return when != NULL ? g_date_time_to_unix (when) : -1;
-}
-
-/* A raw Set-Cookie value; NULL when it names no cookie. */
-static HarCookie *
-parse_set_cookie (const char *header,
-                  gint64      now)
-{
-  g_auto(GStrv) parts = g_strsplit (header, ";", -1);
-  HarCookie *cookie;
-  const char *eq;
-  gboolean max_age = FALSE;
-
-  eq = strchr (parts[0], '=');
-  if (eq == NULL)
-    return NULL;
-
-  cookie = g_new0 (HarCookie, 1);
-  cookie->name = g_strstrip (g_strndup (parts[0], eq - parts[0]));
-  cookie->value = g_strstrip (g_strdup (eq + 1));
-  cookie->expires = 0;
-  if (*cookie->name == '\0')
-    {
-      har_cookie_free (cookie);
-      return NULL;
-    }
-
-  for (guint i = 1; parts[i] != NULL; i++)
-    {
-      char *attribute = g_strstrip (parts[i]);
-      char *value = strchr (attribute, '=');
-
-      if (value != NULL)
-        *value++ = '\0';
-      g_strstrip (attribute);
-      if (value != NULL)
-        g_strstrip (value);
-
-      if (g_ascii_strcasecmp (attribute, "domain") == 0 && value != NULL && *value != '\0')
-        {
-          g_free (cookie->domain);
-          cookie->domain = g_strdup (value);
-        }
-      else if (g_ascii_strcasecmp (attribute, "path") == 0 && value != NULL)
-        {
-          g_free (cookie->path);
-          cookie->path = g_strdup (value);
-        }
-      else if (g_ascii_strcasecmp (attribute, "max-age") == 0 && value != NULL)
-        {
-          gint64 seconds = g_ascii_strtoll (value, NULL, 10);
-
-          max_age = TRUE;
-          cookie->expires = seconds > 0 ? now + seconds : 1;
-        }
-      else if (g_ascii_strcasecmp (attribute, "expires") == 0 && value != NULL && !max_age)
-        {
-          gint64 when = parse_cookie_date (value);
-
-          cookie->expires = when > 0 ? when : -1;
-        }
-      else if (g_ascii_strcasecmp (attribute, "secure") == 0)
-        cookie->secure = TRUE;
-      else if (g_ascii_strcasecmp (attribute, "httponly") == 0)
-        cookie->http_only = TRUE;
-      else if (g_ascii_strcasecmp (attribute, "samesite") == 0 && value != NULL)
-        {
-          g_free (cookie->same_site);
-          cookie->same_site = g_ascii_strdown (value, -1);
-        }
-    }
-
-  return cookie;
-}
-
-/* The Cookie request header: "a=1; b=2". */
-static void
-parse_cookie_header (const char *header,
-                     GPtrArray  *cookies)
-{
-  g_auto(GStrv) parts = g_strsplit (header, ";", STK_HAR_MAX_SIGHTINGS + 2);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *part = g_strstrip (parts[i]);
-      const char *eq = strchr (part, '=');
-      HarCookie *cookie;
-
-      if (eq == NULL || eq == part)
-        continue;
-      /* One past the limit is enough to be refused. */
-      if (cookies->len > STK_HAR_MAX_SIGHTINGS)
-        break;
-      cookie = g_new0 (HarCookie, 1);
-      cookie->name = g_strstrip (g_strndup (part, eq - part));
-      cookie->value = g_strdup (eq + 1);
-      cookie->expires = -1;
-      g_ptr_array_add (cookies, cookie);
-    }
-}
-
 /* Matching what an entry holds ------------------------------------------------------------- */
 
 static gboolean
@@ -674,7 +488,7 @@ sent_domain (Har        *har,
 static void
 observe (Har        *har,
          Entry      *entry,
-         HarCookie  *cookie,
+         StkHeaderCookie  *cookie,
          const char *domain,
          gint64      seen_at)
 {
@@ -730,12 +544,12 @@ process_entry (Har   *har,
     seen_at = g_date_time_to_unix (started);
 
   if (entry->sent->len == 0 && entry->cookie_header != NULL)
-    parse_cookie_header (entry->cookie_header, entry->sent);
+    stk_parse_cookie_header (entry->cookie_header, entry->sent, STK_HAR_MAX_SIGHTINGS);
 
   /* A request carrying the consent cookie shows what the visitor had chosen by then. */
   for (guint i = 0; i < entry->sent->len; i++)
     {
-      HarCookie *cookie = g_ptr_array_index (entry->sent, i);
+      StkHeaderCookie *cookie = g_ptr_array_index (entry->sent, i);
       GStrv granted;
 
       if (cookie->name == NULL || cookie->value == NULL
@@ -751,8 +565,9 @@ process_entry (Har   *har,
 
   for (guint i = 0; i < entry->set_headers->len; i++)
     {
-      HarCookie *cookie = parse_set_cookie (g_ptr_array_index (entry->set_headers, i),
-                                            seen_at > 0 ? seen_at : g_get_real_time () / G_USEC_PER_SEC);
+      gint64 now = seen_at > 0 ? seen_at : g_get_real_time () / G_USEC_PER_SEC;
+      StkHeaderCookie *cookie = stk_parse_set_cookie (g_ptr_array_index (entry->set_headers, i),
+                                                      now);
 
       if (cookie != NULL)
         g_ptr_array_add (entry->set, cookie);
@@ -760,7 +575,7 @@ process_entry (Har   *har,
 
   for (guint i = 0; i < entry->set->len; i++)
     {
-      HarCookie *cookie = g_ptr_array_index (entry->set, i);
+      StkHeaderCookie *cookie = g_ptr_array_index (entry->set, i);
       const char *domain;
 
       if (cookie->name == NULL || *cookie->name == '\0')
@@ -772,7 +587,7 @@ process_entry (Har   *har,
 
   for (guint i = 0; i < entry->sent->len; i++)
     {
-      HarCookie *cookie = g_ptr_array_index (entry->sent, i);
+      StkHeaderCookie *cookie = g_ptr_array_index (entry->sent, i);
 
       if (cookie->name == NULL || *cookie->name == '\0')
         continue;
@@ -788,8 +603,8 @@ read_entry (Har *har)
   const char *key_at;
   gboolean ok = TRUE;
 
-  entry.sent = g_ptr_array_new_with_free_func ((GDestroyNotify) har_cookie_free);
-  entry.set = g_ptr_array_new_with_free_func ((GDestroyNotify) har_cookie_free);
+  entry.sent = g_ptr_array_new_with_free_func ((GDestroyNotify) stk_header_cookie_free);
+  entry.set = g_ptr_array_new_with_free_func ((GDestroyNotify) stk_header_cookie_free);
   entry.set_headers = g_ptr_array_new_with_free_func (g_free);
 
   stk_json_reader_peek (&har->reader);

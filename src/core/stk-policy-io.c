@@ -905,6 +905,13 @@ write_texts (Writer   *writer,
   g_string_append_c (out, '}');
 }
 
+/* Written only once the site has been checked, so that older files round-trip unchanged. */
+static gboolean
+checked_omitted (gpointer object)
+{
+  return *stk_policy_get_checked (object) == '\0';
+}
+
 static const Member policy_members[] = {
   CUSTOM ("format", read_checked, write_format),
   CUSTOM ("version", read_checked, write_version),
@@ -912,6 +919,8 @@ static const Member policy_members[] = {
   INT ("revision", stk_policy_get_revision, stk_policy_set_revision),
   TEXT ("revision_note", stk_policy_get_revision_note),
   STRING ("updated", stk_policy_get_updated, stk_policy_set_updated),
+  { .name = "checked", .kind = KIND_STRING, .get = G_CALLBACK (stk_policy_get_checked),
+    .set = G_CALLBACK (stk_policy_set_checked), .omit = checked_omitted },
   STRV ("languages", stk_policy_get_languages, stk_policy_set_languages),
   STRING ("default_language", stk_policy_get_default_language,
           stk_policy_set_default_language),

@@ -16,6 +16,7 @@ struct _StkPolicy
   StkHistory  *history;
   char        *name;
   char        *updated;
+  char        *checked;
   char       **languages;
   char        *default_language;
   char        *controller_name;
@@ -48,6 +49,7 @@ enum {
   PROP_REVISION,
   PROP_REVISION_NOTE,
   PROP_UPDATED,
+  PROP_CHECKED,
   PROP_LANGUAGES,
   PROP_DEFAULT_LANGUAGE,
   PROP_CONTROLLER_NAME,
@@ -94,6 +96,7 @@ stk_policy_finalize (GObject *object)
   g_clear_object (&self->history);
   g_free (self->name);
   g_free (self->updated);
+  g_free (self->checked);
   g_strfreev (self->languages);
   g_free (self->default_language);
   g_free (self->controller_name);
@@ -131,6 +134,7 @@ stk_policy_get_property (GObject    *object,
     case PROP_REVISION: g_value_set_int (value, self->revision); break;
     case PROP_REVISION_NOTE: g_value_set_object (value, self->revision_note); break;
     case PROP_UPDATED: g_value_set_string (value, self->updated); break;
+    case PROP_CHECKED: g_value_set_string (value, self->checked); break;
     case PROP_LANGUAGES: g_value_set_boxed (value, self->languages); break;
     case PROP_DEFAULT_LANGUAGE: g_value_set_string (value, self->default_language); break;
     case PROP_CONTROLLER_NAME: g_value_set_string (value, self->controller_name); break;
@@ -166,6 +170,7 @@ stk_policy_set_property (GObject      *object,
     case PROP_NAME: stk_policy_set_name (self, s); break;
     case PROP_REVISION: stk_policy_set_revision (self, g_value_get_int (value)); break;
     case PROP_UPDATED: stk_policy_set_updated (self, s); break;
+    case PROP_CHECKED: stk_policy_set_checked (self, s); break;
     case PROP_LANGUAGES: stk_policy_set_languages (self, g_value_get_boxed (value)); break;
     case PROP_DEFAULT_LANGUAGE: stk_policy_set_default_language (self, s); break;
     case PROP_CONTROLLER_NAME: stk_policy_set_controller_name (self, s); break;
@@ -208,6 +213,7 @@ stk_policy_class_init (StkPolicyClass *klass)
   properties[PROP_REVISION_NOTE] = g_param_spec_object ("revision-note", NULL, NULL,
                                                         STK_TYPE_TEXT, RO);
   properties[PROP_UPDATED] = g_param_spec_string ("updated", NULL, NULL, "", RW);
+  properties[PROP_CHECKED] = g_param_spec_string ("checked", NULL, NULL, "", RW);
   properties[PROP_LANGUAGES] = g_param_spec_boxed ("languages", NULL, NULL, G_TYPE_STRV, RW);
   properties[PROP_DEFAULT_LANGUAGE] = g_param_spec_string ("default-language", NULL, NULL,
                                                            "", RW);
@@ -243,6 +249,7 @@ stk_policy_init (StkPolicy *self)
   self->history = stk_history_new ();
   self->name = g_strdup ("");
   self->updated = g_strdup ("");
+  self->checked = g_strdup ("");
   self->languages = g_strdupv ((char **) default_languages);
   self->default_language = g_strdup ("da");
   self->controller_name = g_strdup ("");
@@ -346,6 +353,7 @@ stk_policy_get_history (StkPolicy *self)
 
 STRING_ACCESSORS (name, PROP_NAME)
 STRING_ACCESSORS (updated, PROP_UPDATED)
+STRING_ACCESSORS (checked, PROP_CHECKED)
 STRING_ACCESSORS (default_language, PROP_DEFAULT_LANGUAGE)
 STRING_ACCESSORS (controller_name, PROP_CONTROLLER_NAME)
 STRING_ACCESSORS (controller_address, PROP_CONTROLLER_ADDRESS)

@@ -34,6 +34,11 @@ StkText            *stk_policy_get_revision_note       (StkPolicy          *self
 const char         *stk_policy_get_updated             (StkPolicy          *self);
 void                stk_policy_set_updated             (StkPolicy          *self,
                                                         const char         *updated);
+/* ISO 8601 date (YYYY-MM-DD) the site was last checked against the policy (a scan or HAR
+ * audit whose findings were applied); empty when never. */
+const char         *stk_policy_get_checked             (StkPolicy          *self);
+void                stk_policy_set_checked             (StkPolicy          *self,
+                                                        const char         *checked);
 const char * const *stk_policy_get_languages           (StkPolicy          *self);
 void                stk_policy_set_languages           (StkPolicy          *self,
                                                         const char * const *languages);

@@ -1065,6 +1065,8 @@ stk_policy_validate (StkPolicy *policy)
   check_translations (&v, stk_policy_get_revision_note (policy), "revision_note", NULL,
                       STK_SEVERITY_WARNING, NULL);
   check_date (&v, stk_policy_get_updated (policy), "updated");
+  if (*stk_policy_get_checked (policy) != '\0')
+    check_date (&v, stk_policy_get_checked (policy), "checked");
   g_ptr_array_extend_and_steal (findings, language_findings);
   check_controller (&v);
   check_consent (&v);

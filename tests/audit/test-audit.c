@@ -514,6 +514,132 @@ test_scan_observations (void)
   g_assert_null (find_item (report, "linkbot_state", STK_AUDIT_UNSEEN));
 }
 
+/* Add to Policy: the chosen undeclared items become declarations in one undoable step. */
+static void
+test_apply (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StkPolicy) policy = load_example ();
+  g_autoptr(StkAuditReport) report = stk_audit_report_new (policy, STK_AUDIT_SOURCE_HAR);
+  g_autofree char *path = fixture ("consent-flow.har");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  StkHistory *history = stk_policy_get_history (policy);
+  StkList *providers = stk_policy_get_providers (policy);
+  guint n_providers = stk_list_get_n (providers);
+  const char *categories[] = { NULL, "functional" };
+  StkProvider *google = NULL, *other = NULL;
+  StkCookie *cookie;
+
+  g_assert_true (stk_har_read (report, path, &error));
+  stk_audit_report_finish (report);
+  before = stk_policy_to_bytes (policy);
+
+  /* "_ga" with its suggestion, "_tracker" (unknown to the database) put in "functional". */
+  g_ptr_array_add (chosen, find_item (report, "_ga", STK_AUDIT_UNDECLARED));
+  g_ptr_array_add (chosen, find_item (report, "_tracker", STK_AUDIT_UNDECLARED));
+  g_assert_cmpuint (stk_audit_report_apply (report, chosen, categories, "2026-11-30"), ==, 2);
+
+  g_assert_cmpuint (stk_list_get_n (providers), ==, n_providers + 2);
+  for (guint i = n_providers; i < stk_list_get_n (providers); i++)
+    {
+      StkProvider *provider = stk_list_peek (providers, i);
+
+      if (g_str_equal (stk_provider_get_name (provider), "Google Analytics"))
+        google = provider;
+      else
+        other = provider;
+    }
+  g_assert_nonnull (google);
+  g_assert_cmpstr (stk_provider_get_id (google), ==, "google-analytics");
+  g_assert_cmpstr (stk_provider_get_category (google), ==, "statistical");
+  g_assert_cmpuint (stk_list_get_n (stk_provider_get_cookies (google)), ==, 1);
+  cookie = stk_list_peek (stk_provider_get_cookies (google), 0);
+  g_assert_cmpstr (stk_cookie_get_name (cookie), ==, "_ga");
+  g_assert_cmpstr (stk_cookie_get_domain (cookie), ==, ".kk.dk");
+  g_assert_cmpint (stk_cookie_get_duration_value (cookie), ==, 2);
+  g_assert_cmpint (stk_cookie_get_duration_unit (cookie), ==, STK_UNIT_YEARS);
+  g_assert_true (stk_cookie_get_delete_on_withdraw (cookie));
+  /* English from the database; Danish left empty, to show as a missing translation. */
+  g_assert_cmpstr (stk_text_get (stk_cookie_get_purpose (cookie), "en"), !=, "");
+  g_assert_true (stk_text_get (stk_cookie_get_purpose (cookie), "da") == NULL
+                 || *stk_text_get (stk_cookie_get_purpose (cookie), "da") == '\0');
+
+  g_assert_nonnull (other);
+  g_assert_cmpstr (stk_provider_get_name (other), ==, "kk.dk");
+  g_assert_cmpstr (stk_provider_get_category (other), ==, "functional");
+  cookie = stk_list_peek (stk_provider_get_cookies (other), 0);
+  g_assert_cmpstr (stk_cookie_get_name (cookie), ==, "_tracker");
+  g_assert_cmpstr (stk_policy_get_checked (policy), ==, "2026-11-30");
+  /* The date is saved, after "updated", and read back. */
+  {
+    g_autoptr(GBytes) bytes = stk_policy_to_bytes (policy);
+    g_autoptr(StkPolicy) reread = NULL;
+
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    "\"updated\": \"2026-11-01\",\n  \"checked\": \"2026-11-30\",\n"));
+    reread = stk_policy_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   "again.json", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (stk_policy_get_checked (reread), ==, "2026-11-30");
+  }
+
+  /* The policy now declares them: a new audit of the same file finds them declared. */
+  {
+    g_autoptr(StkAuditReport) again = stk_audit_report_new (policy, STK_AUDIT_SOURCE_HAR);
+
+    g_assert_true (stk_har_read (again, path, &error));
+    stk_audit_report_finish (again);
+    g_assert_cmpuint (stk_audit_report_count (again, STK_AUDIT_UNDECLARED), ==, 0);
+  }
+
+  /* One undo takes all of it back, to the same bytes. */
+  g_assert_true (stk_history_undo (history));
+  after = stk_policy_to_bytes (policy);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (stk_history_can_undo (history));
+  g_assert_true (stk_history_redo (history));
+  g_assert_cmpuint (stk_list_get_n (providers), ==, n_providers + 2);
+}
+
+/* A wildcard suggestion declares the pattern; an item joins the provider of its name and
+ * category that the policy already has. */
+static void
+test_apply_pattern (void)
+{
+  g_autoptr(StkPolicy) policy = load_example ();
+  g_autoptr(StkAuditReport) report = stk_audit_report_new (policy, STK_AUDIT_SOURCE_SCAN);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  StkList *providers = stk_policy_get_providers (policy);
+  StkProvider *siteimprove = stk_policy_find_provider (policy, "siteimprove");
+  guint n_cookies = stk_list_get_n (stk_provider_get_cookies (siteimprove));
+  guint n_providers = stk_list_get_n (providers);
+  StkObservation o = { 0 };
+  StkCookie *cookie;
+
+  /* The database calls it "Google Analytics"; the example has no such provider. Make one,
+   * then check that a second item joins it. */
+  stk_provider_set_name (siteimprove, "Google Analytics");
+  o.name = "_ga_ABC123";
+  o.kind = STK_KIND_COOKIE;
+  o.domain = ".kk.dk";
+  o.expires = 0;
+  o.page = "https://www.kk.dk/";
+  stk_audit_report_observe (report, &o);
+  stk_audit_report_finish (report);
+
+  g_ptr_array_add (chosen, find_item (report, "_ga_ABC123", STK_AUDIT_UNDECLARED));
+  g_assert_cmpuint (stk_audit_report_apply (report, chosen, NULL, NULL), ==, 1);
+  g_assert_cmpuint (stk_list_get_n (providers), ==, n_providers);
+  g_assert_cmpuint (stk_list_get_n (stk_provider_get_cookies (siteimprove)), ==, n_cookies + 1);
+  cookie = stk_list_peek (stk_provider_get_cookies (siteimprove), n_cookies);
+  g_assert_cmpstr (stk_cookie_get_name (cookie), ==, "_ga_*");
+  g_assert_true (stk_cookie_get_pattern (cookie));
+  g_assert_cmpint (stk_cookie_get_duration_unit (cookie), ==, STK_UNIT_SESSION);
+  g_assert_cmpstr (stk_policy_get_checked (policy), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,6 +658,8 @@ main (int   argc,
   g_test_add_func ("/har/big", test_har_big);
   g_test_add_func ("/har/too-many", test_har_too_many);
   g_test_add_func ("/scan/observations", test_scan_observations);
+  g_test_add_func ("/apply/one-step", test_apply);
+  g_test_add_func ("/apply/pattern", test_apply_pattern);
 
   return g_test_run ();
 }
