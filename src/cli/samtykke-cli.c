@@ -178,6 +178,28 @@ print_overview (FILE *stream)
   g_string_free (text, TRUE);
 }
 
+/* Where each finding stands in @contents, in one reading of it. */
+static void
+locate_findings (const char *contents,
+                 gsize       length,
+                 GListModel *findings,
+                 int        *lines,
+                 int        *columns)
+{
+  guint n = g_list_model_get_n_items (findings);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_full (n, g_object_unref);
+  g_autofree const char **texts = g_new (const char *, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      StkFinding *finding = g_list_model_get_item (findings, i);
+
+      g_ptr_array_add (paths, finding);
+      texts[i] = stk_finding_get_path (finding);
+    }
+  stk_cli_locate_many (contents, length, texts, n, lines, columns);
+}
+
 /* The severity word stays in English, like a compiler's, so that editors and CI systems that
  * recognise "FILE:LINE:COL: error:" lines find it whatever the language. */
 static void
@@ -188,15 +210,16 @@ print_findings (const char *filename,
                 gboolean    to_stderr)
 {
   guint n = g_list_model_get_n_items (findings);
+  g_autofree int *lines = g_new (int, MAX (n, 1));
+  g_autofree int *columns = g_new (int, MAX (n, 1));
 
+  locate_findings (contents, length, findings, lines, columns);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(StkFinding) finding = g_list_model_get_item (findings, i);
       g_autofree char *line_text = NULL;
-      int line, column;
 
-      stk_cli_locate (contents, length, stk_finding_get_path (finding), &line, &column);
-      line_text = g_strdup_printf ("%s:%d:%d: %s: %s [%s]\n", filename, line, column,
+      line_text = g_strdup_printf ("%s:%d:%d: %s: %s [%s]\n", filename, lines[i], columns[i],
                                    stk_severity_to_string (stk_finding_get_severity (finding)),
                                    stk_finding_get_message (finding),
                                    stk_finding_get_path (finding));
@@ -325,7 +348,10 @@ validate_one (const char  *filename,
   else
     {
       guint n = g_list_model_get_n_items (findings);
+      g_autofree int *lines = g_new (int, MAX (n, 1));
+      g_autofree int *columns = g_new (int, MAX (n, 1));
 
+      locate_findings (contents, length, findings, lines, columns);
       json_builder_set_member_name (builder, "status");
       json_builder_add_string_value (builder, "checked");
       add_json_counts (builder, errors, warnings);
@@ -334,14 +360,12 @@ validate_one (const char  *filename,
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(StkFinding) finding = g_list_model_get_item (findings, i);
-          int line, column;
 
-          stk_cli_locate (contents, length, stk_finding_get_path (finding), &line, &column);
           add_json_finding (builder,
                             stk_severity_to_string (stk_finding_get_severity (finding)),
                             stk_finding_get_rule (finding),
                             stk_finding_get_path (finding),
-                            line, column,
+                            lines[i], columns[i],
                             stk_finding_get_message (finding));
         }
       json_builder_end_array (builder);

@@ -36,28 +36,27 @@ kind_label (StkKind kind)
 
 /* Where a finding about @item points: the HAR entry that showed it when there is one (the
  * evidence), else its declaration in the policy, else the policy's list of providers (where an
- * undeclared item belongs). */
+ * undeclared item belongs). @line and @column are where stk_cli_locate_many() found that. */
 static char *
 place_of (StkAuditItem     *item,
           const PolicyText *policy,
-          gboolean          evidence_first)
+          gboolean          evidence_first,
+          int               line,
+          int               column)
 {
-  const char *path = stk_audit_item_get_policy_path (item);
-  int line, column;
-
   if (evidence_first && stk_audit_item_get_file (item) != NULL)
     return g_strdup_printf ("%s:%d:%d", stk_audit_item_get_file (item),
                             stk_audit_item_get_line (item), stk_audit_item_get_column (item));
 
-  stk_cli_locate (policy->contents, policy->length, path != NULL ? path : "providers",
-                  &line, &column);
   return g_strdup_printf ("%s:%d:%d", policy->filename, line, column);
 }
 
 /* The severity words stay in English, as validate's do, for the tools that read them. */
 static void
 print_item (StkAuditItem     *item,
-            const PolicyText *policy)
+            const PolicyText *policy,
+            int               line,
+            int               column)
 {
   const char *name = stk_audit_item_get_name (item);
   const char *kind = kind_label (stk_audit_item_get_kind (item));
@@ -70,7 +69,7 @@ print_item (StkAuditItem     *item,
   switch (stk_audit_item_get_status (item))
     {
     case STK_AUDIT_UNDECLARED:
-      place = place_of (item, policy, TRUE);
+      place = place_of (item, policy, TRUE, line, column);
       if (stk_audit_item_get_before_consent (item))
         /* Translators: “%s” (%s, %s): a cookie's name, what it is ("cookie"), its domain;
          * the last %s is the address of the page where it was first seen. */
@@ -104,7 +103,7 @@ print_item (StkAuditItem     *item,
     case STK_AUDIT_DECLARED:
       if (!stk_audit_item_get_before_consent (item))
         return;
-      place = place_of (item, policy, TRUE);
+      place = place_of (item, policy, TRUE, line, column);
       /* Translators: “%s” (%s, %s): a cookie's name, what it is, its domain; then its
        * category, and the address of the page where it was first seen. */
       message = g_strdup_printf (_("“%s” (%s, %s) of the category “%s” is set before the "
@@ -115,7 +114,7 @@ print_item (StkAuditItem     *item,
       break;
 
     case STK_AUDIT_UNSEEN:
-      place = place_of (item, policy, FALSE);
+      place = place_of (item, policy, FALSE, line, column);
       /* Translators: “%s” (%s, %s): a declared cookie's name, what it is, its domain. */
       message = g_strdup_printf (_("“%s” (%s, %s) is declared but was not seen"),
                                  name, kind, *domain != '\0' ? domain : _("the site"));
@@ -136,6 +135,10 @@ print_report (StkAuditReport   *report,
   GListModel *items = stk_audit_report_get_items (report);
   GPtrArray *warnings = stk_audit_report_get_warnings (report);
   gboolean clean = stk_audit_report_is_clean (report) && warnings->len == 0;
+  g_autofree const char **paths = NULL;
+  g_autofree int *lines = NULL;
+  g_autofree int *columns = NULL;
+  guint n;
 
   if (as_json)
     {
@@ -149,11 +152,25 @@ print_report (StkAuditReport   *report,
   for (guint i = 0; i < warnings->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (warnings, i));
 
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+  n = g_list_model_get_n_items (items);
+  paths = g_new (const char *, MAX (n, 1));
+  lines = g_new (int, MAX (n, 1));
+  columns = g_new (int, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StkAuditItem) item = g_list_model_get_item (items, i);
+      const char *path = stk_audit_item_get_policy_path (item);
+
+      /* The report holds the items, so their paths outlive this reference. */
+      paths[i] = path != NULL ? path : "providers";
+    }
+  stk_cli_locate_many (policy->contents, policy->length, paths, n, lines, columns);
+
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(StkAuditItem) item = g_list_model_get_item (items, i);
 
-      print_item (item, policy);
+      print_item (item, policy, lines[i], columns[i]);
     }
 
   g_printerr (_("%u pages; %u declared, %u not declared, %u declared but not seen; %u set "

@@ -192,3 +192,28 @@ stk_cli_locate (const char *contents,
     }
 }
 
+/* stk_cli_locate() for many paths, in one reading of @contents: a large policy's findings
+ * would otherwise read it once each. */
+void
+stk_cli_locate_many (const char         *contents,
+                     gsize               length,
+                     const char * const *paths,
+                     guint               n_paths,
+                     int                *lines,
+                     int                *columns)
+{
+  g_autoptr(GPtrArray) parsed = g_ptr_array_new_full (n_paths, (GDestroyNotify) stk_path_unref);
+
+  for (guint i = 0; i < n_paths; i++)
+    {
+      StkPath *path = stk_path_parse (paths[i]);
+
+      g_ptr_array_add (parsed, path != NULL ? path : stk_path_parse (""));
+      lines[i] = columns[i] = 1;
+    }
+
+  if (contents != NULL && n_paths > 0 &&
+      !stk_paths_locate ((StkPath **) parsed->pdata, n_paths, contents, length, lines, columns))
+    for (guint i = 0; i < n_paths; i++)
+      lines[i] = columns[i] = 1;
+}

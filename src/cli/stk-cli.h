@@ -56,6 +56,12 @@ void            stk_cli_locate             (const char           *contents,
                                             const char           *path,
                                             int                  *line,
                                             int                  *column);
+void            stk_cli_locate_many        (const char           *contents,
+                                            gsize                 length,
+                                            const char * const   *paths,
+                                            guint                 n_paths,
+                                            int                  *lines,
+                                            int                  *columns);
 
 /* What a site really sets (stk-cli-audit.c). */
 int             stk_cli_run_audit          (const StkCliCommand  *command,

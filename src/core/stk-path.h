@@ -39,6 +39,13 @@ gboolean     stk_path_locate          (StkPath     *self,
                                        int         *line,
                                        int         *column);
 
+gboolean     stk_paths_locate         (StkPath    **paths,
+                                       guint        n_paths,
+                                       const char  *data,
+                                       gsize        length,
+                                       int         *lines,
+                                       int         *columns);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StkPath, stk_path_unref)
 
 G_END_DECLS

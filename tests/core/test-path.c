@@ -226,6 +226,38 @@ test_locate (void)
       g_assert_cmpint (column, ==, cases[i].column);
     }
 
+  /* All at once, in one walk, in reverse order and with a path twice: the same places. */
+  {
+    StkPath *paths[G_N_ELEMENTS (cases) + 1];
+    int lines[G_N_ELEMENTS (cases) + 1], columns[G_N_ELEMENTS (cases) + 1];
+    guint n = G_N_ELEMENTS (cases);
+
+    for (guint i = 0; i < n; i++)
+      paths[i] = stk_path_parse (cases[n - 1 - i].path);
+    paths[n] = stk_path_ref (paths[0]);
+    g_assert_true (stk_paths_locate (paths, n + 1, document, strlen (document), lines, columns));
+    for (guint i = 0; i <= n; i++)
+      {
+        guint c = i < n ? n - 1 - i : n - 1;
+
+        g_assert_cmpint (lines[i], ==, cases[c].line);
+        g_assert_cmpint (columns[i], ==, cases[c].column);
+      }
+    for (guint i = 0; i <= n; i++)
+      stk_path_unref (paths[i]);
+  }
+
+  /* A member named twice: the first one is where it stands, as for the reader. */
+  {
+    const char *twice = "{\"a\": 1,\n \"a\": 2}";
+    g_autoptr(StkPath) path = stk_path_parse ("a");
+    int line = 0, column = 0;
+
+    g_assert_true (stk_path_locate (path, twice, strlen (twice), &line, &column));
+    g_assert_cmpint (line, ==, 1);
+    g_assert_cmpint (column, ==, 7);
+  }
+
   /* A text that is not a path stands for the document. */
   {
     int line = 0, column = 0;
