@@ -158,30 +158,65 @@ stk_parse_set_cookie (const char *header,
   return cookie;
 }
 
-/* The Cookie request header: "a=1; b=2". */
-void
+/* The Cookie request header: "a=1; b=2". Each part with a name before its "=" is a cookie. */
+static gboolean
+next_part (const char **p,
+           const char **start,
+           const char **end,
+           const char **eq)
+{
+  const char *q = *p;
+
+  if (*q == '\0')
+    return FALSE;
+
+  while (g_ascii_isspace (*q))
+    q++;
+  *start = q;
+  *eq = NULL;
+  while (*q != '\0' && *q != ';')
+    {
+      if (*q == '=' && *eq == NULL)
+        *eq = q;
+      q++;
+    }
+  *end = q;
+  while (*end > *start && g_ascii_isspace ((*end)[-1]))
+    (*end)--;
+  *p = *q == ';' ? q + 1 : q;
+
+  return TRUE;
+}
+
+guint
 stk_parse_cookie_header (const char *header,
                          GPtrArray  *cookies,
                          guint       limit)
 {
-  g_auto(GStrv) parts = g_strsplit (header, ";", (int) MIN (limit, G_MAXINT - 2) + 2);
+  const char *p = header, *start, *end, *eq;
+  guint n = 0;
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  /* Counted first: a hostile header of a million cookies costs no allocation. */
+  while (next_part (&p, &start, &end, &eq))
+    if (eq != NULL && eq > start)
+      n++;
+  if (n > limit)
+    return n;
+
+  p = header;
+  while (next_part (&p, &start, &end, &eq))
     {
-      char *part = g_strstrip (parts[i]);
-      const char *eq = strchr (part, '=');
       StkHeaderCookie *cookie;
 
-      if (eq == NULL || eq == part)
+      if (eq == NULL || eq == start)
         continue;
-      /* One past the limit is enough to be refused. */
-      if (cookies->len > limit)
-        break;
       cookie = g_new0 (StkHeaderCookie, 1);
-      cookie->name = g_strstrip (g_strndup (part, eq - part));
-      cookie->value = g_strdup (eq + 1);
+      cookie->name = g_strstrip (g_strndup (start, eq - start));
+      cookie->value = g_strndup (eq + 1, end - (eq + 1));
       cookie->expires = -1;
       g_ptr_array_add (cookies, cookie);
     }
+
+  return n;
 }
 

@@ -28,9 +28,9 @@ void             stk_header_cookie_free  (StkHeaderCookie *cookie);
  * Returns: (transfer full) (nullable) */
 StkHeaderCookie *stk_parse_set_cookie    (const char      *header,
                                           gint64           now);
-/* The cookies of a Cookie request header ("a=1; b=2"), appended to @cookies, at most one more
- * than @limit. */
-void             stk_parse_cookie_header (const char      *header,
+/* The cookies of a Cookie request header ("a=1; b=2"), appended to @cookies; a header of
+ * more than @limit is counted but not read. Returns how many it holds. */
+guint            stk_parse_cookie_header (const char      *header,
                                           GPtrArray       *cookies,
                                           guint            limit);
 /* An HTTP date as cookies use it, read as RFC 6265 section 5.1.1 reads it: Unix seconds, or

@@ -543,8 +543,14 @@ process_entry (Har   *har,
   if (started != NULL)
     seen_at = g_date_time_to_unix (started);
 
-  if (entry->sent->len == 0 && entry->cookie_header != NULL)
-    stk_parse_cookie_header (entry->cookie_header, entry->sent, STK_HAR_MAX_SIGHTINGS);
+  if (entry->sent->len == 0 && entry->cookie_header != NULL &&
+      stk_parse_cookie_header (entry->cookie_header, entry->sent,
+                               STK_HAR_MAX_SIGHTINGS) > STK_HAR_MAX_SIGHTINGS)
+    {
+      /* More than any file may show: the file is refused once it is read. */
+      har->n_cookies = STK_HAR_MAX_SIGHTINGS + 1;
+      return;
+    }
 
   /* A request carrying the consent cookie shows what the visitor had chosen by then. */
   for (guint i = 0; i < entry->sent->len; i++)
