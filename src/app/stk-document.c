@@ -1,0 +1,1051 @@
+/* stk-document.c — one open policy: its file, unsaved changes, findings, loading and saving
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Threads. Reading a file, the first check of what was read, and saving run in worker threads,
+ * so that the window stays responsive with a policy of 100,000 cookies (reading it takes about
+ * a second, checking it 0.1–0.2 s, writing it 0.5–1 s). The model is plain GObjects without
+ * locks, so one rule holds: a worker reads a policy only while nothing on the main thread can
+ * change it.
+ *
+ * - Reading builds a new model in the worker. Nothing else can reach it until the worker has
+ *   finished and the main thread takes it.
+ * - Checking a freshly read policy, and saving, read the model the window shows. While they
+ *   run the document is busy: the window holds off every input that could edit and disables
+ *   its actions (stk-window.c), and the document refuses to load, save or take another policy.
+ *   The main thread may read meanwhile (pages, preview, a check after an earlier edit): readers
+ *   do not disturb each other, and the one getter that creates something,
+ *   stk_policy_get_text() for a text the policy lacks, has been called for every text before
+ *   any worker starts, so that from then on it only looks up.
+ * - Checks after an edit run on the main thread, after a pause in typing. A worker would need
+ *   the edits held off for as long as it runs, and holding off the keyboard whenever the user
+ *   pauses would lose keystrokes, which is worse than a short delay.
+ *
+ * Saving writes to a temporary file, flushes it to disk and renames it over the old one
+ * (stk_policy_save_file()), so the file on disk is always a whole policy.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stk-document.h"
+#include "stk-settings.h"
+
+/* The pause after the last edit before the findings are recomputed: long enough to stay off
+ * the typing path, short enough to feel live. */
+#define VALIDATE_DELAY_MS 300
+
+struct _StkDocument
+{
+  GObject       parent_instance;
+
+  /* owned */
+  StkPolicy    *policy;
+  GFile        *file;
+  GListStore   *findings;
+  GSignalGroup *policy_signals;
+  GSignalGroup *history_signals;
+  char         *title;
+  char         *load_error;
+  GFile        *load_file;
+  GSettings    *settings;
+  GFile        *export_folder;
+  char         *accepted_warnings;
+  guint         validate_source;
+
+  /* what a worker is doing with the policy */
+  guint         loading : 1;
+  guint         saving : 1;
+  guint         checking : 1;
+
+  guint         modified : 1;
+  guint         changed_while_busy : 1;
+  guint         settings_looked_up : 1;
+};
+
+G_DEFINE_FINAL_TYPE (StkDocument, stk_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_POLICY,
+  PROP_FILE,
+  PROP_TITLE,
+  PROP_MODIFIED,
+  PROP_FINDINGS,
+  PROP_BUSY,
+  PROP_LOADING,
+  PROP_SAVING,
+  PROP_LOAD_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  StkPolicy *policy;
+  GFile     *file;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->policy);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static gboolean
+files_equal (GFile *a,
+             GFile *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_file_equal (a, b);
+}
+
+/* stk_policy_get_text() creates a text the policy lacks. Calling it once for every text makes
+ * each later call a plain lookup, which a worker and the main thread may make at the same
+ * time. Saving writes every known text whether it was there or not, so nothing changes in the
+ * file, and nothing is recorded for undo. */
+static void
+ensure_texts (StkPolicy *policy)
+{
+  g_autoptr(GPtrArray) keys = stk_policy_dup_text_keys (policy);
+
+  for (guint i = 0; i < keys->len; i++)
+    (void) stk_policy_get_text (policy, g_ptr_array_index (keys, i));
+}
+
+/* State ------------------------------------------------------------------------------------ */
+
+static void
+set_activity (StkDocument *self,
+              gboolean     loading,
+              gboolean     saving,
+              gboolean     checking)
+{
+  gboolean was_busy = stk_document_get_busy (self);
+  gboolean was_loading = self->loading;
+  gboolean was_saving = self->saving;
+
+  self->loading = !!loading;
+  self->saving = !!saving;
+  self->checking = !!checking;
+
+  if (was_loading != self->loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  if (was_saving != self->saving)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+  if (was_busy != stk_document_get_busy (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+update_title (StkDocument *self)
+{
+  const char *name = self->policy != NULL ? stk_policy_get_name (self->policy) : NULL;
+  g_autofree char *title = NULL;
+
+  if (name != NULL && *name != '\0')
+    title = g_strdup (name);
+  else
+    title = g_strdup (_("Untitled Policy"));
+
+  if (g_strcmp0 (title, self->title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_steal_pointer (&title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+update_modified (StkDocument *self)
+{
+  gboolean modified = self->policy != NULL
+                      && stk_history_get_modified (stk_policy_get_history (self->policy));
+
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+set_load_error (StkDocument *self,
+                const char  *message)
+{
+  if (g_strcmp0 (self->load_error, message) == 0)
+    return;
+
+  g_free (self->load_error);
+  self->load_error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
+}
+
+/* Validation ------------------------------------------------------------------------------- */
+
+static void
+set_findings (StkDocument *self,
+              GListModel  *findings)
+{
+  guint n_items = findings != NULL ? g_list_model_get_n_items (findings) : 0;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_items, g_object_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (items, g_list_model_get_item (findings, i));
+
+  g_list_store_splice (self->findings, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
+                       items->pdata, items->len);
+}
+
+static void
+validate (StkDocument *self)
+{
+  g_autoptr(GListModel) findings = NULL;
+
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+
+  if (self->policy != NULL)
+    findings = stk_policy_validate (self->policy);
+  set_findings (self, findings);
+}
+
+static gboolean
+validate_timeout_cb (gpointer user_data)
+{
+  StkDocument *self = user_data;
+
+  self->validate_source = 0;
+  validate (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_validation (StkDocument *self,
+                     guint        delay_ms)
+{
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+  self->validate_source = g_timeout_add_full (G_PRIORITY_LOW, delay_ms, validate_timeout_cb,
+                                              self, NULL);
+  g_source_set_name_by_id (self->validate_source, "[samtykke] validate");
+}
+
+/**
+ * stk_document_validate_now:
+ * @self: a document
+ *
+ * Brings the findings up to date at once, instead of after the pause that follows an edit.
+ * Does nothing when they are up to date.
+ */
+void
+stk_document_validate_now (StkDocument *self)
+{
+  g_return_if_fail (STK_IS_DOCUMENT (self));
+
+  if (self->validate_source != 0 || self->checking)
+    validate (self);
+}
+
+/* The policy ------------------------------------------------------------------------------- */
+
+static void
+policy_changed_cb (StkDocument *self)
+{
+  if (self->saving || self->checking)
+    {
+      /* Every way to edit is held off while a worker reads the policy (see the top of this
+       * file); an edit arriving here got past that. The save that is running then does not
+       * count as saving this state. */
+      g_critical ("The policy changed while it was being read in the background");
+      self->changed_while_busy = TRUE;
+    }
+
+  schedule_validation (self, VALIDATE_DELAY_MS);
+  update_title (self);
+}
+
+static void
+take_policy (StkDocument *self,
+             StkPolicy   *policy,
+             GFile       *file)
+{
+  g_autoptr(StkPolicy) old = g_steal_pointer (&self->policy);
+  gboolean file_changed = !files_equal (self->file, file);
+
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+
+  self->policy = g_object_ref (policy);
+  ensure_texts (policy);
+  g_signal_group_set_target (self->policy_signals, policy);
+  g_signal_group_set_target (self->history_signals, stk_policy_get_history (policy));
+  g_set_object (&self->file, file);
+
+  /* The export folder and the accepted warnings belong to the policy they were chosen for. */
+  g_clear_object (&self->export_folder);
+  g_clear_pointer (&self->accepted_warnings, g_free);
+
+  /* The old findings belong to the old policy. */
+  g_list_store_remove_all (self->findings);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
+  if (file_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  update_title (self);
+  update_modified (self);
+}
+
+/**
+ * stk_document_set_policy:
+ * @self: a document that is not busy
+ * @policy: the policy to hold
+ * @file: (nullable): its file, NULL for an untitled policy
+ *
+ * Replaces the document's policy without asking. The findings follow as soon as the main
+ * loop has nothing more urgent to do (such as drawing the window). A message about a file that
+ * did not load stays until a file loads.
+ */
+void
+stk_document_set_policy (StkDocument *self,
+                         StkPolicy   *policy,
+                         GFile       *file)
+{
+  g_return_if_fail (STK_IS_DOCUMENT (self));
+  g_return_if_fail (STK_IS_POLICY (policy));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+  g_return_if_fail (!stk_document_get_busy (self));
+
+  take_policy (self, policy, file);
+  schedule_validation (self, 0);
+}
+
+/* Loading ---------------------------------------------------------------------------------- */
+
+static void
+read_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GError) error = NULL;
+  StkPolicy *policy;
+
+  policy = stk_policy_load_file (file, &error);
+  if (policy == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The new model is this thread's alone until the main thread takes it. */
+  ensure_texts (policy);
+  g_task_return_pointer (task, policy, g_object_unref);
+}
+
+static void
+check_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_task_return_pointer (task, stk_policy_validate (STK_POLICY (task_data)), g_object_unref);
+}
+
+static void
+load_checked_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  StkDocument *self = STK_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GListModel) findings = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  set_findings (self, findings);
+  set_activity (self, FALSE, FALSE, FALSE);
+  if (self->changed_while_busy)
+    schedule_validation (self, 0);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  StkDocument *self = STK_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StkPolicy) policy = g_task_propagate_pointer (G_TASK (result), &error);
+  GTask *check;
+
+  if (policy == NULL)
+    {
+      /* The current policy stays, with the reason the file did not open. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_load_error (self, error->message);
+      set_activity (self, FALSE, FALSE, FALSE);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The window shows the new policy now; checking it takes a moment more, and edits wait for
+   * that (the document stays busy). */
+  self->changed_while_busy = FALSE;
+  set_activity (self, TRUE, FALSE, TRUE);
+  take_policy (self, policy, self->load_file);
+  set_load_error (self, NULL);
+  set_activity (self, FALSE, FALSE, TRUE);
+
+  check = g_task_new (self, NULL, load_checked_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (check, check_worker);
+  g_task_set_task_data (check, g_object_ref (policy), g_object_unref);
+  g_task_run_in_thread (check, check_worker);
+  g_object_unref (check);
+}
+
+/**
+ * stk_document_load_async:
+ * @self: a document
+ * @file: the policy file to read
+ * @cancellable: (nullable): cancels the load before the policy is replaced
+ * @callback: called when the document holds the file's policy, checked, or has failed
+ * @user_data: for @callback
+ *
+ * Reads @file in a worker thread. On success the document holds the new policy, untouched,
+ * with @file as its file; it then checks the policy in a worker too, and @callback runs when
+ * the findings are in and the document may be edited. On failure the current policy stays and
+ * #StkDocument:load-error holds the reason, naming the file, line and column.
+ *
+ * Fails with %G_IO_ERROR_BUSY while the document is loading or saving.
+ */
+void
+stk_document_load_async (StkDocument         *self,
+                         GFile               *file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GTask *read;
+
+  g_return_if_fail (STK_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, stk_document_load_async);
+
+  if (stk_document_get_busy (self))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, "%s",
+                               _("The policy is being opened or saved"));
+      return;
+    }
+
+  g_set_object (&self->load_file, file);
+  set_activity (self, TRUE, FALSE, FALSE);
+
+  read = g_task_new (self, cancellable, load_read_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (read, read_worker);
+  g_task_set_task_data (read, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (read, read_worker);
+  g_object_unref (read);
+}
+
+/**
+ * stk_document_load_finish:
+ * @self: a document
+ * @result: the result handed to the callback
+ * @error: where to put the reason the file did not load
+ *
+ * Returns: whether the document now holds the file's policy
+ */
+gboolean
+stk_document_load_finish (StkDocument   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == stk_document_load_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Saving ----------------------------------------------------------------------------------- */
+
+static void
+save_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!stk_policy_save_file (job->policy, job->file, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_written_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  StkDocument *self = STK_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      set_activity (self, FALSE, FALSE, FALSE);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!files_equal (self->file, job->file))
+    {
+      g_set_object (&self->file, job->file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+  /* The file holds the policy as it was when the save began, which is how it still is. */
+  if (!self->changed_while_busy)
+    stk_history_mark_saved (stk_policy_get_history (job->policy));
+  update_modified (self);
+  set_activity (self, FALSE, FALSE, FALSE);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * stk_document_save_async:
+ * @self: a document that holds a policy
+ * @file: (nullable): where to save; NULL for the document's own file
+ * @cancellable: (nullable): unused: a save, once begun, runs to its end so that its result
+ *   tells what is on disk
+ * @callback: called when the file is written or writing it failed
+ * @user_data: for @callback
+ *
+ * Writes the policy in a worker thread, atomically: a temporary file, flushed to disk, renamed
+ * over @file. The document is busy meanwhile. On success @file becomes the document's file and
+ * the policy counts as saved.
+ *
+ * Fails with %G_IO_ERROR_BUSY while the document is loading or saving.
+ */
+void
+stk_document_save_async (StkDocument         *self,
+                         GFile               *file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GTask *write;
+  SaveJob *job;
+
+  g_return_if_fail (STK_IS_DOCUMENT (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+  g_return_if_fail (file != NULL || self->file != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, stk_document_save_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (stk_document_get_busy (self) || self->policy == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, "%s",
+                               _("The policy is being opened or saved"));
+      return;
+    }
+
+  job = g_new0 (SaveJob, 1);
+  job->policy = g_object_ref (self->policy);
+  job->file = g_object_ref (file != NULL ? file : self->file);
+
+  ensure_texts (self->policy);
+  self->changed_while_busy = FALSE;
+  set_activity (self, FALSE, TRUE, FALSE);
+
+  write = g_task_new (self, NULL, save_written_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (write, save_worker);
+  g_task_set_task_data (write, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (write, save_worker);
+  g_object_unref (write);
+}
+
+/**
+ * stk_document_save_finish:
+ * @self: a document
+ * @result: the result handed to the callback
+ * @error: where to put the reason the file was not written
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+stk_document_save_finish (StkDocument   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == stk_document_save_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Export state ----------------------------------------------------------------------------- */
+
+static GSettings *
+get_settings (StkDocument *self)
+{
+  if (!self->settings_looked_up)
+    {
+      self->settings_looked_up = TRUE;
+      self->settings = stk_settings_new ();
+      if (!stk_settings_has (self->settings, "export-folders"))
+        g_clear_object (&self->settings);
+    }
+
+  return self->settings;
+}
+
+/**
+ * stk_document_dup_export_folder:
+ * @self: a document
+ *
+ * The folder is remembered per policy file, in the settings, so that another window on the
+ * same file knows it too; an untitled policy (or one exported before it had a file) keeps it
+ * for as long as the document holds that policy.
+ *
+ * Returns: (transfer full) (nullable): the folder the policy was last exported to
+ */
+GFile *
+stk_document_dup_export_folder (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), NULL);
+
+  if (self->file != NULL && get_settings (self) != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (self->file);
+      g_autoptr(GVariant) folders = g_settings_get_value (self->settings, "export-folders");
+      const char *folder_uri = NULL;
+
+      if (g_variant_lookup (folders, uri, "&s", &folder_uri) && *folder_uri != '\0')
+        return g_file_new_for_uri (folder_uri);
+    }
+
+  return self->export_folder != NULL ? g_object_ref (self->export_folder) : NULL;
+}
+
+/**
+ * stk_document_remember_export_folder:
+ * @self: a document that holds a policy
+ * @folder: the folder the policy was exported to
+ */
+void
+stk_document_remember_export_folder (StkDocument *self,
+                                     GFile       *folder)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *folder_uri = NULL;
+  g_autoptr(GVariant) folders = NULL;
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *key;
+  const char *value;
+
+  g_return_if_fail (STK_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (folder));
+  g_return_if_fail (self->policy != NULL);
+
+  g_set_object (&self->export_folder, folder);
+
+  if (self->file == NULL || get_settings (self) == NULL)
+    return;
+
+  uri = g_file_get_uri (self->file);
+  folder_uri = g_file_get_uri (folder);
+  folders = g_settings_get_value (self->settings, "export-folders");
+  g_variant_iter_init (&iter, folders);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, uri))
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  g_variant_builder_add (&builder, "{ss}", uri, folder_uri);
+  g_settings_set_value (self->settings, "export-folders", g_variant_builder_end (&builder));
+}
+
+/**
+ * stk_document_get_accepted_warnings:
+ * @self: a document
+ *
+ * Returns: (nullable): what the export flow noted of the warnings the user last chose to
+ *   export with, for the policy the document holds now
+ */
+const char *
+stk_document_get_accepted_warnings (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), NULL);
+
+  return self->accepted_warnings;
+}
+
+/**
+ * stk_document_set_accepted_warnings:
+ * @self: a document
+ * @warnings: (nullable): a description of the warnings accepted; forgotten when the document
+ *   takes another policy
+ */
+void
+stk_document_set_accepted_warnings (StkDocument *self,
+                                    const char  *warnings)
+{
+  g_return_if_fail (STK_IS_DOCUMENT (self));
+
+  if (g_strcmp0 (self->accepted_warnings, warnings) == 0)
+    return;
+
+  g_free (self->accepted_warnings);
+  self->accepted_warnings = g_strdup (warnings);
+}
+
+/* Object ----------------------------------------------------------------------------------- */
+
+static void
+stk_document_dispose (GObject *object)
+{
+  StkDocument *self = STK_DOCUMENT (object);
+
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+  g_signal_group_set_target (self->policy_signals, NULL);
+  g_signal_group_set_target (self->history_signals, NULL);
+  g_clear_object (&self->policy);
+  g_clear_object (&self->file);
+  g_clear_object (&self->load_file);
+  g_clear_object (&self->export_folder);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (stk_document_parent_class)->dispose (object);
+}
+
+static void
+stk_document_finalize (GObject *object)
+{
+  StkDocument *self = STK_DOCUMENT (object);
+
+  g_clear_object (&self->policy_signals);
+  g_clear_object (&self->history_signals);
+  g_clear_object (&self->findings);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->load_error, g_free);
+  g_clear_pointer (&self->accepted_warnings, g_free);
+
+  G_OBJECT_CLASS (stk_document_parent_class)->finalize (object);
+}
+
+static void
+stk_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  StkDocument *self = STK_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_POLICY:
+      g_value_set_object (value, self->policy);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    case PROP_FINDINGS:
+      g_value_set_object (value, self->findings);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, stk_document_get_busy (self));
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_SAVING:
+      g_value_set_boolean (value, self->saving);
+      break;
+
+    case PROP_LOAD_ERROR:
+      g_value_set_string (value, self->load_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stk_document_class_init (StkDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = stk_document_dispose;
+  object_class->finalize = stk_document_finalize;
+  object_class->get_property = stk_document_get_property;
+
+  /**
+   * StkDocument:policy:
+   *
+   * The policy the document holds; NULL only before its first policy has loaded.
+   */
+  properties[PROP_POLICY] =
+    g_param_spec_object ("policy", NULL, NULL,
+                         STK_TYPE_POLICY,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StkDocument:file:
+   *
+   * The policy's file, NULL while it is untitled.
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StkDocument:title:
+   *
+   * The policy's name, or “Untitled Policy”.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StkDocument:modified:
+   *
+   * Whether the policy has changes that are not saved, as its undo history counts them.
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StkDocument:findings:
+   *
+   * A #GListModel of #StkFinding, recomputed shortly after each change; the same list for the
+   * document's whole life.
+   */
+  properties[PROP_FINDINGS] =
+    g_param_spec_object ("findings", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StkDocument:busy:
+   *
+   * Whether a worker is loading, checking or saving the policy. Nothing may edit the policy
+   * while the document is busy.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StkDocument:loading:
+   *
+   * Whether a file is being read (stk_document_get_load_file() names it).
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StkDocument:saving:
+   *
+   * Whether the policy is being written.
+   */
+  properties[PROP_SAVING] =
+    g_param_spec_boolean ("saving", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StkDocument:load-error:
+   *
+   * Why the last file did not load (“FILE:LINE:COLUMN: what was expected”), until a file
+   * loads.
+   */
+  properties[PROP_LOAD_ERROR] =
+    g_param_spec_string ("load-error", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+stk_document_init (StkDocument *self)
+{
+  self->findings = g_list_store_new (STK_TYPE_FINDING);
+  self->title = g_strdup (_("Untitled Policy"));
+
+  self->policy_signals = g_signal_group_new (STK_TYPE_POLICY);
+  g_signal_group_connect_object (self->policy_signals, "changed",
+                                 G_CALLBACK (policy_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->history_signals = g_signal_group_new (STK_TYPE_HISTORY);
+  g_signal_group_connect_object (self->history_signals, "notify::modified",
+                                 G_CALLBACK (update_modified), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * stk_document_new:
+ *
+ * Returns: (transfer full): a document without a policy yet: give it one with
+ *   stk_document_set_policy() or stk_document_load_async()
+ */
+StkDocument *
+stk_document_new (void)
+{
+  return g_object_new (STK_TYPE_DOCUMENT, NULL);
+}
+
+/**
+ * stk_document_get_policy:
+ * @self: a document
+ *
+ * Returns: (transfer none) (nullable): the policy, NULL only before the first one has loaded
+ */
+StkPolicy *
+stk_document_get_policy (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), NULL);
+
+  return self->policy;
+}
+
+/**
+ * stk_document_get_file:
+ * @self: a document
+ *
+ * Returns: (transfer none) (nullable): the policy's file, NULL while it is untitled
+ */
+GFile *
+stk_document_get_file (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * stk_document_dup_title:
+ * @self: a document
+ *
+ * Returns: (transfer full): the policy's name, or “Untitled Policy”
+ */
+char *
+stk_document_dup_title (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), NULL);
+
+  return g_strdup (self->title);
+}
+
+gboolean
+stk_document_get_modified (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), FALSE);
+
+  return self->modified;
+}
+
+/**
+ * stk_document_get_findings:
+ * @self: a document
+ *
+ * Returns: (transfer none): a #GListModel of #StkFinding that follows the policy's changes
+ */
+GListModel *
+stk_document_get_findings (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->findings);
+}
+
+gboolean
+stk_document_get_busy (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), FALSE);
+
+  return self->loading || self->saving || self->checking;
+}
+
+gboolean
+stk_document_get_loading (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), FALSE);
+
+  return self->loading;
+}
+
+gboolean
+stk_document_get_saving (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), FALSE);
+
+  return self->saving;
+}
+
+/**
+ * stk_document_get_load_error:
+ * @self: a document
+ *
+ * Returns: (nullable): why the last file did not load, naming the file, line and column; NULL
+ *   once a file has loaded
+ */
+const char *
+stk_document_get_load_error (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), NULL);
+
+  return self->load_error;
+}
+
+/**
+ * stk_document_get_load_file:
+ * @self: a document
+ *
+ * Returns: (transfer none) (nullable): the file of the last load begun: the one being read
+ *   while #StkDocument:loading, the one that failed while #StkDocument:load-error is set
+ */
+GFile *
+stk_document_get_load_file (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), NULL);
+
+  return self->load_file;
+}
