@@ -9,6 +9,8 @@
 
 #include "stk-application.h"
 #include "stk-core-resources.h"
+#include "stk-document.h"
+#include "stk-settings.h"
 #include "stk-window.h"
 
 struct _StkApplication
@@ -17,37 +19,22 @@ struct _StkApplication
 
   /* owned */
   GSettings      *settings;
-  GHashTable     *preloads;  /* file URI -> GThread returning a Preload */
+  GHashTable     *opening;  /* file URI -> StkDocument reading it since the command line */
 };
 
-typedef struct
-{
-  GFile     *file;
-  StkPolicy *policy;
-  GError    *error;
-} Preload;
-
-static void
-preload_free (Preload *preload)
-{
-  g_clear_object (&preload->file);
-  g_clear_object (&preload->policy);
-  g_clear_error (&preload->error);
-  g_free (preload);
-}
-
-static gpointer
-preload_thread (gpointer data)
-{
-  Preload *preload = data;
-
-  /* The model is plain GObjects that nothing listens to until the window takes it. */
-  preload->policy = stk_policy_load_file (preload->file, &preload->error);
-
-  return preload;
-}
-
 G_DEFINE_FINAL_TYPE (StkApplication, stk_application, ADW_TYPE_APPLICATION)
+
+static gboolean
+shows_file (StkDocument *document,
+            GFile       *file)
+{
+  GFile *shown = stk_document_get_file (document);
+  GFile *loading = stk_document_get_loading (document) ? stk_document_get_load_file (document)
+                                                       : NULL;
+
+  return (shown != NULL && g_file_equal (shown, file))
+         || (loading != NULL && g_file_equal (loading, file));
+}
 
 static StkWindow *
 find_window_for_file (StkApplication *self,
@@ -55,13 +42,7 @@ find_window_for_file (StkApplication *self,
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
-      GFile *shown;
-
-      if (!STK_IS_WINDOW (l->data))
-        continue;
-
-      shown = stk_window_get_file (l->data);
-      if (shown != NULL && g_file_equal (shown, file))
+      if (STK_IS_WINDOW (l->data) && shows_file (stk_window_get_document (l->data), file))
         return l->data;
     }
 
@@ -90,9 +71,20 @@ stk_application_open (GApplication  *application,
   for (int i = 0; i < n_files; i++)
     {
       StkWindow *window = find_window_for_file (self, files[i]);
+      g_autofree char *uri = NULL;
+      g_autofree char *key = NULL;
+      g_autoptr(StkDocument) document = NULL;
 
       if (window == NULL)
-        window = stk_window_new_for_file (GTK_APPLICATION (application), files[i]);
+        {
+          /* The document that began reading the file while the toolkit started. */
+          uri = g_file_get_uri (files[i]);
+          if (g_hash_table_steal_extended (self->opening, uri, (gpointer *) &key,
+                                           (gpointer *) &document))
+            window = stk_window_new_for_document (GTK_APPLICATION (application), document);
+          else
+            window = stk_window_new_for_file (GTK_APPLICATION (application), files[i]);
+        }
 
       gtk_window_present (GTK_WINDOW (window));
     }
@@ -187,8 +179,6 @@ static void
 stk_application_startup (GApplication *application)
 {
   StkApplication *self = STK_APPLICATION (application);
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (stk_application_parent_class)->startup (application);
 
@@ -197,10 +187,7 @@ stk_application_startup (GApplication *application)
 
   /* Without the schema (running from the build folder) the editor still works; it just
    * remembers nothing. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema != NULL)
-    self->settings = g_settings_new (APP_ID);
+  self->settings = stk_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -208,7 +195,8 @@ stk_application_startup (GApplication *application)
 }
 
 /* Reading a large policy takes about as long as starting the toolkit, so the files named on
- * the command line are read while it starts. */
+ * the command line begin loading, each into its document, while it starts; the windows made
+ * for them in open() take those documents. */
 static gboolean
 stk_application_local_command_line (GApplication   *application,
                                     char         ***arguments,
@@ -225,8 +213,15 @@ stk_application_local_command_line (GApplication   *application,
       else if (only_files || argv[i][0] != '-')
         {
           g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+          g_autofree char *uri = g_file_get_uri (file);
+          StkDocument *document;
 
-          stk_application_preload (self, file);
+          if (g_hash_table_contains (self->opening, uri))
+            continue;
+
+          document = stk_document_new ();
+          stk_document_load_async (document, file, NULL, NULL, NULL);
+          g_hash_table_insert (self->opening, g_steal_pointer (&uri), document);
         }
     }
 
@@ -235,24 +230,13 @@ stk_application_local_command_line (GApplication   *application,
                                                                                  exit_status);
 }
 
-static gboolean
-join_preload (gpointer key,
-              gpointer value,
-              gpointer user_data)
-{
-  preload_free (g_thread_join (value));
-  return TRUE;
-}
-
 static void
 stk_application_dispose (GObject *object)
 {
   StkApplication *self = STK_APPLICATION (object);
 
-  /* Files that were handed to another instance instead. */
-  if (self->preloads != NULL)
-    g_hash_table_foreach_remove (self->preloads, join_preload, NULL);
-  g_clear_pointer (&self->preloads, g_hash_table_unref);
+  /* Files that were handed to another instance instead: their loads end on their own. */
+  g_clear_pointer (&self->opening, g_hash_table_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (stk_application_parent_class)->dispose (object);
@@ -274,7 +258,7 @@ stk_application_class_init (StkApplicationClass *klass)
 static void
 stk_application_init (StkApplication *self)
 {
-  self->preloads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->opening = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   /* The core's bundled files (the example policy) sit in a static library and register
    * themselves when linked; naming them here makes sure they are. */
@@ -297,61 +281,4 @@ stk_application_get_settings (StkApplication *self)
   g_return_val_if_fail (STK_IS_APPLICATION (self), NULL);
 
   return self->settings;
-}
-
-void
-stk_application_preload (StkApplication *self,
-                         GFile          *file)
-{
-  char *uri;
-  Preload *preload;
-
-  g_return_if_fail (STK_IS_APPLICATION (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  uri = g_file_get_uri (file);
-  if (g_hash_table_contains (self->preloads, uri))
-    {
-      g_free (uri);
-      return;
-    }
-
-  preload = g_new0 (Preload, 1);
-  preload->file = g_object_ref (file);
-  g_hash_table_insert (self->preloads, uri, g_thread_new ("samtykke-load", preload_thread, preload));
-}
-
-/**
- * stk_application_load_file:
- * @self: the application
- * @file: a policy file
- * @error: where to put the reason it did not load
- *
- * Returns: (transfer full) (nullable): the policy, or NULL with @error set
- */
-StkPolicy *
-stk_application_load_file (StkApplication  *self,
-                           GFile           *file,
-                           GError         **error)
-{
-  g_autofree char *uri = NULL;
-  g_autofree char *key = NULL;
-  GThread *thread;
-  Preload *preload;
-  StkPolicy *policy;
-
-  g_return_val_if_fail (STK_IS_APPLICATION (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  uri = g_file_get_uri (file);
-  if (!g_hash_table_steal_extended (self->preloads, uri, (gpointer *) &key, (gpointer *) &thread))
-    return stk_policy_load_file (file, error);
-
-  preload = g_thread_join (thread);
-  policy = g_steal_pointer (&preload->policy);
-  if (policy == NULL)
-    g_propagate_error (error, g_steal_pointer (&preload->error));
-  preload_free (preload);
-
-  return policy;
 }

@@ -18,12 +18,5 @@ G_DECLARE_FINAL_TYPE (StkApplication, stk_application, STK, APPLICATION, AdwAppl
 StkApplication *stk_application_new          (GApplicationFlags  flags);
 /* Returns: (transfer none) (nullable): the settings, or NULL when the schema is not installed. */
 GSettings      *stk_application_get_settings (StkApplication    *self);
-/* Starts reading @file in the background (once); stk_application_load_file() collects it. */
-void            stk_application_preload      (StkApplication    *self,
-                                              GFile             *file);
-/* The policy in @file: the background read when one was started, otherwise read now. */
-StkPolicy      *stk_application_load_file    (StkApplication    *self,
-                                              GFile             *file,
-                                              GError           **error);
 
 G_END_DECLS

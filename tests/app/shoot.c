@@ -40,26 +40,31 @@ shoot_cb (gpointer user_data)
 static void
 activate_cb (GApplication *app)
 {
-  StkWindow *window = stk_window_new (GTK_APPLICATION (app));
-
+  StkWindow *window;
   int width = 1100, height = 720;
+
+  /* The shot is taken two seconds later, when a file has long been read. */
+  if (n_args > 4)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[4]);
+
+      window = stk_window_new_for_file (GTK_APPLICATION (app), file);
+    }
+  else
+    {
+      window = stk_window_new (GTK_APPLICATION (app));
+    }
 
   /* SHOOT_SIZE=WIDTHxHEIGHT, e.g. 400x700 for the folded, phone-sized layout. */
   if (g_getenv ("SHOOT_SIZE") != NULL)
     sscanf (g_getenv ("SHOOT_SIZE"), "%dx%d", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  if (n_args > 4)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[4]);
-
-      stk_window_load_file (window, file, NULL);
-    }
   if (n_args > 3 && g_str_equal (args[3], "dark"))
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_DARK);
   stk_window_show_page (window, args[1]);
   if (g_str_equal (args[1], "problems"))
-    stk_window_validate_now (window);
+    stk_document_validate_now (stk_window_get_document (window));
   gtk_window_present (GTK_WINDOW (window));
   g_timeout_add_seconds (2, shoot_cb, window);
 }

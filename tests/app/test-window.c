@@ -62,13 +62,81 @@ copy_example (const char *name)
   return g_file_new_for_path (path);
 }
 
+static StkDocument *
+document_of (StkWindow *window)
+{
+  return stk_window_get_document (window);
+}
+
+static StkPolicy *
+window_policy (StkWindow *window)
+{
+  return stk_document_get_policy (document_of (window));
+}
+
+static GFile *
+window_file (StkWindow *window)
+{
+  return stk_document_get_file (document_of (window));
+}
+
+static gboolean
+window_modified (StkWindow *window)
+{
+  return stk_document_get_modified (document_of (window));
+}
+
+/* Until the window's document has finished loading, checking or saving. */
+static void
+wait_idle (StkWindow *window)
+{
+  WAIT_UNTIL (!stk_document_get_busy (document_of (window)));
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Outcome;
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  outcome->ok = stk_document_load_finish (STK_DOCUMENT (object), result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+/* Loads @file into the window's document and waits for the end; FALSE with @error set when it
+ * failed. */
+static gboolean
+load_file (StkWindow  *window,
+           GFile      *file,
+           GError    **error)
+{
+  Outcome outcome = { FALSE, FALSE, NULL };
+
+  stk_document_load_async (document_of (window), file, NULL, load_done_cb, &outcome);
+  WAIT_UNTIL (outcome.done);
+  g_assert_false (stk_document_get_busy (document_of (window)));
+
+  if (outcome.error != NULL)
+    g_propagate_error (error, outcome.error);
+
+  return outcome.ok;
+}
+
 static StkWindow *
 open_window (GFile *file)
 {
   StkWindow *window = stk_window_new (GTK_APPLICATION (app));
 
   if (file != NULL)
-    g_assert_true (stk_window_load_file (window, file, NULL));
+    g_assert_true (load_file (window, file, NULL));
   gtk_window_present (GTK_WINDOW (window));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
@@ -173,7 +241,7 @@ edit_field (StkWindow  *window,
 static StkText *
 edited_text (StkWindow *window)
 {
-  StkPolicy *policy = stk_window_get_policy (window);
+  StkPolicy *policy = window_policy (window);
 
   return stk_policy_get_text (policy, "banner_title");
 }
@@ -250,7 +318,7 @@ test_edit_undo_redo_save (void)
   g_autofree char *old_da = g_strdup (stk_text_get (text, "da"));
   g_autofree char *old_en = g_strdup (stk_text_get (text, "en"));
 
-  g_assert_false (stk_window_get_modified (window));
+  g_assert_false (window_modified (window));
   g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "edit.json"));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Københavns Kommune"));
@@ -259,7 +327,7 @@ test_edit_undo_redo_save (void)
   edit_field (window, TEXT_PATH ".en", "Cookies on kk.dk");
   g_assert_cmpstr (stk_text_get (text, "da"), ==, "Cookies på kk.dk");
   g_assert_cmpstr (stk_text_get (text, "en"), ==, "Cookies on kk.dk");
-  g_assert_true (stk_window_get_modified (window));
+  g_assert_true (window_modified (window));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
   /* Each field is one step: the first undo takes back only the English text. */
@@ -270,7 +338,7 @@ test_edit_undo_redo_save (void)
   g_assert_cmpstr (stk_text_get (text, "da"), ==, old_da);
 
   /* Back at the saved state: no unsaved mark, and the field shows the model's value. */
-  g_assert_false (stk_window_get_modified (window));
+  g_assert_false (window_modified (window));
   g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
   shown = field_text (focus_field (window, TEXT_PATH ".da"));
   g_assert_cmpstr (shown, ==, old_da);
@@ -280,12 +348,14 @@ test_edit_undo_redo_save (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpstr (stk_text_get (text, "da"), ==, "Cookies på kk.dk");
   g_assert_cmpstr (stk_text_get (text, "en"), ==, "Cookies on kk.dk");
-  g_assert_true (stk_window_get_modified (window));
+  g_assert_true (window_modified (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (stk_document_get_saving (document_of (window)));
+  wait_idle (window);
   saved = read_file (file);
   g_assert_cmpstr (saved, ==, expected);
-  g_assert_false (stk_window_get_modified (window));
+  g_assert_false (window_modified (window));
   g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
   destroy_window (window);
@@ -296,7 +366,7 @@ static void
 test_add_remove_provider_cookie (void)
 {
   StkWindow *window = open_window (NULL);
-  StkPolicy *policy = stk_window_get_policy (window);
+  StkPolicy *policy = window_policy (window);
   StkList *providers = stk_policy_get_providers (policy);
   guint n_providers = stk_list_get_n (providers);
   g_autofree char *before = g_strdup_printf ("%u", n_providers);
@@ -315,7 +385,7 @@ test_add_remove_provider_cookie (void)
   provider = stk_list_peek (providers, n_providers);
   g_assert_true (stk_providers_page_get_selected (page) == provider);
   g_assert_cmpstr (sidebar_count (window, "providers"), ==, after);
-  g_assert_true (stk_window_get_modified (window));
+  g_assert_true (window_modified (window));
 
   cookies = stk_provider_get_cookies (provider);
   stk_providers_page_add_cookie (page);
@@ -327,7 +397,7 @@ test_add_remove_provider_cookie (void)
   g_assert_cmpstr (sidebar_count (window, "providers"), ==, after);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpstr (sidebar_count (window, "providers"), ==, before);
-  g_assert_false (stk_window_get_modified (window));
+  g_assert_false (window_modified (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
@@ -356,14 +426,14 @@ test_close_question (void)
 
   g_object_add_weak_pointer (G_OBJECT (alive), (gpointer *) &alive);
 
-  stk_policy_set_name (stk_window_get_policy (window), "Gentofte Kommune");
+  stk_policy_set_name (window_policy (window), "Gentofte Kommune");
 
   /* Cancel: the window and its changes stay. */
   gtk_window_close (GTK_WINDOW (window));
   answer_question (window, "cancel");
   g_assert_nonnull (alive);
-  g_assert_true (stk_window_get_modified (window));
-  g_assert_cmpstr (stk_policy_get_name (stk_window_get_policy (window)), ==, "Gentofte Kommune");
+  g_assert_true (window_modified (window));
+  g_assert_cmpstr (stk_policy_get_name (window_policy (window)), ==, "Gentofte Kommune");
 
   /* Save: the file holds the change and the window closes. */
   gtk_window_close (GTK_WINDOW (window));
@@ -378,7 +448,7 @@ test_close_question (void)
   window = open_window (file);
   alive = GTK_WIDGET (window);
   g_object_add_weak_pointer (G_OBJECT (alive), (gpointer *) &alive);
-  stk_policy_set_name (stk_window_get_policy (window), "Gladsaxe Kommune");
+  stk_policy_set_name (window_policy (window), "Gladsaxe Kommune");
   gtk_window_close (GTK_WINDOW (window));
   answer_question (window, "discard");
   WAIT_UNTIL (alive == NULL);
@@ -401,21 +471,22 @@ test_open_over_changes (void)
   g_autoptr(GFile) first = copy_example ("first.json");
   g_autoptr(GFile) second = copy_example ("second.json");
   StkWindow *window = open_window (first);
-  StkPolicy *policy = stk_window_get_policy (window);
+  StkPolicy *policy = window_policy (window);
 
   stk_policy_set_name (policy, "Changed");
 
   /* Cancel keeps the changed document; Discard opens the other file. */
   stk_window_open_file (window, second);
   answer_question (window, "cancel");
-  g_assert_true (stk_window_get_policy (window) == policy);
-  g_assert_true (g_file_equal (stk_window_get_file (window), first));
+  g_assert_true (window_policy (window) == policy);
+  g_assert_true (g_file_equal (window_file (window), first));
 
   stk_window_open_file (window, second);
   answer_question (window, "discard");
-  WAIT_UNTIL (g_file_equal (stk_window_get_file (window), second));
-  g_assert_false (stk_window_get_modified (window));
-  g_assert_cmpstr (stk_policy_get_name (stk_window_get_policy (window)), ==,
+  WAIT_UNTIL (g_file_equal (window_file (window), second));
+  wait_idle (window);
+  g_assert_false (window_modified (window));
+  g_assert_cmpstr (stk_policy_get_name (window_policy (window)), ==,
                    "Københavns Kommune – kk.dk");
 
   destroy_window (window);
@@ -429,19 +500,23 @@ test_malformed_file (void)
   g_autoptr(GFile) good = copy_example ("good.json");
   g_autoptr(GError) error = NULL;
   StkWindow *window = open_window (good);
-  StkPolicy *policy = stk_window_get_policy (window);
+  StkPolicy *policy = window_policy (window);
+  StkDocument *document = NULL;
+  guint n_windows;
   GtkWidget *bar;
   GtkWidget *label;
 
   g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"samtykke-policy\",\n  \"name\": ]\n}\n",
                                       -1, NULL));
-  g_assert_null (stk_window_get_load_error (window));
+  g_assert_null (stk_document_get_load_error (document_of (window)));
 
   stk_window_open_file (window, broken);
+  g_assert_true (stk_document_get_loading (document_of (window)));
+  wait_idle (window);
 
   /* The core's message, naming the file, line and column, is shown in the window ... */
-  g_assert_nonnull (stk_window_get_load_error (window));
-  g_assert_nonnull (strstr (stk_window_get_load_error (window), "broken.json:3:"));
+  g_assert_nonnull (stk_document_get_load_error (document_of (window)));
+  g_assert_nonnull (strstr (stk_document_get_load_error (document_of (window)), "broken.json:3:"));
   bar = find_widget (GTK_WIDGET (window), GTK_TYPE_INFO_BAR, NULL);
   g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
   label = find_widget (bar, GTK_TYPE_LABEL, NULL);
@@ -452,23 +527,25 @@ test_malformed_file (void)
 
     for (GtkWidget *l = label; l != NULL; l = gtk_widget_get_next_sibling (l))
       if (GTK_IS_LABEL (l)
-          && strstr (gtk_label_get_label (GTK_LABEL (l)), stk_window_get_load_error (window)))
+          && strstr (gtk_label_get_label (GTK_LABEL (l)), stk_document_get_load_error (document_of (window))))
         shown = TRUE;
     g_assert_true (shown);
   }
 
   /* ... and the previous document stays. */
-  g_assert_true (stk_window_get_policy (window) == policy);
-  g_assert_true (g_file_equal (stk_window_get_file (window), good));
+  g_assert_true (window_policy (window) == policy);
+  g_assert_true (g_file_equal (window_file (window), good));
 
-  /* The same through the function the command line uses. */
-  g_assert_false (stk_window_load_file (window, broken, &error));
+  /* The same through the document's own function. */
+  g_assert_false (load_file (window, broken, &error));
   g_assert_error (error, STK_ERROR, STK_ERROR_SYNTAX);
-  g_assert_true (stk_window_get_policy (window) == policy);
+  g_assert_nonnull (strstr (error->message, "broken.json:3:"));
+  g_assert_true (window_policy (window) == policy);
 
   /* Opening a good file clears the message. */
   stk_window_open_file (window, good);
-  g_assert_null (stk_window_get_load_error (window));
+  wait_idle (window);
+  g_assert_null (stk_document_get_load_error (document_of (window)));
   g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
 
   destroy_window (window);
@@ -476,19 +553,35 @@ test_malformed_file (void)
   /* `samtykke broken.json`: a window with the message, over the bundled example. */
   window = stk_window_new_for_file (GTK_APPLICATION (app), broken);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_nonnull (stk_window_get_load_error (window));
-  g_assert_nonnull (strstr (stk_window_get_load_error (window), "broken.json:3:"));
-  g_assert_null (stk_window_get_file (window));
-  g_assert_nonnull (stk_window_get_policy (window));
+  wait_idle (window);
+  g_assert_nonnull (stk_document_get_load_error (document_of (window)));
+  g_assert_nonnull (strstr (stk_document_get_load_error (document_of (window)), "broken.json:3:"));
+  g_assert_null (window_file (window));
+  g_assert_nonnull (window_policy (window));
   bar = find_widget (GTK_WIDGET (window), GTK_TYPE_INFO_BAR, NULL);
   g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
   destroy_window (window);
 
-  /* A good file named on the command line is read while the window is built. */
-  stk_application_preload (app, good);
-  window = stk_window_new_for_file (GTK_APPLICATION (app), good);
-  g_assert_true (g_file_equal (stk_window_get_file (window), good));
-  g_assert_null (stk_window_get_load_error (window));
+  /* A file named on the command line begins loading before its window is made: the window
+   * says it is opening the file until the policy is there, then shows it. */
+  document = stk_document_new ();
+  stk_document_load_async (document, good, NULL, NULL, NULL);
+  window = stk_window_new_for_document (GTK_APPLICATION (app), document);
+  g_clear_object (&document);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (stk_window_get_visible_page (window), ==, "opening");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "good.json"));
+  wait_idle (window);
+  g_assert_true (g_file_equal (window_file (window), good));
+  g_assert_null (stk_document_get_load_error (document_of (window)));
+  g_assert_cmpstr (stk_window_get_visible_page (window), ==, "policy");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Københavns Kommune"));
+
+  /* Opening the same file again shows that window rather than another. */
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_application_open (G_APPLICATION (app), &good, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows);
   destroy_window (window);
 }
 
@@ -497,7 +590,7 @@ findings_have (StkWindow  *window,
                const char *path,
                guint      *position)
 {
-  GListModel *findings = stk_window_get_findings (window);
+  GListModel *findings = stk_document_get_findings (stk_window_get_document (window));
 
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
@@ -526,7 +619,7 @@ test_problems_page (void)
   GtkWidget *page;
   guint position = 0;
 
-  stk_window_validate_now (window);
+  stk_document_validate_now (document_of (window));
   g_assert_false (findings_have (window, TEXT_PATH ".en", NULL));
 
   /* The findings follow an edit by themselves, shortly after it. */
@@ -580,24 +673,24 @@ test_new_document (void)
   StkWindow *window = open_window (NULL);
 
   /* The window starts on the bundled example, untitled and unchanged. */
-  g_assert_null (stk_window_get_file (window));
-  g_assert_false (stk_window_get_modified (window));
-  g_assert_cmpuint (stk_list_get_n (stk_policy_get_providers (stk_window_get_policy (window))),
+  g_assert_null (window_file (window));
+  g_assert_false (window_modified (window));
+  g_assert_cmpuint (stk_list_get_n (stk_policy_get_providers (window_policy (window))),
                     >, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
-  g_assert_null (stk_window_get_file (window));
-  g_assert_false (stk_window_get_modified (window));
+  g_assert_null (window_file (window));
+  g_assert_false (window_modified (window));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL) &&
-                  stk_window_get_modified (window));
-  g_assert_cmpuint (stk_list_get_n (stk_policy_get_providers (stk_window_get_policy (window))),
+                  window_modified (window));
+  g_assert_cmpuint (stk_list_get_n (stk_policy_get_providers (window_policy (window))),
                     ==, 0);
   g_assert_cmpstr (sidebar_count (window, "providers"), ==, "0");
-  g_assert_cmpuint (g_strv_length ((char **) stk_policy_get_languages (stk_window_get_policy (window))),
+  g_assert_cmpuint (g_strv_length ((char **) stk_policy_get_languages (window_policy (window))),
                     >=, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-example", NULL));
-  g_assert_cmpuint (stk_list_get_n (stk_policy_get_providers (stk_window_get_policy (window))),
+  g_assert_cmpuint (stk_list_get_n (stk_policy_get_providers (window_policy (window))),
                     >, 0);
 
   /* Every page the sidebar names can be shown. */
@@ -635,6 +728,7 @@ test_settings_and_recent (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   gtk_window_present (GTK_WINDOW (window));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  wait_idle (window);
 
   /* The folder of the last file opened, and the file among the recent ones. */
   last = g_settings_get_string (settings, "last-folder");
@@ -692,12 +786,13 @@ test_drop_file (void)
 
   /* A .json file dropped on the window opens in it. */
   g_assert_true (drop_files (window, dropped));
-  g_assert_nonnull (stk_window_get_file (window));
-  g_assert_true (g_file_equal (stk_window_get_file (window), dropped));
+  wait_idle (window);
+  g_assert_nonnull (window_file (window));
+  g_assert_true (g_file_equal (window_file (window), dropped));
 
   /* Anything else is refused and the document stays. */
   g_assert_false (drop_files (window, text));
-  g_assert_true (g_file_equal (stk_window_get_file (window), dropped));
+  g_assert_true (g_file_equal (window_file (window), dropped));
 
   destroy_window (window);
 }
@@ -755,10 +850,10 @@ test_shortcuts_and_about (void)
   destroy_window (window);
 }
 
-/* Runs xdotool, which sends real key events through the X server, and waits for it while the
- * window handles them. */
+/* Runs xdotool, which sends real key events through the X server, and handles the events
+ * that have arrived when it is done. */
 static void
-xdotool (const char *const *args)
+run_xdotool (const char *const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
@@ -773,6 +868,15 @@ xdotool (const char *const *args)
   g_assert_no_error (error);
   WAIT_UNTIL (g_subprocess_get_identifier (process) == NULL);
   g_assert_true (g_subprocess_get_successful (process));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The same, then gives the window a moment for what the keys set off. */
+static void
+xdotool (const char *const *args)
+{
+  run_xdotool (args);
   spin (100);
 }
 
@@ -822,7 +926,7 @@ test_keyboard_undo_in_fields (void)
   gtk_editable_set_position (GTK_EDITABLE (field), -1);
   xdotool ((const char *[]) { "type", "--delay", "15", " again", NULL });
   WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "en"), typed_en) == 0);
-  g_assert_true (stk_window_get_modified (window));
+  g_assert_true (window_modified (window));
 
   /* Back in the Danish field, whose own undo would take back the Danish typing: Ctrl+Z takes
    * back the policy's last step instead, the English typing, all of it; the second Ctrl+Z the
@@ -835,7 +939,7 @@ test_keyboard_undo_in_fields (void)
   xdotool ((const char *[]) { "key", "ctrl+z", NULL });
   WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "da"), old_da) == 0);
   g_assert_cmpstr (stk_text_get (text, "en"), ==, old_en);
-  g_assert_false (stk_window_get_modified (window));
+  g_assert_false (window_modified (window));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, old_da);
 
   xdotool ((const char *[]) { "key", "ctrl+shift+z", NULL });
@@ -844,11 +948,181 @@ test_keyboard_undo_in_fields (void)
   xdotool ((const char *[]) { "key", "ctrl+shift+z", NULL });
   WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "en"), typed_en) == 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, typed_da);
-  g_assert_true (stk_window_get_modified (window));
+  g_assert_true (window_modified (window));
 
   /* Discard the changes without the question. */
   xdotool ((const char *[]) { "key", "ctrl+z", "ctrl+z", NULL });
-  WAIT_UNTIL (!stk_window_get_modified (window));
+  WAIT_UNTIL (!window_modified (window));
+  destroy_window (window);
+#else
+  g_test_skip ("built without X11 support");
+#endif
+}
+
+/* Keys typed 20 ms apart: they take longer than the save. */
+#define N_KEYS_X "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+
+static guint
+count_x (const char *text)
+{
+  guint n = 0;
+
+  for (; text != NULL && *text != '\0'; text++)
+    n += *text == 'x';
+
+  return n;
+}
+
+/* A policy large enough that saving it takes a while: the example and @n_providers more
+ * providers of 20 cookies each, nothing to undo, nothing unsaved. */
+static StkPolicy *
+new_large_policy (guint n_providers)
+{
+  StkPolicy *policy = stk_policy_new_from_example ();
+  StkList *providers = stk_policy_get_providers (policy);
+
+  for (guint i = 0; i < n_providers; i++)
+    {
+      g_autoptr(StkProvider) provider = stk_provider_new ();
+      g_autofree char *id = g_strdup_printf ("provider-%u", i);
+      g_autofree char *name = g_strdup_printf ("Leverandør %u A/S", i);
+
+      stk_provider_set_id (provider, id);
+      stk_provider_set_name (provider, name);
+      stk_provider_set_category (provider, "statistical");
+      stk_text_set (stk_provider_get_purpose (provider), "da", "måler besøg på siderne.");
+      stk_text_set (stk_provider_get_purpose (provider), "en", "measures visits to the pages.");
+      for (guint j = 0; j < 20; j++)
+        {
+          g_autoptr(StkCookie) cookie = stk_cookie_new ();
+          g_autofree char *cookie_name = g_strdup_printf ("_stk_%u_%u", i, j);
+
+          stk_cookie_set_name (cookie, cookie_name);
+          stk_text_set (stk_cookie_get_purpose (cookie), "da", "Skelner mellem besøgende.");
+          stk_text_set (stk_cookie_get_purpose (cookie), "en", "Tells visitors apart.");
+          stk_list_append (stk_provider_get_cookies (provider), cookie);
+        }
+      stk_list_append (providers, provider);
+    }
+  stk_history_clear (stk_policy_get_history (policy));
+  stk_history_mark_saved (stk_policy_get_history (policy));
+
+  return policy;
+}
+
+typedef struct
+{
+  StkDocument *document;
+  guint        changes;
+  guint        changes_while_busy;
+} ChangeCount;
+
+static void
+count_change_cb (StkPolicy   *policy,
+                 ChangeCount *count)
+{
+  count->changes++;
+  if (stk_document_get_busy (count->document))
+    count->changes_while_busy++;
+}
+
+/* While the policy is saved in the background, keys typed into a field and the actions that
+ * would edit or replace the document are held off: the file gets the policy as it was when
+ * the save began, and the model does not change under the worker reading it. */
+static void
+test_edit_during_save (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *path = g_build_filename (tmp_dir, "large.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) dropped = copy_example ("dropped-while-saving.json");
+  g_autoptr(StkPolicy) large = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *old_da = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *xid = NULL;
+  g_autofree char *xdotool_path = NULL;
+  ChangeCount count = { NULL, 0, 0 };
+  StkDocument *document;
+  StkWindow *window;
+  StkText *text;
+  GtkWidget *field;
+  gsize length;
+  g_autoptr(GSubprocess) typing = NULL;
+  guint typed_before;
+  guint held;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs an X11 display (Xvfb) for xdotool");
+      return;
+    }
+  xdotool_path = g_find_program_in_path ("xdotool");
+  if (xdotool_path == NULL)
+    g_error ("xdotool is missing: tools/install-deps --tests installs it");
+
+  large = new_large_policy (4000);
+  window = open_window (NULL);
+  document = document_of (window);
+  stk_document_set_policy (document, large, file);
+  stk_document_validate_now (document);
+  text = stk_policy_get_text (large, "banner_title");
+  old_da = g_strdup (stk_text_get (text, "da"));
+
+  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (
+                           gtk_native_get_surface (GTK_NATIVE (window))));
+  xdotool ((const char *[]) { "windowfocus", xid, NULL });
+  WAIT_UNTIL (gtk_window_is_active (GTK_WINDOW (window)));
+  field = focus_field (window, TEXT_PATH ".da");
+  gtk_editable_set_position (GTK_EDITABLE (field), -1);
+
+  /* A stream of keys into the focused field, the save beginning while it runs. */
+  typing = g_subprocess_newv ((const char *const[]) { "xdotool", "type", "--delay", "20",
+                                                      N_KEYS_X, NULL },
+                              G_SUBPROCESS_FLAGS_NONE, NULL);
+  g_assert_nonnull (typing);
+  WAIT_UNTIL (count_x (stk_text_get (text, "da")) > count_x (old_da));
+
+  before = stk_policy_to_bytes (large);
+  count.document = document;
+  g_signal_connect (large, "changed", G_CALLBACK (count_change_cb), &count);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (stk_document_get_saving (document));
+  typed_before = count_x (stk_text_get (text, "da")) - count_x (old_da);
+
+  /* What would replace the document or undo is refused meanwhile. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-example", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (drop_files (window, dropped));
+  g_assert_true (stk_document_get_policy (document) == large);
+
+  wait_idle (window);
+  WAIT_UNTIL (g_subprocess_get_identifier (typing) == NULL);
+  g_assert_true (g_subprocess_get_successful (typing));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  /* Nothing changed while the worker read the policy, the file has it as it was when the
+   * save began, and the keys typed meanwhile went nowhere. */
+  g_assert_cmpuint (count.changes_while_busy, ==, 0);
+  g_assert_true (g_file_get_contents (path, &saved, &length, NULL));
+  g_assert_cmpmem (saved, length, g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+  held = strlen (N_KEYS_X) - (count_x (stk_text_get (text, "da")) - count_x (old_da));
+  g_test_message ("%u keys before the save, %u held off", typed_before, held);
+  if (held == 0)
+    g_error ("The save ended before a key reached the window: make the policy larger");
+  g_assert_true (g_str_has_prefix (stk_text_get (text, "da"), old_da));
+
+  /* Afterwards the same field takes typing again. */
+  typed = g_strconcat (stk_text_get (text, "da"), "y", NULL);
+  xdotool ((const char *[]) { "type", "--delay", "0", "y", NULL });
+  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "da"), typed) == 0);
+  g_assert_true (stk_document_get_modified (document));
+  g_assert_cmpuint (count.changes, >, 0);
+
+  g_signal_handlers_disconnect_by_func (large, count_change_cb, &count);
   destroy_window (window);
 #else
   g_test_skip ("built without X11 support");
@@ -905,6 +1179,7 @@ main (int   argc,
   g_test_add_func ("/app/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/app/window/drop-file", test_drop_file);
   g_test_add_func ("/app/window/keyboard-undo-in-fields", test_keyboard_undo_in_fields);
+  g_test_add_func ("/app/window/edit-during-save", test_edit_during_save);
 
   status = g_test_run ();
 

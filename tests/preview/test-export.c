@@ -71,14 +71,28 @@ copy_example (const char *name)
   return g_file_new_for_path (path);
 }
 
+static StkDocument *
+document_of (StkWindow *window)
+{
+  return stk_window_get_document (window);
+}
+
+static StkPolicy *
+window_policy (StkWindow *window)
+{
+  return stk_document_get_policy (document_of (window));
+}
+
 static StkWindow *
 open_window (GFile *file)
 {
-  StkWindow *window = stk_window_new (GTK_APPLICATION (app));
+  StkWindow *window = stk_window_new_for_file (GTK_APPLICATION (app), file);
 
-  g_assert_true (stk_window_load_file (window, file, NULL));
   gtk_window_present (GTK_WINDOW (window));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  WAIT_UNTIL (!stk_document_get_busy (document_of (window)));
+  g_assert_null (stk_document_get_load_error (document_of (window)));
+  g_assert_true (g_file_equal (stk_document_get_file (document_of (window)), file));
 
   return window;
 }
@@ -87,7 +101,7 @@ static void
 close_window (StkWindow *window)
 {
   /* Whatever the test left unsaved is not asked about. */
-  stk_history_mark_saved (stk_policy_get_history (stk_window_get_policy (window)));
+  stk_history_mark_saved (stk_policy_get_history (window_policy (window)));
   gtk_window_destroy (GTK_WINDOW (window));
   spin (20);
 }
@@ -257,7 +271,7 @@ test_same_bytes_as_cli (void)
   StkWindow *window = open_window (file);
 
   /* Export Again, as Ctrl+Shift+E does it. */
-  stk_export_flow_remember_folder (window, app_folder);
+  stk_document_remember_export_folder (document_of (window), app_folder);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-again", NULL));
   spin (20);
   g_assert_null (find_dialog (window));
@@ -273,7 +287,7 @@ test_same_bytes_as_cli (void)
 
   /* Another window on the same file knows the folder too. */
   window = open_window (file);
-  remembered = stk_export_flow_dup_folder (window);
+  remembered = stk_document_dup_export_folder (document_of (window));
   g_assert_nonnull (remembered);
   g_assert_true (g_file_equal (remembered, app_folder));
   close_window (window);
@@ -292,12 +306,12 @@ test_refused_with_errors (void)
   g_autoptr(GFile) folder = g_file_new_for_path (out_dir);
   g_autoptr(GPtrArray) paths = NULL;
   StkWindow *window = open_window (file);
-  StkPolicy *policy = stk_window_get_policy (window);
+  StkPolicy *policy = window_policy (window);
   AdwMessageDialog *dialog = NULL;
 
   stk_policy_set_cookie_name (policy, "");
-  stk_export_flow_remember_folder (window, folder);
-  stk_export_flow_export (window, TRUE);
+  stk_document_remember_export_folder (document_of (window), folder);
+  stk_export_flow_export (GTK_WINDOW (window), document_of (window), TRUE);
 
   WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
   g_assert_true (adw_message_dialog_has_response (dialog, "problems"));
@@ -315,7 +329,7 @@ test_refused_with_errors (void)
   stk_policy_set_accept_days (policy, 0);
   {
     g_autoptr(GListModel) findings = stk_policy_validate (policy);
-    GtkWidget *refusal = stk_export_flow_new_refusal (window, findings);
+    GtkWidget *refusal = stk_export_flow_new_refusal (GTK_WINDOW (window), findings);
     g_autoptr(GPtrArray) listed = NULL;
 
     g_object_ref_sink (refusal);
@@ -328,7 +342,7 @@ test_refused_with_errors (void)
   }
 
   /* Copying the banner is refused the same way. */
-  stk_export_flow_copy_snippet (window);
+  stk_export_flow_copy_snippet (GTK_WINDOW (window), document_of (window));
   WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
   g_assert_true (adw_message_dialog_has_response (dialog, "problems"));
   respond (dialog, "close");
@@ -348,7 +362,7 @@ test_warnings_accepted (void)
   g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GListModel) findings = NULL;
   StkWindow *window = open_window (file);
-  StkPolicy *policy = stk_window_get_policy (window);
+  StkPolicy *policy = window_policy (window);
   AdwMessageDialog *dialog = NULL;
 
   stk_text_set (stk_policy_get_text (policy, "show_details"), "en", "");
@@ -356,8 +370,8 @@ test_warnings_accepted (void)
   g_assert_cmpuint (stk_findings_count (findings, STK_SEVERITY_ERROR), ==, 0);
   g_assert_cmpuint (stk_findings_count (findings, STK_SEVERITY_WARNING), >, 0);
 
-  stk_export_flow_remember_folder (window, folder);
-  stk_export_flow_export (window, TRUE);
+  stk_document_remember_export_folder (document_of (window), folder);
+  stk_export_flow_export (GTK_WINDOW (window), document_of (window), TRUE);
   WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
   paths = listed_paths (dialog);
   g_assert_true (paths_contain (paths, "texts.show_details.en"));
@@ -367,14 +381,14 @@ test_warnings_accepted (void)
   respond (dialog, "cancel");
   g_assert_false (g_file_test (json_path, G_FILE_TEST_EXISTS));
 
-  stk_export_flow_export (window, TRUE);
+  stk_export_flow_export (GTK_WINDOW (window), document_of (window), TRUE);
   WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
   respond (dialog, "export");
   g_assert_true (g_file_test (json_path, G_FILE_TEST_EXISTS));
   g_unlink (json_path);
 
   /* The same warnings again: written without asking. */
-  stk_export_flow_export (window, TRUE);
+  stk_export_flow_export (GTK_WINDOW (window), document_of (window), TRUE);
   spin (20);
   g_assert_null (find_dialog (window));
   g_assert_true (g_file_test (json_path, G_FILE_TEST_EXISTS));
@@ -382,7 +396,7 @@ test_warnings_accepted (void)
 
   /* A new warning is asked about. */
   stk_text_set (stk_policy_get_text (policy, "always_on"), "en", "");
-  stk_export_flow_export (window, TRUE);
+  stk_export_flow_export (GTK_WINDOW (window), document_of (window), TRUE);
   WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
   respond (dialog, "cancel");
   g_assert_false (g_file_test (json_path, G_FILE_TEST_EXISTS));
@@ -403,21 +417,22 @@ test_untitled_folder (void)
   g_autoptr(StkPolicy) first = stk_policy_new_from_example ();
   g_autoptr(StkPolicy) second = stk_policy_new_from_example ();
   StkWindow *window = stk_window_new (GTK_APPLICATION (app));
+  StkDocument *document = document_of (window);
 
-  stk_window_set_document (window, first, NULL);
+  stk_document_set_policy (document, first, NULL);
   gtk_window_present (GTK_WINDOW (window));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  g_assert_null (stk_export_flow_dup_folder (window));
+  g_assert_null (stk_document_dup_export_folder (document));
 
-  stk_export_flow_remember_folder (window, folder);
-  stk_export_flow_export (window, TRUE);
+  stk_document_remember_export_folder (document, folder);
+  stk_export_flow_export (GTK_WINDOW (window), document_of (window), TRUE);
   spin (20);
   g_assert_true (g_file_test (json_path, G_FILE_TEST_EXISTS));
-  remembered = stk_export_flow_dup_folder (window);
+  remembered = stk_document_dup_export_folder (document);
   g_assert_true (remembered != NULL && g_file_equal (remembered, folder));
 
-  stk_window_set_document (window, second, NULL);
-  g_assert_null (stk_export_flow_dup_folder (window));
+  stk_document_set_policy (document, second, NULL);
+  g_assert_null (stk_document_dup_export_folder (document));
 
   close_window (window);
   remove_tree (out_dir);
@@ -441,7 +456,7 @@ test_copy_snippet (void)
 {
   g_autoptr(GFile) file = copy_example ("snippet.json");
   StkWindow *window = open_window (file);
-  g_autoptr(GBytes) banner = stk_export_banner_html (stk_window_get_policy (window));
+  g_autoptr(GBytes) banner = stk_export_banner_html (window_policy (window));
   g_autofree char *text = NULL;
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
 

@@ -1,8 +1,13 @@
-/* stk-export-flow.c — export from the window: checks, folder, writing, and the banner snippet
+/* stk-export-flow.c — export a document: checks, folder, writing, and the banner snippet
  *
  * Copyright 2026 The Samtykke authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+/* The flow knows the window only as the parent of its dialogs and reaches it through the
+ * window's actions: win.focus-path and win.show-page from the lists of findings, win.toast for
+ * its notifications, whose buttons run win.show-folder and win.banner-help. */
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -12,97 +17,6 @@
 /* The rows a dialog lists before it says how many more there are. */
 #define MAX_LISTED 8
 
-#define FOLDER_KEY "stk-export-folder"
-#define ACCEPTED_KEY "stk-export-accepted-warnings"
-
-static GSettings *
-lookup_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "export-folders"))
-    return NULL;
-
-  return g_settings_new (APP_ID);
-}
-
-/* The export folder --------------------------------------------------------------------------- */
-
-GFile *
-stk_export_flow_dup_folder (StkWindow *window)
-{
-  GFile *file;
-  GFile *folder;
-
-  g_return_val_if_fail (STK_IS_WINDOW (window), NULL);
-
-  file = stk_window_get_file (window);
-  if (file != NULL)
-    {
-      g_autoptr(GSettings) settings = lookup_settings ();
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autoptr(GVariant) folders = NULL;
-      const char *folder_uri = NULL;
-
-      if (settings != NULL)
-        {
-          folders = g_settings_get_value (settings, "export-folders");
-          if (g_variant_lookup (folders, uri, "&s", &folder_uri) && *folder_uri != '\0')
-            return g_file_new_for_uri (folder_uri);
-        }
-    }
-
-  /* An untitled policy, or one exported before it was saved: remembered with the document
-   * itself, so that another document in the window does not inherit it. */
-  if (stk_window_get_policy (window) == NULL)
-    return NULL;
-  folder = g_object_get_data (G_OBJECT (stk_window_get_policy (window)), FOLDER_KEY);
-
-  return folder != NULL ? g_object_ref (folder) : NULL;
-}
-
-void
-stk_export_flow_remember_folder (StkWindow *window,
-                                 GFile     *folder)
-{
-  GFile *file;
-
-  g_return_if_fail (STK_IS_WINDOW (window));
-  g_return_if_fail (G_IS_FILE (folder));
-
-  g_return_if_fail (stk_window_get_policy (window) != NULL);
-
-  g_object_set_data_full (G_OBJECT (stk_window_get_policy (window)), FOLDER_KEY,
-                          g_object_ref (folder), g_object_unref);
-
-  file = stk_window_get_file (window);
-  if (file != NULL)
-    {
-      g_autoptr(GSettings) settings = lookup_settings ();
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *folder_uri = g_file_get_uri (folder);
-      g_autoptr(GVariant) folders = NULL;
-      g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
-      GVariantIter iter;
-      const char *key;
-      const char *value;
-
-      if (settings == NULL)
-        return;
-
-      folders = g_settings_get_value (settings, "export-folders");
-      g_variant_iter_init (&iter, folders);
-      while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
-        if (!g_str_equal (key, uri))
-          g_variant_builder_add (&builder, "{ss}", key, value);
-      g_variant_builder_add (&builder, "{ss}", uri, folder_uri);
-      g_settings_set_value (settings, "export-folders", g_variant_builder_end (&builder));
-    }
-}
-
 /* Listing findings ---------------------------------------------------------------------------- */
 
 static void
@@ -110,12 +24,12 @@ finding_activated_cb (GtkListBox    *list,
                       GtkListBoxRow *row,
                       GtkWidget     *dialog)
 {
-  StkWindow *window = STK_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
   g_autofree char *path = g_strdup (g_object_get_data (G_OBJECT (row), "path"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  if (window != NULL && path != NULL)
-    stk_window_focus_path (window, path);
+  if (parent != NULL && path != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.focus-path", "s", path);
 }
 
 /* A list of the findings of @severity; a row takes the user to the field. */
@@ -187,23 +101,31 @@ new_findings_list (GtkWidget   *dialog,
 }
 
 static void
-refusal_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     StkWindow        *window)
+show_problems_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  GtkWindow        *parent)
 {
   if (g_strcmp0 (response, "problems") == 0)
-    stk_window_show_page (window, "problems");
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-page", "s", "problems");
 }
 
+/**
+ * stk_export_flow_new_refusal:
+ * @parent: the window the dialog belongs to
+ * @findings: a #GListModel of #StkFinding with errors among them
+ *
+ * Returns: (transfer floating): the dialog, not yet shown, that refuses an export of a policy
+ *   with errors: it lists the errors of @findings and offers the Problems page
+ */
 GtkWidget *
-stk_export_flow_new_refusal (StkWindow  *window,
+stk_export_flow_new_refusal (GtkWindow  *parent,
                              GListModel *findings)
 {
   guint n_errors;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  g_return_val_if_fail (STK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (findings), NULL);
 
   n_errors = stk_findings_count (findings, STK_SEVERITY_ERROR);
@@ -214,7 +136,7 @@ stk_export_flow_new_refusal (StkWindow  *window,
                                        "correctly with it, so it is not exported.",
                                        n_errors), n_errors);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("The Policy Cannot Be Exported"), body);
+  dialog = adw_message_dialog_new (parent, _("The Policy Cannot Be Exported"), body);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
                                       new_findings_list (dialog, findings, STK_SEVERITY_ERROR));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -225,7 +147,7 @@ stk_export_flow_new_refusal (StkWindow  *window,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "problems");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (refusal_response_cb), window, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (show_problems_cb), parent, 0);
 
   return dialog;
 }
@@ -233,97 +155,118 @@ stk_export_flow_new_refusal (StkWindow  *window,
 /* Writing ------------------------------------------------------------------------------------- */
 
 static void
-open_folder_cb (AdwToast  *toast,
-                GtkWidget *window)
-{
-  GFile *folder = g_object_get_data (G_OBJECT (toast), "folder");
-  g_autofree char *uri = folder != NULL ? g_file_get_uri (folder) : NULL;
-
-  if (uri != NULL)
-    gtk_show_uri (GTK_WINDOW (window), uri, GDK_CURRENT_TIME);
-}
-
-static void
-show_error (StkWindow  *window,
+show_error (GtkWindow  *parent,
             const char *heading,
             const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, message);
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A notification over @parent, with a button that runs @action (target @target). */
 static void
-write_to (StkWindow *window,
-          GFile     *folder)
+show_toast (GtkWindow  *parent,
+            const char *title_markup,
+            const char *button_label,
+            const char *action,
+            GVariant   *target)
+{
+  g_autofree char *detailed = g_action_print_detailed_name (action, target);
+
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "(sss)",
+                              title_markup, button_label, detailed);
+}
+
+static void
+write_to (GtkWindow   *parent,
+          StkDocument *document,
+          GFile       *folder)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
-  AdwToast *toast;
+  g_autofree char *uri = NULL;
 
-  if (!stk_export_to_directory (stk_window_get_policy (window), folder, STK_EXPORT_ALL, &error))
+  if (!stk_export_to_directory (stk_document_get_policy (document), folder, STK_EXPORT_ALL,
+                                &error))
     {
-      show_error (window, _("Could Not Export"), error->message);
+      show_error (parent, _("Could Not Export"), error->message);
       return;
     }
-  stk_export_flow_remember_folder (window, folder);
+  stk_document_remember_export_folder (document, folder);
 
   name = g_file_get_basename (folder);
   escaped = g_markup_escape_text (name != NULL ? name : "", -1);
   /* Translators: a notification; %s is a folder's name. */
   title = g_strdup_printf (_("Exported to “%s”"), escaped);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open Folder"));
-  g_object_set_data_full (G_OBJECT (toast), "folder", g_object_ref (folder), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_folder_cb), window, 0);
-  stk_window_add_toast (window, toast);
+  uri = g_file_get_uri (folder);
+  show_toast (parent, title, _("_Open Folder"), "win.show-folder", g_variant_new_string (uri));
+}
+
+typedef struct
+{
+  GtkWindow   *parent;
+  StkDocument *document;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_clear_object (&export->parent);
+  g_clear_object (&export->document);
+  g_free (export);
 }
 
 static void
 folder_chosen_cb (GtkNativeDialog *native,
                   int              response,
-                  StkWindow       *window)
+                  Export          *export)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
-      if (folder != NULL)
-        write_to (window, folder);
+      if (folder != NULL && stk_document_get_policy (export->document) != NULL)
+        write_to (export->parent, export->document, folder);
     }
 
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
-  g_object_unref (window);
+  export_free (export);
 }
 
 static void
-choose_folder_and_write (StkWindow *window,
-                         gboolean   again)
+choose_folder_and_write (GtkWindow   *parent,
+                         StkDocument *document,
+                         gboolean     again)
 {
-  g_autoptr(GFile) folder = stk_export_flow_dup_folder (window);
+  g_autoptr(GFile) folder = stk_document_dup_export_folder (document);
   GtkFileChooserNative *native;
+  Export *export;
 
   if (again && folder != NULL)
     {
-      write_to (window, folder);
+      write_to (parent, document, folder);
       return;
     }
 
-  native = gtk_file_chooser_native_new (_("Export the Website Files"), GTK_WINDOW (window),
+  native = gtk_file_chooser_native_new (_("Export the Website Files"), parent,
                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
-  if (folder == NULL && stk_window_get_file (window) != NULL)
-    folder = g_file_get_parent (stk_window_get_file (window));
+  if (folder == NULL && stk_document_get_file (document) != NULL)
+    folder = g_file_get_parent (stk_document_get_file (document));
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
 
-  g_signal_connect (native, "response", G_CALLBACK (folder_chosen_cb), g_object_ref (window));
+  export = g_new0 (Export, 1);
+  export->parent = g_object_ref (parent);
+  export->document = g_object_ref (document);
+  g_signal_connect (native, "response", G_CALLBACK (folder_chosen_cb), export);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -349,25 +292,29 @@ describe_warnings (GListModel *findings)
 static void
 warnings_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
-                      StkWindow        *window)
+                      GtkWindow        *parent)
 {
-  if (g_strcmp0 (response, "export") == 0)
+  StkDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+
+  if (g_strcmp0 (response, "export") == 0 && stk_document_get_policy (document) != NULL)
     {
       gboolean again = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "again"));
 
-      g_object_set_data_full (G_OBJECT (stk_window_get_policy (window)), ACCEPTED_KEY,
-                              g_strdup (g_object_get_data (G_OBJECT (dialog), "warnings")),
-                              g_free);
-      choose_folder_and_write (window, again);
+      stk_document_set_accepted_warnings (document,
+                                          g_object_get_data (G_OBJECT (dialog), "warnings"));
+      choose_folder_and_write (parent, document, again);
     }
-  else if (g_strcmp0 (response, "problems") == 0)
-    stk_window_show_page (window, "problems");
+  else
+    {
+      show_problems_cb (dialog, response, parent);
+    }
 }
 
 static GtkWidget *
-new_warnings_dialog (StkWindow  *window,
-                     GListModel *findings,
-                     gboolean    again)
+new_warnings_dialog (GtkWindow   *parent,
+                     StkDocument *document,
+                     GListModel  *findings,
+                     gboolean     again)
 {
   guint n_warnings = stk_findings_count (findings, STK_SEVERITY_WARNING);
   g_autofree char *body = NULL;
@@ -380,7 +327,7 @@ new_warnings_dialog (StkWindow  *window,
                                        "policy goes on the website.",
                                        n_warnings), n_warnings);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Export with Warnings?"), body);
+  dialog = adw_message_dialog_new (parent, _("Export with Warnings?"), body);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
                                       new_findings_list (dialog, findings, STK_SEVERITY_WARNING));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -394,57 +341,78 @@ new_warnings_dialog (StkWindow  *window,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "again", GINT_TO_POINTER (again));
   g_object_set_data_full (G_OBJECT (dialog), "warnings", describe_warnings (findings), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (warnings_response_cb), window, 0);
+  g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (document), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (warnings_response_cb), parent, 0);
 
   return dialog;
 }
 
+/**
+ * stk_export_flow_export:
+ * @parent: the window the dialogs belong to
+ * @document: the document to export
+ * @again: whether to write to the folder the policy was last exported to without asking
+ *
+ * Refuses a policy with errors, listing them; asks before exporting one with warnings (once
+ * for the same warnings); asks for the folder unless @again and a folder is known; writes
+ * every file there and notifies with a button that opens the folder.
+ */
 void
-stk_export_flow_export (StkWindow *window,
-                        gboolean   again)
+stk_export_flow_export (GtkWindow   *parent,
+                        StkDocument *document,
+                        gboolean     again)
 {
-  StkPolicy *policy;
-  g_autoptr(GListModel) findings = NULL;
+  GListModel *findings;
 
-  g_return_if_fail (STK_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (STK_IS_DOCUMENT (document));
 
-  policy = stk_window_get_policy (window);
-  if (policy == NULL)
+  if (stk_document_get_policy (document) == NULL)
     return;
 
-  findings = stk_policy_validate (policy);
+  /* The findings may be a pause behind the last edit. */
+  stk_document_validate_now (document);
+  findings = stk_document_get_findings (document);
   if (stk_findings_count (findings, STK_SEVERITY_ERROR) > 0)
     {
-      gtk_window_present (GTK_WINDOW (stk_export_flow_new_refusal (window, findings)));
+      gtk_window_present (GTK_WINDOW (stk_export_flow_new_refusal (parent, findings)));
       return;
     }
 
   if (stk_findings_count (findings, STK_SEVERITY_WARNING) > 0)
     {
       g_autofree char *warnings = describe_warnings (findings);
-      const char *accepted = g_object_get_data (G_OBJECT (policy), ACCEPTED_KEY);
+      const char *accepted = stk_document_get_accepted_warnings (document);
 
       if (g_strcmp0 (accepted, warnings) != 0)
         {
-          gtk_window_present (GTK_WINDOW (new_warnings_dialog (window, findings, again)));
+          gtk_window_present (GTK_WINDOW (new_warnings_dialog (parent, document, findings,
+                                                               again)));
           return;
         }
     }
 
-  choose_folder_and_write (window, again);
+  choose_folder_and_write (parent, document, again);
 }
 
 /* The banner snippet -------------------------------------------------------------------------- */
 
-static void
-show_install_help (AdwToast  *toast,
-                   GtkWidget *window)
+/**
+ * stk_export_flow_show_install_help:
+ * @parent: the window the dialog belongs to
+ *
+ * Tells where the banner goes in a website's template, and what else to put on the website.
+ */
+void
+stk_export_flow_show_install_help (GtkWindow *parent)
 {
   g_autofree char *more = NULL;
   GtkWidget *dialog;
   GtkWidget *label;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Installing the Banner"),
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+
+  dialog = adw_message_dialog_new (parent, _("Installing the Banner"),
     _("Paste the copied banner right after the <body> tag of the website’s template, so that "
       "it is on every page. It holds the policy, its style and its script: it needs no other "
       "file."));
@@ -468,8 +436,16 @@ show_install_help (AdwToast  *toast,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/**
+ * stk_export_flow_copy_snippet:
+ * @parent: the window whose clipboard takes the banner
+ * @document: the document whose banner to copy
+ *
+ * Copies banner.html to the clipboard and tells how to install it.
+ */
 void
-stk_export_flow_copy_snippet (StkWindow *window)
+stk_export_flow_copy_snippet (GtkWindow   *parent,
+                              StkDocument *document)
 {
   StkPolicy *policy;
   g_autoptr(GError) error = NULL;
@@ -477,35 +453,34 @@ stk_export_flow_copy_snippet (StkWindow *window)
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   GBytes *banner;
-  AdwToast *toast;
 
-  g_return_if_fail (STK_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (STK_IS_DOCUMENT (document));
 
-  policy = stk_window_get_policy (window);
+  policy = stk_document_get_policy (document);
   if (policy == NULL)
     return;
 
   files = stk_export_render (policy, STK_EXPORT_BANNER, &error);
   if (files == NULL)
     {
-      g_autoptr(GListModel) findings = stk_policy_validate (policy);
+      GListModel *findings;
 
+      stk_document_validate_now (document);
+      findings = stk_document_get_findings (document);
       if (stk_findings_count (findings, STK_SEVERITY_ERROR) > 0)
-        gtk_window_present (GTK_WINDOW (stk_export_flow_new_refusal (window, findings)));
+        gtk_window_present (GTK_WINDOW (stk_export_flow_new_refusal (parent, findings)));
       else
-        show_error (window, _("Could Not Copy the Banner"), error->message);
+        show_error (parent, _("Could Not Copy the Banner"), error->message);
       return;
     }
 
   banner = g_hash_table_lookup (files, "banner.html");
   g_return_if_fail (banner != NULL);
   text = g_strndup (g_bytes_get_data (banner, NULL), g_bytes_get_size (banner));
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), text);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (parent)), text);
 
   /* Toast titles are markup. */
   title = g_markup_escape_text (_("Banner copied: paste it right after <body>"), -1);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_How to Install"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_install_help), window, 0);
-  stk_window_add_toast (window, toast);
+  show_toast (parent, title, _("_How to Install"), "win.banner-help", NULL);
 }
