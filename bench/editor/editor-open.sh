@@ -1,5 +1,5 @@
 #!/bin/sh
-# editor-open.sh — time from `samtykke FILE` to the window's first painted frame
+# editor-open.sh — time from `samtykke FILE` to its first frame; how long opening and saving block
 #
 # Copyright 2026 The Samtykke authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,10 +8,13 @@
 #
 # Opens the bundled example and the 100,000-cookie policy of bench/gen-policy (5,000 providers
 # x 20 cookies, Danish and English) ROUNDS times each (default 5) and prints the median and
-# best times. The editor reports its first painted frame when SAMTYKKE_QUIT_AFTER_FIRST_FRAME
-# is set, then quits; the time runs from starting the process to reading that line. Without a
-# display it runs under Xvfb. The build folder (default _build-bench-editor) is set up as an
-# optimized build when it does not exist yet. Target: the large policy within 1.5 s.
+# best times. The editor reports its first painted frame showing the document when
+# SAMTYKKE_QUIT_AFTER_FIRST_FRAME is set, then quits; the time runs from starting the process
+# to reading that line. Then editor-block opens and saves the large policy in a running window
+# (3 rounds) and prints how long the main thread was blocked. Without a display it runs under
+# Xvfb. The build folder (default _build-bench-editor) is set up as an optimized build when it
+# does not exist yet. Targets: the large policy on screen within 1.5 s; opening and saving it
+# never block the main thread for more than 50 ms.
 
 set -eu
 
@@ -26,7 +29,7 @@ if [ -z "${SAMTYKKE_BENCH_INNER:-}" ]; then
   fi
   # Under `meson test --benchmark` the build is already done.
   if [ -z "${SAMTYKKE_BENCH_BUILT:-}" ]; then
-    ninja -C "$build_dir" src/app/samtykke bench/gen-policy >/dev/null
+    ninja -C "$build_dir" src/app/samtykke bench/gen-policy bench/editor/editor-block >/dev/null
   fi
   policy="$build_dir/bench/bench-policy.json"
   [ -f "$policy" ] || "$build_dir/bench/gen-policy" "$policy" >/dev/null
@@ -80,3 +83,6 @@ if [ "$1" -le 1500 ]; then
 else
   echo "target: open within 1500 ms: not met"
 fi
+echo
+unset SAMTYKKE_QUIT_AFTER_FIRST_FRAME
+"$build_dir/bench/editor/editor-block" --rounds 3 "$policy"
