@@ -190,8 +190,9 @@ update_busy (StkWindow *self)
   else if (busy)
     doing = _("Checking the policy…");
 
-  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
-  gtk_spinner_set_spinning (self->busy_spinner, busy);
+  /* The page that says the window is opening its document has a spinner of its own. */
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy && !is_opening (self));
+  gtk_spinner_set_spinning (self->busy_spinner, busy && !is_opening (self));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner), doing);
   if (doing != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->busy_spinner),
@@ -325,6 +326,7 @@ visible_page_changed_cb (StkWindow *self)
 {
   sync_page (self, gtk_stack_get_visible_child (self->stack));
   update_title (self);
+  update_busy (self);
 }
 
 static void
