@@ -409,6 +409,8 @@ load_read_cb (GObject      *object,
   check = g_task_new (self, NULL, load_checked_cb, g_steal_pointer (&task));
   g_task_set_source_tag (check, check_worker);
   g_task_set_task_data (check, g_object_ref (policy), g_object_unref);
+  /* Not deferred to an idle moment: while the window animates (a spinner) on a slow
+   * renderer, frames can follow each other without one, and the document would stay busy. */
   g_task_run_in_thread (check, check_worker);
   g_object_unref (check);
 }

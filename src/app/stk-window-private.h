@@ -69,6 +69,8 @@ struct _StkWindow
   PendingKind           pending;
   guint                 answer_source;
   int                   answer;
+  guint                 busy_source;
+  gboolean              busy_shown;
   guint                 missing_cursor;
   gboolean              close_confirmed;
   gboolean              close_when_idle;

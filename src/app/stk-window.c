@@ -36,6 +36,8 @@ static const char * const page_names[N_EDIT_PAGES] = {
 
 /* The stack's page while the window's first document is being read. */
 #define OPENING_PAGE "opening"
+/* How long the document is busy before the window shows it. */
+#define BUSY_SHOW_DELAY_MS 250
 
 G_DEFINE_FINAL_TYPE (StkWindow, stk_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -129,6 +131,8 @@ _stk_window_remember_file (StkWindow *self,
 
 /* State shown in the window ---------------------------------------------------------------- */
 
+static void update_busy (StkWindow *self);
+
 static gboolean
 is_opening (StkWindow *self)
 {
@@ -177,11 +181,37 @@ update_title (StkWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+static gboolean
+busy_shown_cb (gpointer user_data)
+{
+  StkWindow *self = user_data;
+
+  self->busy_source = 0;
+  self->busy_shown = TRUE;
+  update_busy (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The spinner and the busy cursor show when the document stays busy for a moment: a policy
+ * of ordinary size saves in a few milliseconds, and a flash of them would only distract. */
 static void
 update_busy (StkWindow *self)
 {
   gboolean busy = stk_document_get_busy (self->document);
+  gboolean spinning;
   const char *doing = NULL;
+
+  if (!busy)
+    {
+      g_clear_handle_id (&self->busy_source, g_source_remove);
+      self->busy_shown = FALSE;
+    }
+  else if (!self->busy_shown && self->busy_source == 0)
+    {
+      self->busy_source = g_timeout_add (BUSY_SHOW_DELAY_MS, busy_shown_cb, self);
+      g_source_set_name_by_id (self->busy_source, "[samtykke] show busy");
+    }
 
   if (stk_document_get_loading (self->document))
     doing = _("Opening…");
@@ -191,14 +221,15 @@ update_busy (StkWindow *self)
     doing = _("Checking the policy…");
 
   /* The page that says the window is opening its document has a spinner of its own. */
-  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy && !is_opening (self));
-  gtk_spinner_set_spinning (self->busy_spinner, busy && !is_opening (self));
+  spinning = self->busy_shown && !is_opening (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), spinning);
+  gtk_spinner_set_spinning (self->busy_spinner, spinning);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner), doing);
   if (doing != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->busy_spinner),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, doing,
                                     -1);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), busy ? "wait" : NULL);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->busy_shown ? "wait" : NULL);
 }
 
 static void
@@ -791,6 +822,7 @@ stk_window_dispose (GObject *object)
   StkWindow *self = STK_WINDOW (object);
 
   _stk_window_actions_dispose (self);
+  g_clear_handle_id (&self->busy_source, g_source_remove);
   g_signal_group_set_target (self->policy_signals, NULL);
   g_signal_group_set_target (self->history_signals, NULL);
 
