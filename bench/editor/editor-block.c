@@ -1,4 +1,4 @@
-/* editor-block.c — how long the editor's main thread is blocked while a large policy opens and saves
+/* editor-block.c — how long the main thread is blocked while a large policy opens and saves
  *
  * Copyright 2026 The Samtykke authors
  * SPDX-License-Identifier: GPL-3.0-or-later

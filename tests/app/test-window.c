@@ -537,7 +537,8 @@ test_malformed_file (void)
 
     for (GtkWidget *l = label; l != NULL; l = gtk_widget_get_next_sibling (l))
       if (GTK_IS_LABEL (l)
-          && strstr (gtk_label_get_label (GTK_LABEL (l)), stk_document_get_load_error (document_of (window))))
+          && strstr (gtk_label_get_label (GTK_LABEL (l)),
+                     stk_document_get_load_error (document_of (window))))
         shown = TRUE;
     g_assert_true (shown);
   }
