@@ -53,6 +53,9 @@ typedef struct
   const char     *name;
   GPtrArray      *observations;  /* Observation copies, fed to the report only on success */
   GStrv           granted;       /* NULL until a request carries a consent cookie */
+  GPtrArray      *consents;      /* Consent: every consent cookie seen, with its time */
+  gint64          entry_ms;      /* the start of the entry being read, in ms, or 0 */
+  gint64          first_ms;      /* the earliest entry's start, in ms, or 0 */
   char           *site_host;     /* the first request's host, when the policy names no domain */
   GHashTable     *set_domains;   /* cookie name -> GPtrArray of domains it was set for */
   GHashTable     *pages;         /* page URL -> itself: pages added to the report */
@@ -75,7 +78,22 @@ typedef struct
   char           *same_site;
   char           *page;
   GStrv           granted;
+  gint64          seen_ms;       /* the entry's start, in ms since 1970, or 0 */
 } Pending;
+
+/* A consent cookie's choice and the moment the banner recorded it ("t", ms since 1970). */
+typedef struct
+{
+  gint64 time_ms;
+  GStrv  granted;
+} Consent;
+
+static void
+consent_free (Consent *consent)
+{
+  g_strfreev (consent->granted);
+  g_free (consent);
+}
 
 static void
 pending_free (Pending *p)
@@ -409,7 +427,8 @@ is_third_party (Har        *har,
 /* The consent the web component records: "%7B%22r%22%3A1%2C...%22c%22%3A%5B...%5D%7D", a
  * URI-encoded JSON object whose "c" lists the categories granted. NULL when it is not one. */
 static GStrv
-parse_consent (const char *value)
+parse_consent (const char *value,
+               gint64     *time_ms)
 {
   g_autofree char *text = g_uri_unescape_string (value, NULL);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
@@ -425,6 +444,12 @@ parse_consent (const char *value)
   if (!json_object_has_member (object, "c")
       || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "c")))
     return NULL;
+
+  *time_ms = 0;
+  if (json_object_has_member (object, "t")
+      && JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "t"))
+      && json_node_get_value_type (json_object_get_member (object, "t")) != G_TYPE_STRING)
+    *time_ms = (gint64) json_object_get_double_member (object, "t");
 
   array = json_object_get_array_member (object, "c");
   granted = g_ptr_array_new ();
@@ -505,6 +530,7 @@ observe (Har        *har,
   p->same_site = cookie->same_site != NULL ? g_ascii_strdown (cookie->same_site, -1) : NULL;
   p->page = g_strdup (entry->url);
   p->granted = har->granted != NULL ? g_strdupv (har->granted) : NULL;
+  p->seen_ms = har->entry_ms;
 
   p->o.name = p->name;
   p->o.kind = STK_KIND_COOKIE;
@@ -542,6 +568,10 @@ process_entry (Har   *har,
     started = g_date_time_new_from_iso8601 (entry->started, NULL);
   if (started != NULL)
     seen_at = g_date_time_to_unix (started);
+  har->entry_ms = started != NULL
+                  ? seen_at * 1000 + g_date_time_get_microsecond (started) / 1000 : 0;
+  if (har->entry_ms > 0 && (har->first_ms == 0 || har->entry_ms < har->first_ms))
+    har->first_ms = har->entry_ms;
 
   if (entry->sent->len == 0 && entry->cookie_header != NULL &&
       stk_parse_cookie_header (entry->cookie_header, entry->sent,
@@ -556,16 +586,25 @@ process_entry (Har   *har,
   for (guint i = 0; i < entry->sent->len; i++)
     {
       StkHeaderCookie *cookie = g_ptr_array_index (entry->sent, i);
+      gint64 time_ms;
       GStrv granted;
 
       if (cookie->name == NULL || cookie->value == NULL
           || g_strcmp0 (cookie->name, consent_name) != 0)
         continue;
-      granted = parse_consent (cookie->value);
+      granted = parse_consent (cookie->value, &time_ms);
       if (granted != NULL)
         {
           g_strfreev (har->granted);
           har->granted = granted;
+          if (time_ms > 0)
+            {
+              Consent *consent = g_new0 (Consent, 1);
+
+              consent->time_ms = time_ms;
+              consent->granted = g_strdupv (granted);
+              g_ptr_array_add (har->consents, consent);
+            }
         }
     }
 
@@ -776,6 +815,37 @@ read_root (Har *har)
   return TRUE;
 }
 
+/* A cookie no request had yet shown a consent for, but first seen at or after the moment a
+ * consent the file shows later was given (its "t"): after that consent. This is what a
+ * statistics script does the instant the visitor accepts, before any request can carry the
+ * new consent cookie. Of several consents, the last one given by then answers. Only consents
+ * given while the file was recorded count so: an older one would have been sent from the first
+ * request on. */
+static void
+grant_by_time (Har     *har,
+               Pending *p)
+{
+  Consent *answer = NULL;
+
+  if (p->seen_ms <= 0)
+    return;
+
+  for (guint i = 0; i < har->consents->len; i++)
+    {
+      Consent *consent = g_ptr_array_index (har->consents, i);
+
+      if (consent->time_ms >= har->first_ms && consent->time_ms <= p->seen_ms
+          && (answer == NULL || consent->time_ms >= answer->time_ms))
+        answer = consent;
+    }
+
+  if (answer != NULL)
+    {
+      p->granted = g_strdupv (answer->granted);
+      p->o.granted = (const char * const *) p->granted;
+    }
+}
+
 gboolean
 stk_har_read_data (StkAuditReport  *report,
                    const char      *data,
@@ -793,6 +863,7 @@ stk_har_read_data (StkAuditReport  *report,
   har.policy = stk_audit_report_get_policy (report);
   har.name = name;
   har.observations = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  har.consents = g_ptr_array_new_with_free_func ((GDestroyNotify) consent_free);
   har.set_domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
   har.pages = g_hash_table_new (g_str_hash, g_str_equal);
@@ -806,8 +877,13 @@ stk_har_read_data (StkAuditReport  *report,
       for (guint i = 0; i < har.page_order->len; i++)
         stk_audit_report_add_page (report, g_ptr_array_index (har.page_order, i), 200, NULL);
       for (guint i = 0; i < har.observations->len; i++)
-        stk_audit_report_observe (report,
-                                  &((Pending *) g_ptr_array_index (har.observations, i))->o);
+        {
+          Pending *p = g_ptr_array_index (har.observations, i);
+
+          if (p->granted == NULL)
+            grant_by_time (&har, p);
+          stk_audit_report_observe (report, &p->o);
+        }
       if (har.n_cookies == 0)
         stk_audit_report_add_warning (report, name,
           _("the file holds no cookies at all. Browsers leave them out of saved HAR files "
@@ -818,6 +894,7 @@ stk_har_read_data (StkAuditReport  *report,
     }
 
   g_ptr_array_unref (har.observations);
+  g_ptr_array_unref (har.consents);
   g_hash_table_unref (har.set_domains);
   g_hash_table_unref (har.pages);
   g_ptr_array_unref (har.page_order);

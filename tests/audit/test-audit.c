@@ -300,6 +300,69 @@ test_har_json (void)
   g_assert_true (saw_ga);
 }
 
+/* A consent given during the visit (its "t") covers what appears after that moment, even
+ * before any request carries the new consent cookie: a script that runs the instant the visitor
+ * accepts. A consent older than the file does not reach back. */
+static void
+test_har_consent_time (void)
+{
+  g_autoptr(StkPolicy) policy = load_example ();
+  g_autoptr(StkAuditReport) report = stk_audit_report_new (policy, STK_AUDIT_SOURCE_HAR);
+  g_autoptr(GError) error = NULL;
+  /* 2026-11-30T10:00:01.500Z and, for a consent given before the file, a day earlier */
+  const gint64 given = G_GINT64_CONSTANT (1796032801500);
+  g_autofree char *during = g_strdup_printf ("%%7B%%22c%%22%%3A%%5B%%22necessary%%22%%2C"
+                                             "%%22statistical%%22%%5D%%2C%%22t%%22%%3A%"
+                                             G_GINT64_FORMAT "%%7D", given);
+  g_autofree char *har = NULL;
+  StkAuditItem *item;
+
+  har = g_strdup_printf (
+    "{\"log\": {\"entries\": ["
+    "{\"startedDateTime\": \"2026-11-30T10:00:00.000Z\", \"request\": {\"url\": "
+    "\"https://www.kk.dk/\"}, \"response\": {\"cookies\": [{\"name\": \"early_stat\", "
+    "\"value\": \"1\"}]}},"
+    "{\"startedDateTime\": \"2026-11-30T10:00:02.000Z\", \"request\": {\"url\": "
+    "\"https://www.kk.dk/stat.gif\"}, \"response\": {\"cookies\": [{\"name\": "
+    "\"nmstat\", \"value\": \"1\"}]}},"
+    "{\"startedDateTime\": \"2026-11-30T10:00:03.000Z\", \"request\": {\"url\": "
+    "\"https://www.kk.dk/borger\", \"cookies\": [{\"name\": \"samtykke\", \"value\": "
+    "\"%s\"}]}, \"response\": {}}"
+    "]}}", during);
+
+  g_assert_true (stk_har_read_data (report, har, strlen (har), "time.har", &error));
+  g_assert_no_error (error);
+  stk_audit_report_finish (report);
+
+  /* Before the moment of consent: before consent. */
+  item = find_item (report, "early_stat", STK_AUDIT_UNDECLARED);
+  g_assert_nonnull (item);
+  g_assert_true (stk_audit_item_get_before_consent (item));
+
+  /* Half a second after it, though no request had carried it yet: after consent. */
+  item = find_item (report, "nmstat", STK_AUDIT_DECLARED);
+  g_assert_nonnull (item);
+  g_assert_false (stk_audit_item_get_before_consent (item));
+
+  /* The same file with the consent a day older than the visit: it does not reach back. */
+  {
+    g_autoptr(StkAuditReport) again = stk_audit_report_new (policy, STK_AUDIT_SOURCE_HAR);
+    g_autofree char *older = g_strdup_printf ("%" G_GINT64_FORMAT, given - 86400000);
+    g_autofree char *given_text = g_strdup_printf ("%" G_GINT64_FORMAT, given);
+    g_autofree char *old_har = NULL;
+    char *at = strstr (har, given_text);
+
+    g_assert_nonnull (at);
+    old_har = g_strdup_printf ("%.*s%s%s", (int) (at - har), har, older,
+                               at + strlen (given_text));
+    g_assert_true (stk_har_read_data (again, old_har, strlen (old_har), "old.har", &error));
+    stk_audit_report_finish (again);
+    item = find_item (again, "nmstat", STK_AUDIT_DECLARED);
+    g_assert_nonnull (item);
+    g_assert_true (stk_audit_item_get_before_consent (item));
+  }
+}
+
 static void
 test_har_without_cookies (void)
 {
@@ -651,6 +714,7 @@ main (int   argc,
   g_test_add_func ("/ocd/domain", test_ocd_domain);
   g_test_add_func ("/har/consent-flow", test_har_consent_flow);
   g_test_add_func ("/har/json", test_har_json);
+  g_test_add_func ("/har/consent-time", test_har_consent_time);
   g_test_add_func ("/har/without-cookies", test_har_without_cookies);
   g_test_add_func ("/har/malformed", test_har_malformed);
   g_test_add_func ("/har/missing-file", test_har_missing_file);
