@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "stk-application.h"
+#include "stk-ocd.h"
 #include "stk-core-resources.h"
 #include "stk-document.h"
 #include "stk-settings.h"
@@ -122,19 +123,27 @@ about_activated (GSimpleAction *action,
   static const char *developers[] = { "The Samtykke authors", NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  adw_show_about_window (parent,
-                         "application-name", _("Samtykke"),
-                         "application-icon", APP_ID,
-                         "developer-name", "The Samtykke authors",
-                         "developers", developers,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Edit your website’s cookie-consent policy and export the "
-                                       "banner and the cookie declaration it needs."),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Samtykke authors",
-                         /* Translators: put your names here, one per line. */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  AdwAboutWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-name", _("Samtykke"),
+                        "application-icon", APP_ID,
+                        "developer-name", "The Samtykke authors",
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Edit your website’s cookie-consent policy and export the "
+                                      "banner and the cookie declaration it needs."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Samtykke authors",
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  /* The suggestions for cookies a scan finds come from this database, shipped with the
+   * application under its own licence. */
+  adw_about_window_add_legal_section (about, _("Open Cookie Database"),
+                                      STK_OCD_ATTRIBUTION, GTK_LICENSE_APACHE_2_0, NULL);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_actions[] = {
