@@ -26,3 +26,4 @@
 #include "stk-audit.h"
 #include "stk-har.h"
 #include "stk-scanner.h"
+#include "stk-interop.h"

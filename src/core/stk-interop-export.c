@@ -1,0 +1,166 @@
+/* stk-interop-export.c — writing a policy as another banner's configuration or a spreadsheet
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "stk-core-private.h"
+#include "stk-error.h"
+#include "stk-export.h"
+#include "stk-interop-private.h"
+#include "stk-validate.h"
+
+/* A banner that would miss texts or a required category is no banner: the configurations are
+ * refused as the export of Samtykke's own banner is. */
+static gboolean
+check_policy (StkPolicy  *policy,
+              GError    **error)
+{
+  g_autoptr(GListModel) findings = stk_policy_validate (policy);
+  guint n_errors = stk_findings_count (findings, STK_SEVERITY_ERROR);
+  g_autoptr(GString) message = NULL;
+
+  if (n_errors == 0)
+    return TRUE;
+
+  message = g_string_new (NULL);
+  g_string_append_printf (message,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "The policy has %u error and cannot be exported:",
+                                       "The policy has %u errors and cannot be exported:",
+                                       n_errors),
+                          n_errors);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(StkFinding) finding = g_list_model_get_item (findings, i);
+
+      if (stk_finding_get_severity (finding) == STK_SEVERITY_ERROR)
+        g_string_append_printf (message, "\n  %s [%s]", stk_finding_get_message (finding),
+                                stk_finding_get_path (finding));
+    }
+
+  g_set_error_literal (error, STK_ERROR, STK_ERROR_INVALID_POLICY, message->str);
+  return FALSE;
+}
+
+/**
+ * stk_interop_render:
+ * @policy: a policy
+ * @format: the format to write
+ * @options: (nullable): how; %NULL for the defaults
+ * @notes: (nullable): where to add what the format has no place for
+ * @error: where a refusal goes
+ *
+ * Renders @policy as one file: a vanilla-cookieconsent or Klaro configuration, which is
+ * refused (like Samtykke's own banner) when validation finds errors in the policy, or the
+ * spreadsheet of its cookies, which is written for any policy, since it is for reading.
+ *
+ * Returns: (transfer full) (nullable): the file's bytes, or %NULL with @error set
+ */
+GBytes *
+stk_interop_render (StkPolicy                *policy,
+                    StkInteropFormat          format,
+                    const StkInteropOptions  *options,
+                    StkInteropReport         *notes,
+                    GError                  **error)
+{
+  StkInteropOptions defaults = { 0 };
+  g_autofree char *site_path = NULL;
+  const char *language;
+
+  g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
+
+  if (options == NULL)
+    options = &defaults;
+
+  if (format == STK_INTEROP_CSV)
+    {
+      language = options->csv_language;
+      if (language == NULL)
+        language = g_strcmp0 (stk_policy_get_default_language (policy), "da") == 0 ? "da" : "en";
+      if (!g_str_equal (language, "da") && !g_str_equal (language, "en"))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("The spreadsheet can be written in da or en, not “%s”"), language);
+          return NULL;
+        }
+      return stk_interop_csv_render (policy, options->csv_excel, language);
+    }
+
+  site_path = stk_export_site_path_normalize (options->site_path, error);
+  if (site_path == NULL || !check_policy (policy, error))
+    return NULL;
+
+  switch (format)
+    {
+    case STK_INTEROP_VANILLA_COOKIECONSENT:
+      return stk_interop_vcc_render (policy, site_path, notes);
+    case STK_INTEROP_KLARO:
+      return stk_interop_klaro_render (policy, site_path, notes);
+    case STK_INTEROP_CSV:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * stk_interop_export_to_directory:
+ * @policy: a policy
+ * @directory: the folder to write into; created when missing
+ * @format: the format to write
+ * @options: (nullable): how; %NULL for the defaults
+ * @notes: (nullable): where to add what the format has no place for
+ * @error: where a failure goes
+ *
+ * Writes stk_interop_render()'s file into @directory under
+ * stk_interop_format_file_name(), through a temporary file renamed into place, so that a
+ * failure leaves no half-written file.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+stk_interop_export_to_directory (StkPolicy                *policy,
+                                 GFile                    *directory,
+                                 StkInteropFormat          format,
+                                 const StkInteropOptions  *options,
+                                 StkInteropReport         *notes,
+                                 GError                  **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (STK_IS_POLICY (policy), FALSE);
+  g_return_val_if_fail (G_IS_FILE (directory), FALSE);
+
+  bytes = stk_interop_render (policy, format, options, notes, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  dir = g_file_get_path (directory);
+  if (dir == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Can only export to a local folder"));
+      return FALSE;
+    }
+  if (!g_file_make_directory_with_parents (directory, NULL, &local_error)
+      && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", dir,
+                   local_error->message);
+      return FALSE;
+    }
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, _("%s: not a folder"), dir);
+      return FALSE;
+    }
+
+  path = g_build_filename (dir, stk_interop_format_file_name (format), NULL);
+  return stk_file_replace (path, bytes, error);
+}
