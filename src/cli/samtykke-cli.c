@@ -52,6 +52,12 @@ static const StkCliCommand commands[] = {
     N_("The files are policy.json, banner.html, cookie-policy.LANG.html (one for each\n"
        "language of the policy), samtykke.js and samtykke.css; --only chooses among them.\n"
        "\n"
+       "--format writes one file for another banner instead: vanilla-cookieconsent\n"
+       "(cookieconsent-config.js, included after the library's cookieconsent.umd.js) or\n"
+       "klaro (klaro-config.js, included before klaro.js); what it cannot carry is listed.\n"
+       "--format csv writes cookies.csv, a spreadsheet of the cookies (RFC 4180, UTF-8),\n"
+       "also for a policy with errors; --csv-excel writes it for Excel in a Danish locale.\n"
+       "\n"
        "--site-path names where the folder is published on the website, such as\n"
        "/cookies/: banner.html then finds policy.json and the declaration pages there\n"
        "from a page in any folder. Without it, they must stand beside the page.\n"
@@ -122,6 +128,26 @@ static const StkCliCommand commands[] = {
        "\n"
        "Exit status as for audit; 2 also when the scanner cannot run."),
     stk_cli_run_scan,
+  },
+  {
+    "import",
+    /* Translators: the arguments of "samtykke-cli import", shown in its usage line. */
+    N_("FILE -o POLICY"),
+    N_("Make a policy from another banner's configuration, or update one from a spreadsheet."),
+    N_("A vanilla-cookieconsent 3 or Klaro 0.7 configuration, as JSON or as the .js file\n"
+       "the site includes, becomes a new policy. A .js file is run without a browser (no\n"
+       "page, no network) for at most 5 seconds; its callbacks are dropped. What could\n"
+       "not be carried over is listed as FILE: warning: message [place]; texts the\n"
+       "configuration lacks stay missing, and validation reports them.\n"
+       "\n"
+       "A spreadsheet (FILE.csv, as export --format csv writes it, or with the same\n"
+       "columns in Danish or English in any order) adds and updates the cookies of the\n"
+       "policy named with --into, which is then written to -o. Each bad row is listed\n"
+       "as FILE.csv:LINE: message, and nothing is written when any row is bad.\n"
+       "\n"
+       "Exit status: 0 when the policy was written, 1 when nothing could be imported or\n"
+       "written, 2 on bad usage or when a file cannot be read."),
+    stk_cli_run_import,
   },
   {
     "help",
@@ -451,6 +477,9 @@ run_export (const StkCliCommand  *command,
   g_autofree char *only = NULL;
   g_autofree char *site_path = NULL;
   g_autofree char *site = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *csv_language = NULL;
+  gboolean csv_excel = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The folder to write into (created when missing)"),
@@ -464,6 +493,17 @@ run_export (const StkCliCommand  *command,
       N_("Where the folder is published on the website, such as /cookies/"),
       /* Translators: placeholder of the --site-path option's value. */
       N_("PATH") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Write one file for another banner or a spreadsheet: vanilla-cookieconsent, klaro "
+         "or csv"),
+      /* Translators: placeholder of the --format option's value. */
+      N_("FORMAT") },
+    { "csv-excel", 0, 0, G_OPTION_ARG_NONE, &csv_excel,
+      N_("With --format csv: for Excel in a Danish locale (a byte-order mark and “;”)"), NULL },
+    { "csv-language", 0, 0, G_OPTION_ARG_STRING, &csv_language,
+      N_("With --format csv: the language of the column names, da or en"),
+      /* Translators: placeholder of the --csv-language option's value. */
+      N_("LANG") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show this help"), NULL },
     { NULL }
   };
@@ -471,6 +511,7 @@ run_export (const StkCliCommand  *command,
   g_autoptr(StkPolicy) policy = NULL;
   g_autoptr(GListModel) findings = NULL;
   g_autoptr(GFile) directory = NULL;
+  StkInteropFormat interop = STK_INTEROP_CSV;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   StkExportParts parts = STK_EXPORT_ALL;
@@ -495,6 +536,14 @@ run_export (const StkCliCommand  *command,
   if (site == NULL)
     return stk_cli_usage_error (command->name, error->message);
 
+  if (format != NULL && !stk_interop_format_parse (format, &interop, &error))
+    return stk_cli_usage_error (command->name, error->message);
+  if (format != NULL && only != NULL)
+    return stk_cli_usage_error (command->name, _("--only and --format cannot be used together."));
+  if ((csv_excel || csv_language != NULL) && (format == NULL || interop != STK_INTEROP_CSV))
+    return stk_cli_usage_error (command->name,
+                                _("--csv-excel and --csv-language go with --format csv."));
+
   status = stk_cli_load_policy (argv[1], &policy, &contents, &length, NULL, NULL);
   if (status != EXIT_OK)
     return status;
@@ -502,7 +551,8 @@ run_export (const StkCliCommand  *command,
   findings = stk_policy_validate (policy);
   errors = stk_findings_count (findings, STK_SEVERITY_ERROR);
   print_findings (argv[1], contents, length, findings, TRUE);
-  if (errors > 0)
+  /* A spreadsheet is for reading, also of a policy that is not finished. */
+  if (errors > 0 && !(format != NULL && interop == STK_INTEROP_CSV))
     {
       g_printerr (ngettext ("%s: not exported, because the policy has %u error\n",
                             "%s: not exported, because the policy has %u errors\n",
@@ -510,6 +560,10 @@ run_export (const StkCliCommand  *command,
                   argv[1], errors);
       return EXIT_PROBLEMS;
     }
+
+  if (format != NULL)
+    return stk_cli_export_interop (argv[1], policy, contents, length, output, interop,
+                                   csv_excel, csv_language, site);
 
   directory = g_file_new_for_commandline_arg (output);
   if (!stk_export_to_directory_at (policy, directory, parts, site, &error))

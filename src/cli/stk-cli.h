@@ -71,4 +71,18 @@ int             stk_cli_run_scan           (const StkCliCommand  *command,
                                             int                   argc,
                                             char                **argv);
 
+/* Other banners' configurations and spreadsheets (stk-cli-interop.c). */
+int             stk_cli_run_import         (const StkCliCommand  *command,
+                                            int                   argc,
+                                            char                **argv);
+int             stk_cli_export_interop     (const char           *filename,
+                                            StkPolicy            *policy,
+                                            const char           *contents,
+                                            gsize                 length,
+                                            const char           *output,
+                                            StkInteropFormat      format,
+                                            gboolean              csv_excel,
+                                            const char           *csv_language,
+                                            const char           *site_path);
+
 G_END_DECLS

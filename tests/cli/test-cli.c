@@ -1155,6 +1155,239 @@ test_audit_bad_input (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "not a web address"));
 }
 
+/* export --format and import: other banners' configurations and spreadsheets */
+
+static void
+test_export_format (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *example = example_path ();
+  g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *vcc = g_build_filename (out, "cookieconsent-config.js", NULL);
+  g_autofree char *klaro = g_build_filename (out, "klaro-config.js", NULL);
+  g_autofree char *csv = g_build_filename (out, "cookies.csv", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *text = NULL;
+
+    run_cli (&run, "export", example, "-o", out, "--format", "vanilla-cookieconsent");
+    g_assert_cmpint (run.status, ==, 0);
+    text = read_text (vcc);
+    g_assert_nonnull (strstr (text, "CookieConsent.run("));
+    /* What the library has no place for is listed at its place in the policy. */
+    g_assert_nonnull (strstr (run.err, "copenhagen.json:"));
+    g_assert_nonnull (strstr (run.err, ": warning: "));
+    /* Only the one file. */
+    g_assert_false (g_file_test (klaro, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *text = NULL;
+
+    run_cli (&run, "export", example, "-o", out, "--format", "klaro");
+    g_assert_cmpint (run.status, ==, 0);
+    text = read_text (klaro);
+    g_assert_nonnull (strstr (text, "window.klaroConfig"));
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *text = NULL;
+
+    run_cli (&run, "export", example, "-o", out, "--format", "csv", "--csv-excel");
+    g_assert_cmpint (run.status, ==, 0);
+    text = read_text (csv);
+    g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf" "Leverandør;Kategori;Navn;"));
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *text = NULL;
+
+    run_cli (&run, "export", example, "-o", out, "--format", "csv", "--csv-language", "en");
+    g_assert_cmpint (run.status, ==, 0);
+    text = read_text (csv);
+    g_assert_true (g_str_has_prefix (text, "Provider,Category,Name,"));
+  }
+}
+
+static void
+test_export_format_usage (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *example = example_path ();
+  g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
+  const char * const bad[][8] = {
+    { "export", example, "-o", out, "--format", "tarteaucitron", NULL },
+    { "export", example, "-o", out, "--format", "klaro", "--only", "policy" },
+    { "export", example, "-o", out, "--format", "klaro", "--csv-excel", NULL },
+    { "export", example, "-o", out, "--csv-language", "da", NULL },
+    { "export", example, "-o", out, "--format", "csv", "--csv-language", "de" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli_lang (&run, NULL, bad[i]);
+      g_assert_cmpint (run.status, !=, 0);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* A configuration with one category and one service, written as the site includes it. */
+static const char vcc_config[] =
+  "CookieConsent.run({\n"
+  "  categories: {\n"
+  "    necessary: { readOnly: true },\n"
+  "    analytics: { services: { ga: { label: 'Google Analytics',\n"
+  "                                   cookies: [{ name: /^_ga_.*$/ }] } } }\n"
+  "  },\n"
+  "  onConsent: function () {},\n"
+  "  language: { default: 'en', translations: { en: {\n"
+  "    consentModal: { title: 'Cookies', acceptAllBtn: 'Accept all' } } } }\n"
+  "});\n";
+
+static void
+test_import_config (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *config = write_file (fixture, "config.js", vcc_config, -1);
+  g_autofree char *out = g_build_filename (fixture->dir, "policy.json", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GFile) file = g_file_new_for_path (out);
+    g_autoptr(StkPolicy) policy = NULL;
+    g_autoptr(GError) error = NULL;
+
+    run_cli (&run, "import", config, "-o", out);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "config.js: warning: "));
+    g_assert_nonnull (strstr (run.err, "[onConsent]"));
+    policy = stk_policy_load_file (file, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (stk_policy_find_category (policy, "analytics"));
+    g_assert_cmpstr (stk_text_get (stk_policy_get_text (policy, "banner_title"), "en"), ==,
+                     "Cookies");
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    /* An existing policy is not overwritten without --force. */
+    run_cli (&run, "import", config, "-o", out);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "--force"));
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "import", config, "-o", out, "--from", "klaro", "--force");
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "vanilla-cookieconsent"));
+  }
+}
+
+static void
+test_import_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *throws = write_file (fixture, "throws.js",
+                                        "var x = 1;\nthrow new TypeError ('broken');\n", -1);
+  g_autofree char *empty = write_file (fixture, "empty.json", "{}", -1);
+  g_autofree char *out = g_build_filename (fixture->dir, "policy.json", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "import", throws, "-o", out);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "throws.js:2:"));
+    g_assert_nonnull (strstr (run.err, "broken"));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "import", empty, "-o", out);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "import", throws);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+}
+
+static void
+test_import_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(StkPolicy) example = load_example ();
+  g_autofree char *policy = write_policy (fixture, "policy.json", example);
+  g_autofree char *out = g_build_filename (fixture->dir, "out.json", NULL);
+  g_autofree char *good = write_file (fixture, "good.csv",
+                                      "Navn,Leverandør,Varighed,Mønster\r\n"
+                                      "_ui_new,Userindex ApS,3 måneder,nej\r\n", -1);
+  g_autofree char *bad = write_file (fixture, "bad.csv",
+                                     "Provider,Name,Duration\n"
+                                     "Userindex ApS,_ui_a,3 months\n"
+                                     "Userindex ApS,_ui_b,forever\n"
+                                     "Nobody Ltd.,_x,session\n", -1);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "import", bad, "--into", policy, "-o", out);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "bad.csv:3: "));
+    g_assert_nonnull (strstr (run.err, "bad.csv:4: "));
+    g_assert_null (strstr (run.err, "bad.csv:2: "));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GFile) file = g_file_new_for_path (out);
+    g_autoptr(StkPolicy) result = NULL;
+    g_autoptr(GError) error = NULL;
+    StkList *providers;
+    gboolean found = FALSE;
+
+    run_cli (&run, "import", good, "--into", policy, "-o", out);
+    g_assert_cmpint (run.status, ==, 0);
+    result = stk_policy_load_file (file, &error);
+    g_assert_no_error (error);
+    providers = stk_policy_get_providers (result);
+    for (guint i = 0; i < stk_list_get_n (providers); i++)
+      {
+        StkList *cookies = stk_provider_get_cookies (stk_list_peek (providers, i));
+
+        for (guint j = 0; j < stk_list_get_n (cookies); j++)
+          found |= g_str_equal (stk_cookie_get_name (stk_list_peek (cookies, j)), "_ui_new");
+      }
+    g_assert_true (found);
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "import", good, "-o", out, "--force");
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--into"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1189,6 +1422,11 @@ main (int    argc,
   ADD ("/cli/export/keeps-earlier", test_export_refuses_into_existing);
   ADD ("/cli/export/fails", test_export_fails);
   ADD ("/cli/export/usage", test_export_usage);
+  ADD ("/cli/export/format", test_export_format);
+  ADD ("/cli/export/format-usage", test_export_format_usage);
+  ADD ("/cli/import/config", test_import_config);
+  ADD ("/cli/import/refused", test_import_refused);
+  ADD ("/cli/import/csv", test_import_csv);
   ADD ("/cli/fmt/print", test_fmt_print);
   ADD ("/cli/fmt/round-trip", test_fmt_round_trip);
   ADD ("/cli/fmt/errors", test_fmt_errors);
