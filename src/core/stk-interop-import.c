@@ -502,30 +502,31 @@ fail_limit (GError     **error,
 {
   const char *limit = json_object_get_string_member_with_default (result, "limit", "");
   const char *path = json_object_get_string_member_with_default (result, "path", "");
-  gint64 max = json_object_get_int_member_with_default (result, "max", 0);
+  guint max = (guint) CLAMP (json_object_get_int_member_with_default (result, "max", 0), 0,
+                             G_MAXUINT);
   g_autofree char *where = *path != '\0' ? g_strdup_printf (" [%s]", path) : g_strdup ("");
 
   if (g_str_equal (limit, "depth"))
     g_set_error (error, STK_INTEROP_ERROR, STK_INTEROP_ERROR_TOO_LARGE,
-                 _("%s: the configuration nests deeper than %" G_GINT64_FORMAT " levels, the "
-                   "most Samtykke reads%s"), display_name, max, where);
+                 _("%s: the configuration nests deeper than %u levels, the most Samtykke "
+                   "reads%s"), display_name, max, where);
   else if (g_str_equal (limit, "items"))
     g_set_error (error, STK_INTEROP_ERROR, STK_INTEROP_ERROR_TOO_LARGE,
-                 _("%s: a list or object of the configuration holds more than "
-                   "%" G_GINT64_FORMAT " entries, the most Samtykke reads%s"),
+                 _("%s: a list or object of the configuration holds more than %u entries, "
+                   "the most Samtykke reads%s"),
                  display_name, max, where);
   else if (g_str_equal (limit, "string"))
     g_set_error (error, STK_INTEROP_ERROR, STK_INTEROP_ERROR_TOO_LARGE,
-                 _("%s: a text of the configuration is longer than %" G_GINT64_FORMAT
-                   " bytes, the most Samtykke reads%s"), display_name, max, where);
+                 _("%s: a text of the configuration is longer than %u bytes, the most "
+                   "Samtykke reads%s"), display_name, max, where);
   else if (g_str_equal (limit, "values"))
     g_set_error (error, STK_INTEROP_ERROR, STK_INTEROP_ERROR_TOO_LARGE,
-                 _("%s: the configuration holds more than %" G_GINT64_FORMAT " values, the "
-                   "most Samtykke reads"), display_name, max);
+                 _("%s: the configuration holds more than %u values, the most Samtykke "
+                   "reads"), display_name, max);
   else
     g_set_error (error, STK_INTEROP_ERROR, STK_INTEROP_ERROR_TOO_LARGE,
-                 _("%s: the configuration is larger than %" G_GINT64_FORMAT " bytes, the most "
-                   "Samtykke reads"), display_name, max);
+                 _("%s: the configuration is larger than %u bytes, the most Samtykke "
+                   "reads"), display_name, max);
 }
 
 /* Reads what samtykke-import-js printed. */
@@ -618,8 +619,8 @@ read_result (Run     *run,
   calls = json_object_get_int_member_with_default (result, "calls", 0);
   if (calls > 1)
     stk_interop_report_addf (report, STK_INTEROP_NOTE_WARNING, 0, NULL,
-                             _("The library was started %" G_GINT64_FORMAT " times; the first "
-                               "configuration was imported"), calls);
+                             _("The library was started %u times; the first configuration was "
+                               "imported"), (guint) MIN (calls, G_MAXUINT));
   if (json_object_get_boolean_member_with_default (result, "read_location", FALSE))
     stk_interop_report_add (report, STK_INTEROP_NOTE_WARNING, 0, NULL,
                             _("The file read the page’s address (location); it was run as on "
