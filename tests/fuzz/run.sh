@@ -6,10 +6,12 @@
 #
 # Usage: tests/fuzz/run.sh [SECONDS] [TARGET...]
 # Builds the core library with clang, AddressSanitizer, UBSan and coverage instrumentation in
-# _build-fuzz, links each target (fuzz-load, fuzz-export, fuzz-har; default: all) against it,
-# and fuzzes each for SECONDS (default 60), starting from its seeds: the example policies, the
-# golden files and tests/fuzz/seeds for the policy targets; tests/audit/har and
-# tests/fuzz/har-seeds for the HAR reader. Corpora grow in the build folder; inputs that fail are saved under
+# _build-fuzz, links each target (fuzz-load, fuzz-export, fuzz-har, fuzz-csv, fuzz-config;
+# default: all) against it, and fuzzes each for SECONDS (default 60), starting from its seeds:
+# the example policies, the golden files and tests/fuzz/seeds for the policy targets;
+# tests/audit/har and tests/fuzz/har-seeds for the HAR reader; tests/fuzz/csv-seeds for the
+# spreadsheet reader; tests/fuzz/config-seeds and tests/interop/configs for the configuration
+# importer. Corpora grow in the build folder; inputs that fail are saved under
 # tests/fuzz/crashes/. Exits non-zero when a target fails.
 # FUZZ_CC names the compiler (default clang-14); FUZZ_ARGS adds libFuzzer options.
 
@@ -19,7 +21,7 @@ source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 build_dir="$source_dir/_build-fuzz"
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-fuzz-load fuzz-export fuzz-har}
+targets=${*:-fuzz-load fuzz-export fuzz-har fuzz-csv fuzz-config}
 cc=${FUZZ_CC:-clang-14}
 
 if [ ! -d "$build_dir" ]; then
@@ -45,6 +47,12 @@ for target in $targets; do
     fuzz-har)
       seeds="$source_dir/tests/audit/har/* $source_dir/tests/fuzz/har-seeds/*"
       dict="$source_dir/tests/fuzz/har.dict" ;;
+    fuzz-csv)
+      seeds="$source_dir/tests/fuzz/csv-seeds/*"
+      dict="$source_dir/tests/fuzz/csv.dict" ;;
+    fuzz-config)
+      seeds="$source_dir/tests/fuzz/config-seeds/* $source_dir/tests/interop/configs/*"
+      dict="$source_dir/tests/fuzz/config.dict" ;;
     *)
       seeds="$source_dir/data/examples/*.json $source_dir/tests/core/golden/*.json $source_dir/tests/fuzz/seeds/*.json"
       dict="$source_dir/tests/fuzz/policy.dict" ;;
