@@ -1220,7 +1220,7 @@ test_export_format_usage (Fixture       *fixture,
 {
   g_autofree char *example = example_path ();
   g_autofree char *out = g_build_filename (fixture->dir, "out", NULL);
-  const char * const bad[][8] = {
+  const char * const bad[][9] = {
     { "export", example, "-o", out, "--format", "tarteaucitron", NULL },
     { "export", example, "-o", out, "--format", "klaro", "--only", "policy" },
     { "export", example, "-o", out, "--format", "klaro", "--csv-excel", NULL },
