@@ -471,10 +471,11 @@ count_functions (JsonNode *node)
   if (JSON_NODE_HOLDS_OBJECT (node) && !is_marker (node))
     {
       JsonObjectIter iter;
+      const char *name;   /* json-glib 1.6 stores the name unconditionally */
       JsonNode *member;
 
       json_object_iter_init_ordered (&iter, json_node_get_object (node));
-      while (json_object_iter_next_ordered (&iter, NULL, &member))
+      while (json_object_iter_next_ordered (&iter, &name, &member))
         n += count_functions (member);
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
