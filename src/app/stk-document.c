@@ -1,70 +1,21 @@
-/* stk-document.c — one open policy: its file, unsaved changes, findings, loading and saving
+/* stk-document.c — one open policy: its file, unsaved changes, findings and export state
  *
  * Copyright 2026 The Samtykke authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Threads. Reading a file, the first check of what was read, and saving run in worker threads,
- * so that the window stays responsive with a policy of 100,000 cookies (reading it takes about
- * a second, checking it 0.1–0.2 s, writing it 0.5–1 s). The model is plain GObjects without
- * locks, so one rule holds: a worker reads a policy only while nothing on the main thread can
- * change it.
- *
- * - Reading builds a new model in the worker. Nothing else can reach it until the worker has
- *   finished and the main thread takes it.
- * - Checking a freshly read policy, and saving, read the model the window shows. While they
- *   run the document is busy: the window holds off every input that could edit and disables
- *   its actions (stk-window.c), and the document refuses to load, save or take another policy.
- *   The main thread may read meanwhile (pages, preview, a check after an earlier edit): readers
- *   do not disturb each other, and the one getter that creates something,
- *   stk_policy_get_text() for a text the policy lacks, has been called for every text before
- *   any worker starts, so that from then on it only looks up.
- * - Checks after an edit run on the main thread, after a pause in typing. A worker would need
- *   the edits held off for as long as it runs, and holding off the keyboard whenever the user
- *   pauses would lose keystrokes, which is worse than a short delay.
- *
- * Saving writes to a temporary file, flushes it to disk and renames it over the old one
- * (stk_policy_save_file()), so the file on disk is always a whole policy.
- */
+/* Loading and saving, in worker threads, are in stk-document-io.c. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "stk-document.h"
+#include "stk-document-private.h"
 #include "stk-settings.h"
 
 /* The pause after the last edit before the findings are recomputed: long enough to stay off
  * the typing path, short enough to feel live. */
 #define VALIDATE_DELAY_MS 300
-
-struct _StkDocument
-{
-  GObject       parent_instance;
-
-  /* owned */
-  StkPolicy    *policy;
-  GFile        *file;
-  GListStore   *findings;
-  GSignalGroup *policy_signals;
-  GSignalGroup *history_signals;
-  char         *title;
-  char         *load_error;
-  GFile        *load_file;
-  GSettings    *settings;
-  GFile        *export_folder;
-  char         *accepted_warnings;
-  guint         validate_source;
-
-  /* what a worker is doing with the policy */
-  guint         loading : 1;
-  guint         saving : 1;
-  guint         checking : 1;
-
-  guint         modified : 1;
-  guint         changed_while_busy : 1;
-  guint         settings_looked_up : 1;
-};
 
 G_DEFINE_FINAL_TYPE (StkDocument, stk_document, G_TYPE_OBJECT)
 
@@ -84,23 +35,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  StkPolicy *policy;
-  GFile     *file;
-} SaveJob;
-
-static void
-save_job_free (SaveJob *job)
-{
-  g_clear_object (&job->policy);
-  g_clear_object (&job->file);
-  g_free (job);
-}
-
-static gboolean
-files_equal (GFile *a,
-             GFile *b)
+gboolean
+_stk_document_files_equal (GFile *a,
+                           GFile *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
@@ -112,8 +49,8 @@ files_equal (GFile *a,
  * each later call a plain lookup, which a worker and the main thread may make at the same
  * time. Saving writes every known text whether it was there or not, so nothing changes in the
  * file, and nothing is recorded for undo. */
-static void
-ensure_texts (StkPolicy *policy)
+void
+_stk_document_ensure_texts (StkPolicy *policy)
 {
   g_autoptr(GPtrArray) keys = stk_policy_dup_text_keys (policy);
 
@@ -123,11 +60,11 @@ ensure_texts (StkPolicy *policy)
 
 /* State ------------------------------------------------------------------------------------ */
 
-static void
-set_activity (StkDocument *self,
-              gboolean     loading,
-              gboolean     saving,
-              gboolean     checking)
+void
+_stk_document_set_activity (StkDocument *self,
+                            gboolean     loading,
+                            gboolean     saving,
+                            gboolean     checking)
 {
   gboolean was_busy = stk_document_get_busy (self);
   gboolean was_loading = self->loading;
@@ -164,8 +101,8 @@ update_title (StkDocument *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
-static void
-update_modified (StkDocument *self)
+void
+_stk_document_update_modified (StkDocument *self)
 {
   gboolean modified = self->policy != NULL
                       && stk_history_get_modified (stk_policy_get_history (self->policy));
@@ -177,9 +114,9 @@ update_modified (StkDocument *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
-static void
-set_load_error (StkDocument *self,
-                const char  *message)
+void
+_stk_document_set_load_error (StkDocument *self,
+                              const char  *message)
 {
   if (g_strcmp0 (self->load_error, message) == 0)
     return;
@@ -189,11 +126,22 @@ set_load_error (StkDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
 }
 
+void
+_stk_document_set_file (StkDocument *self,
+                        GFile       *file)
+{
+  if (_stk_document_files_equal (self->file, file))
+    return;
+
+  g_set_object (&self->file, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
 /* Validation ------------------------------------------------------------------------------- */
 
-static void
-set_findings (StkDocument *self,
-              GListModel  *findings)
+void
+_stk_document_set_findings (StkDocument *self,
+                            GListModel  *findings)
 {
   guint n_items = findings != NULL ? g_list_model_get_n_items (findings) : 0;
   g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_items, g_object_unref);
@@ -215,7 +163,7 @@ validate (StkDocument *self)
 
   if (self->policy != NULL)
     findings = stk_policy_validate (self->policy);
-  set_findings (self, findings);
+  _stk_document_set_findings (self, findings);
 }
 
 static gboolean
@@ -229,9 +177,9 @@ validate_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-schedule_validation (StkDocument *self,
-                     guint        delay_ms)
+void
+_stk_document_schedule_validation (StkDocument *self,
+                                   guint        delay_ms)
 {
   g_clear_handle_id (&self->validate_source, g_source_remove);
   self->validate_source = g_timeout_add_full (G_PRIORITY_LOW, delay_ms, validate_timeout_cb,
@@ -269,22 +217,22 @@ policy_changed_cb (StkDocument *self)
       self->changed_while_busy = TRUE;
     }
 
-  schedule_validation (self, VALIDATE_DELAY_MS);
+  _stk_document_schedule_validation (self, VALIDATE_DELAY_MS);
   update_title (self);
 }
 
-static void
-take_policy (StkDocument *self,
-             StkPolicy   *policy,
-             GFile       *file)
+void
+_stk_document_take_policy (StkDocument *self,
+                           StkPolicy   *policy,
+                           GFile       *file)
 {
   g_autoptr(StkPolicy) old = g_steal_pointer (&self->policy);
-  gboolean file_changed = !files_equal (self->file, file);
+  gboolean file_changed = !_stk_document_files_equal (self->file, file);
 
   g_clear_handle_id (&self->validate_source, g_source_remove);
 
   self->policy = g_object_ref (policy);
-  ensure_texts (policy);
+  _stk_document_ensure_texts (policy);
   g_signal_group_set_target (self->policy_signals, policy);
   g_signal_group_set_target (self->history_signals, stk_policy_get_history (policy));
   g_set_object (&self->file, file);
@@ -300,7 +248,7 @@ take_policy (StkDocument *self,
   if (file_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   update_title (self);
-  update_modified (self);
+  _stk_document_update_modified (self);
 }
 
 /**
@@ -323,292 +271,8 @@ stk_document_set_policy (StkDocument *self,
   g_return_if_fail (file == NULL || G_IS_FILE (file));
   g_return_if_fail (!stk_document_get_busy (self));
 
-  take_policy (self, policy, file);
-  schedule_validation (self, 0);
-}
-
-/* Loading ---------------------------------------------------------------------------------- */
-
-static void
-read_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  g_autoptr(GError) error = NULL;
-  StkPolicy *policy;
-
-  policy = stk_policy_load_file (file, &error);
-  if (policy == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The new model is this thread's alone until the main thread takes it. */
-  ensure_texts (policy);
-  g_task_return_pointer (task, policy, g_object_unref);
-}
-
-static void
-check_worker (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  g_task_return_pointer (task, stk_policy_validate (STK_POLICY (task_data)), g_object_unref);
-}
-
-static void
-load_checked_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  StkDocument *self = STK_DOCUMENT (object);
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GListModel) findings = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  set_findings (self, findings);
-  set_activity (self, FALSE, FALSE, FALSE);
-  if (self->changed_while_busy)
-    schedule_validation (self, 0);
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-load_read_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  StkDocument *self = STK_DOCUMENT (object);
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StkPolicy) policy = g_task_propagate_pointer (G_TASK (result), &error);
-  GTask *check;
-
-  if (policy == NULL)
-    {
-      /* The current policy stays, with the reason the file did not open. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_load_error (self, error->message);
-      set_activity (self, FALSE, FALSE, FALSE);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The window shows the new policy now; checking it takes a moment more, and edits wait for
-   * that (the document stays busy). */
-  self->changed_while_busy = FALSE;
-  set_activity (self, TRUE, FALSE, TRUE);
-  take_policy (self, policy, self->load_file);
-  set_load_error (self, NULL);
-  set_activity (self, FALSE, FALSE, TRUE);
-
-  check = g_task_new (self, NULL, load_checked_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (check, check_worker);
-  g_task_set_task_data (check, g_object_ref (policy), g_object_unref);
-  /* Not deferred to an idle moment: while the window animates (a spinner) on a slow
-   * renderer, frames can follow each other without one, and the document would stay busy. */
-  g_task_run_in_thread (check, check_worker);
-  g_object_unref (check);
-}
-
-/**
- * stk_document_load_async:
- * @self: a document
- * @file: the policy file to read
- * @cancellable: (nullable): cancels the load before the policy is replaced
- * @callback: called when the document holds the file's policy, checked, or has failed
- * @user_data: for @callback
- *
- * Reads @file in a worker thread. On success the document holds the new policy, untouched,
- * with @file as its file; it then checks the policy in a worker too, and @callback runs when
- * the findings are in and the document may be edited. On failure the current policy stays and
- * #StkDocument:load-error holds the reason, naming the file, line and column.
- *
- * Fails with %G_IO_ERROR_BUSY while the document is loading or saving.
- */
-void
-stk_document_load_async (StkDocument         *self,
-                         GFile               *file,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  GTask *read;
-
-  g_return_if_fail (STK_IS_DOCUMENT (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, stk_document_load_async);
-
-  if (stk_document_get_busy (self))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, "%s",
-                               _("The policy is being opened or saved"));
-      return;
-    }
-
-  g_set_object (&self->load_file, file);
-  set_activity (self, TRUE, FALSE, FALSE);
-
-  read = g_task_new (self, cancellable, load_read_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (read, read_worker);
-  g_task_set_task_data (read, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (read, read_worker);
-  g_object_unref (read);
-}
-
-/**
- * stk_document_load_finish:
- * @self: a document
- * @result: the result handed to the callback
- * @error: where to put the reason the file did not load
- *
- * Returns: whether the document now holds the file's policy
- */
-gboolean
-stk_document_load_finish (StkDocument   *self,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  g_return_val_if_fail (STK_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == stk_document_load_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* Saving ----------------------------------------------------------------------------------- */
-
-static void
-save_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!stk_policy_save_file (job->policy, job->file, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-save_written_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  StkDocument *self = STK_DOCUMENT (object);
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  SaveJob *job = g_task_get_task_data (G_TASK (result));
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      set_activity (self, FALSE, FALSE, FALSE);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!files_equal (self->file, job->file))
-    {
-      g_set_object (&self->file, job->file);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-    }
-  /* The file holds the policy as it was when the save began, which is how it still is. */
-  if (!self->changed_while_busy)
-    stk_history_mark_saved (stk_policy_get_history (job->policy));
-  update_modified (self);
-  set_activity (self, FALSE, FALSE, FALSE);
-
-  g_task_return_boolean (task, TRUE);
-}
-
-/**
- * stk_document_save_async:
- * @self: a document that holds a policy
- * @file: (nullable): where to save; NULL for the document's own file
- * @cancellable: (nullable): unused: a save, once begun, runs to its end so that its result
- *   tells what is on disk
- * @callback: called when the file is written or writing it failed
- * @user_data: for @callback
- *
- * Writes the policy in a worker thread, atomically: a temporary file, flushed to disk, renamed
- * over @file. The document is busy meanwhile. On success @file becomes the document's file and
- * the policy counts as saved.
- *
- * Fails with %G_IO_ERROR_BUSY while the document is loading or saving.
- */
-void
-stk_document_save_async (StkDocument         *self,
-                         GFile               *file,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  GTask *write;
-  SaveJob *job;
-
-  g_return_if_fail (STK_IS_DOCUMENT (self));
-  g_return_if_fail (file == NULL || G_IS_FILE (file));
-  g_return_if_fail (file != NULL || self->file != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, stk_document_save_async);
-  g_task_set_check_cancellable (task, FALSE);
-
-  if (stk_document_get_busy (self) || self->policy == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, "%s",
-                               _("The policy is being opened or saved"));
-      return;
-    }
-
-  job = g_new0 (SaveJob, 1);
-  job->policy = g_object_ref (self->policy);
-  job->file = g_object_ref (file != NULL ? file : self->file);
-
-  ensure_texts (self->policy);
-  self->changed_while_busy = FALSE;
-  set_activity (self, FALSE, TRUE, FALSE);
-
-  write = g_task_new (self, NULL, save_written_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (write, save_worker);
-  g_task_set_task_data (write, job, (GDestroyNotify) save_job_free);
-  g_task_run_in_thread (write, save_worker);
-  g_object_unref (write);
-}
-
-/**
- * stk_document_save_finish:
- * @self: a document
- * @result: the result handed to the callback
- * @error: where to put the reason the file was not written
- *
- * Returns: whether the file was written
- */
-gboolean
-stk_document_save_finish (StkDocument   *self,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  g_return_val_if_fail (STK_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == stk_document_save_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  _stk_document_take_policy (self, policy, file);
+  _stk_document_schedule_validation (self, 0);
 }
 
 /* Export state ----------------------------------------------------------------------------- */
@@ -919,7 +583,7 @@ stk_document_init (StkDocument *self)
 
   self->history_signals = g_signal_group_new (STK_TYPE_HISTORY);
   g_signal_group_connect_object (self->history_signals, "notify::modified",
-                                 G_CALLBACK (update_modified), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (_stk_document_update_modified), self, G_CONNECT_SWAPPED);
 }
 
 /**

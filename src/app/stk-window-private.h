@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* The stack's page while the window's first document is being read. */
+#define OPENING_PAGE "opening"
+
 typedef enum
 {
   PENDING_NONE,
@@ -86,6 +89,17 @@ GFile   *_stk_window_dup_last_folder      (StkWindow   *self);
 void     _stk_window_remember_file        (StkWindow   *self,
                                            GFile       *file);
 void     _stk_window_close_when_idle      (StkWindow   *self);
+gboolean _stk_window_is_opening           (StkWindow   *self);
+void     _stk_window_update_title         (StkWindow   *self);
+void     _stk_window_update_busy          (StkWindow   *self);
+
+/* stk-window-pages.c: the pages, handing them the document, showing and focusing them */
+void     _stk_window_pages_init           (StkWindow   *self);
+void     _stk_window_pages_dispose        (StkWindow   *self);
+void     _stk_window_pages_follow_policy  (StkWindow   *self);
+void     _stk_window_pages_follow_file    (StkWindow   *self);
+void     _stk_window_select_sidebar_row   (StkWindow   *self,
+                                           const char  *name);
 
 /* stk-window-actions.c: the actions, the unsaved-changes question, the choosers, recent files */
 void     _stk_window_class_actions_init   (StkWindowClass *klass);

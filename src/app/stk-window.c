@@ -18,24 +18,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "stk-settings.h"
 #include "stk-window-private.h"
 
-#include "stk-categories-page.h"
-#include "stk-policy-page.h"
-#include "stk-preview-page.h"
-#include "stk-providers-page.h"
-#include "stk-sections-page.h"
-#include "stk-texts-page.h"
 
-static const char * const page_names[N_EDIT_PAGES] = {
-  "policy", "texts", "categories", "providers", "sections", "preview",
-};
-
-/* The stack's page while the window's first document is being read. */
-#define OPENING_PAGE "opening"
 /* How long the document is busy before the window shows it. */
 #define BUSY_SHOW_DELAY_MS 250
 
@@ -131,10 +118,8 @@ _stk_window_remember_file (StkWindow *self,
 
 /* State shown in the window ---------------------------------------------------------------- */
 
-static void update_busy (StkWindow *self);
-
-static gboolean
-is_opening (StkWindow *self)
+gboolean
+_stk_window_is_opening (StkWindow *self)
 {
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), OPENING_PAGE) == 0;
 }
@@ -145,8 +130,8 @@ _stk_window_dup_document_name (StkWindow *self)
   return stk_document_dup_title (self->document);
 }
 
-static void
-update_title (StkWindow *self)
+void
+_stk_window_update_title (StkWindow *self)
 {
   GFile *file = stk_document_get_file (self->document);
   g_autofree char *name = NULL;
@@ -154,7 +139,7 @@ update_title (StkWindow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
 
-  if (is_opening (self) && stk_document_get_load_file (self->document) != NULL)
+  if (_stk_window_is_opening (self) && stk_document_get_load_file (self->document) != NULL)
     {
       /* The policy's name is not known before it is read. */
       name = g_file_get_basename (stk_document_get_load_file (self->document));
@@ -188,15 +173,15 @@ busy_shown_cb (gpointer user_data)
 
   self->busy_source = 0;
   self->busy_shown = TRUE;
-  update_busy (self);
+  _stk_window_update_busy (self);
 
   return G_SOURCE_REMOVE;
 }
 
 /* The spinner and the busy cursor show when the document stays busy for a moment: a policy
  * of ordinary size saves in a few milliseconds, and a flash of them would only distract. */
-static void
-update_busy (StkWindow *self)
+void
+_stk_window_update_busy (StkWindow *self)
 {
   gboolean busy = stk_document_get_busy (self->document);
   gboolean spinning;
@@ -221,7 +206,7 @@ update_busy (StkWindow *self)
     doing = _("Checking the policy…");
 
   /* The page that says the window is opening its document has a spinner of its own. */
-  spinning = self->busy_shown && !is_opening (self);
+  spinning = self->busy_shown && !_stk_window_is_opening (self);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), spinning);
   gtk_spinner_set_spinning (self->busy_spinner, spinning);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner), doing);
@@ -324,132 +309,7 @@ hide_error (StkWindow *self)
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
 }
 
-/* Pages ------------------------------------------------------------------------------------ */
-
-static void
-set_page_property (GtkWidget  *page,
-                   const char *name,
-                   gpointer    value)
-{
-  if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), name) != NULL)
-    g_object_set (page, name, value, NULL);
-}
-
-/* Gives @page the current document when it does not have it yet. */
-static void
-sync_page (StkWindow *self,
-           GtkWidget *page)
-{
-  for (guint i = 0; i < N_EDIT_PAGES; i++)
-    {
-      if (page == NULL || self->pages[i] != page || !self->page_stale[i])
-        continue;
-
-      self->page_stale[i] = FALSE;
-      if (i == PAGE_PREVIEW)
-        set_page_property (page, "file", stk_document_get_file (self->document));
-      set_page_property (page, "policy", stk_document_get_policy (self->document));
-    }
-}
-
-static void
-visible_page_changed_cb (StkWindow *self)
-{
-  sync_page (self, gtk_stack_get_visible_child (self->stack));
-  update_title (self);
-  update_busy (self);
-}
-
-static void
-create_pages (StkWindow *self)
-{
-  static const char * const titles[N_EDIT_PAGES] = {
-    N_("Policy"), N_("Banner Texts"), N_("Categories"), N_("Providers"), N_("Page Sections"),
-    N_("Preview"),
-  };
-  GtkWidget *spinner;
-
-  self->pages[PAGE_POLICY] = g_object_new (STK_TYPE_POLICY_PAGE, NULL);
-  self->pages[PAGE_TEXTS] = g_object_new (STK_TYPE_TEXTS_PAGE, NULL);
-  self->pages[PAGE_CATEGORIES] = g_object_new (STK_TYPE_CATEGORIES_PAGE, NULL);
-  self->pages[PAGE_PROVIDERS] = g_object_new (STK_TYPE_PROVIDERS_PAGE, NULL);
-  self->pages[PAGE_SECTIONS] = g_object_new (STK_TYPE_SECTIONS_PAGE, NULL);
-  self->pages[PAGE_PREVIEW] = g_object_new (STK_TYPE_PREVIEW_PAGE, NULL);
-
-  for (guint i = 0; i < N_EDIT_PAGES; i++)
-    {
-      gtk_stack_add_titled (self->stack, self->pages[i], page_names[i], _(titles[i]));
-      /* Every page waits for the document until it is first shown. */
-      self->page_stale[i] = TRUE;
-    }
-
-  self->problems_page = STK_PROBLEMS_PAGE (stk_problems_page_new ());
-  stk_problems_page_set_findings (self->problems_page,
-                                  stk_document_get_findings (self->document));
-  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->problems_page), "problems", _("Problems"));
-
-  spinner = gtk_spinner_new ();
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  self->opening_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_child (self->opening_page, spinner);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->opening_page), OPENING_PAGE);
-}
-
-static void
-select_sidebar_row (StkWindow  *self,
-                    const char *name)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
-        {
-          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
-          return;
-        }
-    }
-}
-
-/**
- * stk_window_show_page:
- * @self: a window
- * @name: policy, texts, categories, providers, sections, preview or problems
- *
- * While the window's first document is being read, the page shows once it is there.
- */
-void
-stk_window_show_page (StkWindow  *self,
-                      const char *name)
-{
-  g_return_if_fail (STK_IS_WINDOW (self));
-  g_return_if_fail (name != NULL);
-
-  if (g_str_equal (name, OPENING_PAGE) || gtk_stack_get_child_by_name (self->stack, name) == NULL)
-    return;
-
-  select_sidebar_row (self, name);
-  adw_leaflet_set_visible_child_name (self->leaflet, "content");
-
-  if (is_opening (self))
-    {
-      g_free (self->wanted_page);
-      self->wanted_page = g_strdup (name);
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->stack, name);
-}
-
-const char *
-stk_window_get_visible_page (StkWindow *self)
-{
-  g_return_val_if_fail (STK_IS_WINDOW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
-}
+/* Template callbacks ------------------------------------------------------------------------ */
 
 static void
 sidebar_row_activated_cb (StkWindow     *self,
@@ -471,73 +331,6 @@ error_bar_response_cb (StkWindow *self,
   hide_error (self);
 }
 
-/* The page that edits the field a finding path names, by the path's first segment. */
-static guint
-page_for_path (const char *path)
-{
-  static const struct {
-    const char *prefix;
-    guint page;
-  } routes[] = {
-    { "texts", PAGE_TEXTS },
-    { "categories", PAGE_CATEGORIES },
-    { "providers", PAGE_PROVIDERS },
-    { "sections", PAGE_SECTIONS },
-  };
-  gsize len = strcspn (path, ".[");
-
-  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    {
-      if (strlen (routes[i].prefix) == len && strncmp (path, routes[i].prefix, len) == 0)
-        return routes[i].page;
-    }
-
-  return PAGE_POLICY;
-}
-
-gboolean
-stk_window_focus_path (StkWindow  *self,
-                       const char *path)
-{
-  guint page;
-  GtkWidget *widget;
-
-  g_return_val_if_fail (STK_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (is_opening (self))
-    return FALSE;
-
-  page = page_for_path (path);
-  widget = self->pages[page];
-  stk_window_show_page (self, page_names[page]);
-
-  switch (page)
-    {
-    case PAGE_POLICY:
-      return stk_policy_page_focus_path (STK_POLICY_PAGE (widget), path);
-    case PAGE_TEXTS:
-      return stk_texts_page_focus_path (STK_TEXTS_PAGE (widget), path);
-    case PAGE_CATEGORIES:
-      return stk_categories_page_focus_path (STK_CATEGORIES_PAGE (widget), path);
-    case PAGE_PROVIDERS:
-      return stk_providers_page_focus_path (STK_PROVIDERS_PAGE (widget), path);
-    case PAGE_SECTIONS:
-      return stk_sections_page_focus_path (STK_SECTIONS_PAGE (widget), path);
-    case PAGE_PREVIEW:
-    default:
-      return FALSE;
-    }
-}
-
-static void
-finding_activated_cb (StkWindow       *self,
-                      StkFinding      *finding,
-                      StkProblemsPage *page)
-{
-  stk_window_focus_path (self, stk_finding_get_path (finding));
-}
-
 /* Following the document ------------------------------------------------------------------- */
 
 static void
@@ -550,43 +343,31 @@ policy_changed_cb (StkWindow *self)
                              policy != NULL ? stk_policy_get_history (policy) : NULL);
   self->missing_cursor = 0;
 
-  /* Only the page in view gets the document now; the others when they are first shown, so
-   * that a large policy is on screen without building every page for it first. */
-  for (guint i = 0; i < N_EDIT_PAGES; i++)
-    {
-      if (self->pages[i] != NULL && !self->page_stale[i])
-        {
-          self->page_stale[i] = TRUE;
-          set_page_property (self->pages[i], "policy", NULL);
-        }
-    }
-  sync_page (self, gtk_stack_get_visible_child (self->stack));
+  _stk_window_pages_follow_policy (self);
 
   update_counts (self);
-  update_title (self);
+  _stk_window_update_title (self);
   _stk_window_update_actions (self);
 }
 
 static void
 file_changed_cb (StkWindow *self)
 {
-  if (!self->page_stale[PAGE_PREVIEW])
-    set_page_property (self->pages[PAGE_PREVIEW], "file",
-                       stk_document_get_file (self->document));
-  update_title (self);
+  _stk_window_pages_follow_file (self);
+  _stk_window_update_title (self);
 }
 
 static void
 title_changed_cb (StkWindow *self)
 {
-  update_title (self);
+  _stk_window_update_title (self);
   _stk_window_update_actions (self);
 }
 
 static void
 busy_changed_cb (StkWindow *self)
 {
-  update_busy (self);
+  _stk_window_update_busy (self);
   _stk_window_update_actions (self);
 
   if (self->close_when_idle && !stk_document_get_busy (self->document))
@@ -611,7 +392,7 @@ loading_changed_cb (StkWindow *self)
   GFile *load_file = stk_document_get_load_file (document);
   const char *load_error = stk_document_get_load_error (document);
 
-  update_busy (self);
+  _stk_window_update_busy (self);
   if (stk_document_get_loading (document) || load_file == NULL)
     return;
 
@@ -637,7 +418,7 @@ loading_changed_cb (StkWindow *self)
       stk_document_set_policy (document, example, NULL);
     }
 
-  if (is_opening (self))
+  if (_stk_window_is_opening (self))
     {
       g_autofree char *page = g_steal_pointer (&self->wanted_page);
 
@@ -699,7 +480,7 @@ first_paint_cb (GdkFrameClock *clock,
                 StkWindow     *self)
 {
   /* The time from start to the first painted frame that shows the document. */
-  if (stk_document_get_policy (self->document) == NULL || is_opening (self))
+  if (stk_document_get_policy (self->document) == NULL || _stk_window_is_opening (self))
     return;
 
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
@@ -761,9 +542,7 @@ stk_window_constructed (GObject *object)
     self->document = stk_document_new ();
   document = self->document;
 
-  create_pages (self);
-  g_signal_connect_object (self->problems_page, "finding-activated",
-                           G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
+  _stk_window_pages_init (self);
 
   g_signal_connect_object (document, "notify::policy",
                            G_CALLBACK (policy_changed_cb), self, G_CONNECT_SWAPPED);
@@ -778,14 +557,11 @@ stk_window_constructed (GObject *object)
   g_signal_connect_object (document, "notify::loading",
                            G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::saving",
-                           G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_stk_window_update_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::load-error",
                            G_CALLBACK (load_error_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (stk_document_get_findings (document), "items-changed",
                            G_CALLBACK (update_badges), self, G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (self->stack, "notify::visible-child",
-                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* A window made for a document that is still being read shows that until it is there. */
   if (stk_document_get_loading (document) && stk_document_get_policy (document) == NULL)
@@ -796,7 +572,7 @@ stk_window_constructed (GObject *object)
 
       adw_status_page_set_title (self->opening_page, title);
       gtk_stack_set_visible_child_name (self->stack, OPENING_PAGE);
-      select_sidebar_row (self, "policy");
+      _stk_window_select_sidebar_row (self, "policy");
     }
   else
     {
@@ -811,7 +587,7 @@ stk_window_constructed (GObject *object)
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
 
   policy_changed_cb (self);
-  update_busy (self);
+  _stk_window_update_busy (self);
   update_badges (self);
   restore_window_state (self);
 }
@@ -827,9 +603,7 @@ stk_window_dispose (GObject *object)
   g_signal_group_set_target (self->history_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STK_TYPE_WINDOW);
-  for (guint i = 0; i < N_EDIT_PAGES; i++)
-    self->pages[i] = NULL;
-  self->problems_page = NULL;
+  _stk_window_pages_dispose (self);
   self->opening_page = NULL;
 
   g_clear_object (&self->document);

@@ -1,0 +1,328 @@
+/* stk-document-io.c — reading and saving a StkDocument's policy in worker threads
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Threads. Reading a file, the first check of what was read, and saving run in worker threads,
+ * so that the window stays responsive with a policy of 100,000 cookies (reading it takes about
+ * a second, checking it 0.1–0.2 s, writing it 0.5–1 s). The model is plain GObjects without
+ * locks, so one rule holds: a worker reads a policy only while nothing on the main thread can
+ * change it.
+ *
+ * - Reading builds a new model in the worker. Nothing else can reach it until the worker has
+ *   finished and the main thread takes it.
+ * - Checking a freshly read policy, and saving, read the model the window shows. While they
+ *   run the document is busy: the window holds off every input that could edit and disables
+ *   its actions (stk-window.c), and the document refuses to load, save or take another policy.
+ *   The main thread may read meanwhile (pages, preview, a check after an earlier edit): readers
+ *   do not disturb each other, and the one getter that creates something,
+ *   stk_policy_get_text() for a text the policy lacks, has been called for every text before
+ *   any worker starts, so that from then on it only looks up.
+ * - Checks after an edit run on the main thread, after a pause in typing. A worker would need
+ *   the edits held off for as long as it runs, and holding off the keyboard whenever the user
+ *   pauses would lose keystrokes, which is worse than a short delay.
+ *
+ * Saving writes to a temporary file, flushes it to disk and renames it over the old one
+ * (stk_policy_save_file()), so the file on disk is always a whole policy.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stk-document-private.h"
+
+typedef struct
+{
+  StkPolicy *policy;
+  GFile     *file;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->policy);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+/* Loading ---------------------------------------------------------------------------------- */
+
+static void
+read_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GError) error = NULL;
+  StkPolicy *policy;
+
+  policy = stk_policy_load_file (file, &error);
+  if (policy == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The new model is this thread's alone until the main thread takes it. */
+  _stk_document_ensure_texts (policy);
+  g_task_return_pointer (task, policy, g_object_unref);
+}
+
+static void
+check_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_task_return_pointer (task, stk_policy_validate (STK_POLICY (task_data)), g_object_unref);
+}
+
+static void
+load_checked_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  StkDocument *self = STK_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GListModel) findings = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  _stk_document_set_findings (self, findings);
+  _stk_document_set_activity (self, FALSE, FALSE, FALSE);
+  if (self->changed_while_busy)
+    _stk_document_schedule_validation (self, 0);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  StkDocument *self = STK_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StkPolicy) policy = g_task_propagate_pointer (G_TASK (result), &error);
+  GTask *check;
+
+  if (policy == NULL)
+    {
+      /* The current policy stays, with the reason the file did not open. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _stk_document_set_load_error (self, error->message);
+      _stk_document_set_activity (self, FALSE, FALSE, FALSE);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The window shows the new policy now; checking it takes a moment more, and edits wait for
+   * that (the document stays busy). */
+  self->changed_while_busy = FALSE;
+  _stk_document_set_activity (self, TRUE, FALSE, TRUE);
+  _stk_document_take_policy (self, policy, self->load_file);
+  _stk_document_set_load_error (self, NULL);
+  _stk_document_set_activity (self, FALSE, FALSE, TRUE);
+
+  check = g_task_new (self, NULL, load_checked_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (check, check_worker);
+  g_task_set_task_data (check, g_object_ref (policy), g_object_unref);
+  /* Not deferred to an idle moment: while the window animates (a spinner) on a slow
+   * renderer, frames can follow each other without one, and the document would stay busy. */
+  g_task_run_in_thread (check, check_worker);
+  g_object_unref (check);
+}
+
+/**
+ * stk_document_load_async:
+ * @self: a document
+ * @file: the policy file to read
+ * @cancellable: (nullable): cancels the load before the policy is replaced
+ * @callback: called when the document holds the file's policy, checked, or has failed
+ * @user_data: for @callback
+ *
+ * Reads @file in a worker thread. On success the document holds the new policy, untouched,
+ * with @file as its file; it then checks the policy in a worker too, and @callback runs when
+ * the findings are in and the document may be edited. On failure the current policy stays and
+ * #StkDocument:load-error holds the reason, naming the file, line and column.
+ *
+ * Fails with %G_IO_ERROR_BUSY while the document is loading or saving.
+ */
+void
+stk_document_load_async (StkDocument         *self,
+                         GFile               *file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GTask *read;
+
+  g_return_if_fail (STK_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, stk_document_load_async);
+
+  if (stk_document_get_busy (self))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, "%s",
+                               _("The policy is being opened or saved"));
+      return;
+    }
+
+  g_set_object (&self->load_file, file);
+  _stk_document_set_activity (self, TRUE, FALSE, FALSE);
+
+  read = g_task_new (self, cancellable, load_read_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (read, read_worker);
+  g_task_set_task_data (read, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (read, read_worker);
+  g_object_unref (read);
+}
+
+/**
+ * stk_document_load_finish:
+ * @self: a document
+ * @result: the result handed to the callback
+ * @error: where to put the reason the file did not load
+ *
+ * Returns: whether the document now holds the file's policy
+ */
+gboolean
+stk_document_load_finish (StkDocument   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == stk_document_load_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Saving ----------------------------------------------------------------------------------- */
+
+static void
+save_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!stk_policy_save_file (job->policy, job->file, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_written_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  StkDocument *self = STK_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      _stk_document_set_activity (self, FALSE, FALSE, FALSE);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  _stk_document_set_file (self, job->file);
+  /* The file holds the policy as it was when the save began, which is how it still is. */
+  if (!self->changed_while_busy)
+    stk_history_mark_saved (stk_policy_get_history (job->policy));
+  _stk_document_update_modified (self);
+  _stk_document_set_activity (self, FALSE, FALSE, FALSE);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * stk_document_save_async:
+ * @self: a document that holds a policy
+ * @file: (nullable): where to save; NULL for the document's own file
+ * @cancellable: (nullable): unused: a save, once begun, runs to its end so that its result
+ *   tells what is on disk
+ * @callback: called when the file is written or writing it failed
+ * @user_data: for @callback
+ *
+ * Writes the policy in a worker thread, atomically: a temporary file, flushed to disk, renamed
+ * over @file. The document is busy meanwhile. On success @file becomes the document's file and
+ * the policy counts as saved.
+ *
+ * Fails with %G_IO_ERROR_BUSY while the document is loading or saving.
+ */
+void
+stk_document_save_async (StkDocument         *self,
+                         GFile               *file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GTask *write;
+  SaveJob *job;
+
+  g_return_if_fail (STK_IS_DOCUMENT (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+  g_return_if_fail (file != NULL || self->file != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, stk_document_save_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (stk_document_get_busy (self) || self->policy == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, "%s",
+                               _("The policy is being opened or saved"));
+      return;
+    }
+
+  job = g_new0 (SaveJob, 1);
+  job->policy = g_object_ref (self->policy);
+  job->file = g_object_ref (file != NULL ? file : self->file);
+
+  _stk_document_ensure_texts (self->policy);
+  self->changed_while_busy = FALSE;
+  _stk_document_set_activity (self, FALSE, TRUE, FALSE);
+
+  write = g_task_new (self, NULL, save_written_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (write, save_worker);
+  g_task_set_task_data (write, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (write, save_worker);
+  g_object_unref (write);
+}
+
+/**
+ * stk_document_save_finish:
+ * @self: a document
+ * @result: the result handed to the callback
+ * @error: where to put the reason the file was not written
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+stk_document_save_finish (StkDocument   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == stk_document_save_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

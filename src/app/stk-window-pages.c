@@ -1,0 +1,254 @@
+/* stk-window-pages.c — the window's pages: making them, handing them the document, showing one
+ * and focusing the field a finding names
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "stk-window-private.h"
+
+#include "stk-categories-page.h"
+#include "stk-policy-page.h"
+#include "stk-preview-page.h"
+#include "stk-providers-page.h"
+#include "stk-sections-page.h"
+#include "stk-texts-page.h"
+
+static const char * const page_names[N_EDIT_PAGES] = {
+  "policy", "texts", "categories", "providers", "sections", "preview",
+};
+
+static void
+set_page_property (GtkWidget  *page,
+                   const char *name,
+                   gpointer    value)
+{
+  if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), name) != NULL)
+    g_object_set (page, name, value, NULL);
+}
+
+/* Gives @page the current document when it does not have it yet. */
+static void
+sync_page (StkWindow *self,
+           GtkWidget *page)
+{
+  for (guint i = 0; i < N_EDIT_PAGES; i++)
+    {
+      if (page == NULL || self->pages[i] != page || !self->page_stale[i])
+        continue;
+
+      self->page_stale[i] = FALSE;
+      if (i == PAGE_PREVIEW)
+        set_page_property (page, "file", stk_document_get_file (self->document));
+      set_page_property (page, "policy", stk_document_get_policy (self->document));
+    }
+}
+
+static void
+finding_activated_cb (StkWindow       *self,
+                      StkFinding      *finding,
+                      StkProblemsPage *page)
+{
+  stk_window_focus_path (self, stk_finding_get_path (finding));
+}
+
+static void
+visible_page_changed_cb (StkWindow *self)
+{
+  sync_page (self, gtk_stack_get_visible_child (self->stack));
+  _stk_window_update_title (self);
+  _stk_window_update_busy (self);
+}
+
+void
+_stk_window_pages_init (StkWindow *self)
+{
+  static const char * const titles[N_EDIT_PAGES] = {
+    N_("Policy"), N_("Banner Texts"), N_("Categories"), N_("Providers"), N_("Page Sections"),
+    N_("Preview"),
+  };
+  GtkWidget *spinner;
+
+  self->pages[PAGE_POLICY] = g_object_new (STK_TYPE_POLICY_PAGE, NULL);
+  self->pages[PAGE_TEXTS] = g_object_new (STK_TYPE_TEXTS_PAGE, NULL);
+  self->pages[PAGE_CATEGORIES] = g_object_new (STK_TYPE_CATEGORIES_PAGE, NULL);
+  self->pages[PAGE_PROVIDERS] = g_object_new (STK_TYPE_PROVIDERS_PAGE, NULL);
+  self->pages[PAGE_SECTIONS] = g_object_new (STK_TYPE_SECTIONS_PAGE, NULL);
+  self->pages[PAGE_PREVIEW] = g_object_new (STK_TYPE_PREVIEW_PAGE, NULL);
+
+  for (guint i = 0; i < N_EDIT_PAGES; i++)
+    {
+      gtk_stack_add_titled (self->stack, self->pages[i], page_names[i], _(titles[i]));
+      /* Every page waits for the document until it is first shown. */
+      self->page_stale[i] = TRUE;
+    }
+
+  self->problems_page = STK_PROBLEMS_PAGE (stk_problems_page_new ());
+  stk_problems_page_set_findings (self->problems_page,
+                                  stk_document_get_findings (self->document));
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->problems_page), "problems", _("Problems"));
+
+  spinner = gtk_spinner_new ();
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  self->opening_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_child (self->opening_page, spinner);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->opening_page), OPENING_PAGE);
+
+  g_signal_connect_object (self->problems_page, "finding-activated",
+                           G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+_stk_window_select_sidebar_row (StkWindow  *self,
+                                const char *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+          return;
+        }
+    }
+}
+
+/**
+ * stk_window_show_page:
+ * @self: a window
+ * @name: policy, texts, categories, providers, sections, preview or problems
+ *
+ * While the window's first document is being read, the page shows once it is there.
+ */
+void
+stk_window_show_page (StkWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (STK_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (g_str_equal (name, OPENING_PAGE) || gtk_stack_get_child_by_name (self->stack, name) == NULL)
+    return;
+
+  _stk_window_select_sidebar_row (self, name);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+
+  if (_stk_window_is_opening (self))
+    {
+      g_free (self->wanted_page);
+      self->wanted_page = g_strdup (name);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+const char *
+stk_window_get_visible_page (StkWindow *self)
+{
+  g_return_val_if_fail (STK_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* The page that edits the field a finding path names, by the path's first segment. */
+static guint
+page_for_path (const char *path)
+{
+  static const struct {
+    const char *prefix;
+    guint page;
+  } routes[] = {
+    { "texts", PAGE_TEXTS },
+    { "categories", PAGE_CATEGORIES },
+    { "providers", PAGE_PROVIDERS },
+    { "sections", PAGE_SECTIONS },
+  };
+  gsize len = strcspn (path, ".[");
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      if (strlen (routes[i].prefix) == len && strncmp (path, routes[i].prefix, len) == 0)
+        return routes[i].page;
+    }
+
+  return PAGE_POLICY;
+}
+
+gboolean
+stk_window_focus_path (StkWindow  *self,
+                       const char *path)
+{
+  guint page;
+  GtkWidget *widget;
+
+  g_return_val_if_fail (STK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (_stk_window_is_opening (self))
+    return FALSE;
+
+  page = page_for_path (path);
+  widget = self->pages[page];
+  stk_window_show_page (self, page_names[page]);
+
+  switch (page)
+    {
+    case PAGE_POLICY:
+      return stk_policy_page_focus_path (STK_POLICY_PAGE (widget), path);
+    case PAGE_TEXTS:
+      return stk_texts_page_focus_path (STK_TEXTS_PAGE (widget), path);
+    case PAGE_CATEGORIES:
+      return stk_categories_page_focus_path (STK_CATEGORIES_PAGE (widget), path);
+    case PAGE_PROVIDERS:
+      return stk_providers_page_focus_path (STK_PROVIDERS_PAGE (widget), path);
+    case PAGE_SECTIONS:
+      return stk_sections_page_focus_path (STK_SECTIONS_PAGE (widget), path);
+    case PAGE_PREVIEW:
+    default:
+      return FALSE;
+    }
+}
+
+
+/* Only the page in view gets the document now; the others when they are first shown, so that a
+ * large policy is on screen without building every page for it first. */
+void
+_stk_window_pages_follow_policy (StkWindow *self)
+{
+  for (guint i = 0; i < N_EDIT_PAGES; i++)
+    {
+      if (self->pages[i] != NULL && !self->page_stale[i])
+        {
+          self->page_stale[i] = TRUE;
+          set_page_property (self->pages[i], "policy", NULL);
+        }
+    }
+  sync_page (self, gtk_stack_get_visible_child (self->stack));
+}
+
+void
+_stk_window_pages_follow_file (StkWindow *self)
+{
+  if (!self->page_stale[PAGE_PREVIEW])
+    set_page_property (self->pages[PAGE_PREVIEW], "file",
+                       stk_document_get_file (self->document));
+}
+
+void
+_stk_window_pages_dispose (StkWindow *self)
+{
+  for (guint i = 0; i < N_EDIT_PAGES; i++)
+    self->pages[i] = NULL;
+  self->problems_page = NULL;
+}
