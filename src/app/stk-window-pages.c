@@ -8,10 +8,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "stk-window-private.h"
 
+#include "stk-page.h"
 #include "stk-categories-page.h"
 #include "stk-policy-page.h"
 #include "stk-preview-page.h"
@@ -22,15 +22,6 @@
 static const char * const page_names[N_EDIT_PAGES] = {
   "policy", "texts", "categories", "providers", "sections", "preview",
 };
-
-static void
-set_page_property (GtkWidget  *page,
-                   const char *name,
-                   gpointer    value)
-{
-  if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), name) != NULL)
-    g_object_set (page, name, value, NULL);
-}
 
 /* Gives @page the current document when it does not have it yet. */
 static void
@@ -44,8 +35,9 @@ sync_page (StkWindow *self,
 
       self->page_stale[i] = FALSE;
       if (i == PAGE_PREVIEW)
-        set_page_property (page, "file", stk_document_get_file (self->document));
-      set_page_property (page, "policy", stk_document_get_policy (self->document));
+        stk_preview_page_set_file (STK_PREVIEW_PAGE (page),
+                                   stk_document_get_file (self->document));
+      stk_page_set_policy (STK_PAGE (page), stk_document_get_policy (self->document));
     }
 }
 
@@ -161,36 +153,35 @@ stk_window_get_visible_page (StkWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-/* The page that edits the field a finding path names, by the path's first segment. */
+/* The page that edits the place @path names: the first that says it is its own, and the
+ * policy page, which shows the policy as a whole, for a path no page claims. */
 static guint
-page_for_path (const char *path)
+page_for_path (StkWindow *self,
+               StkPath   *path)
 {
-  static const struct {
-    const char *prefix;
-    guint page;
-  } routes[] = {
-    { "texts", PAGE_TEXTS },
-    { "categories", PAGE_CATEGORIES },
-    { "providers", PAGE_PROVIDERS },
-    { "sections", PAGE_SECTIONS },
-  };
-  gsize len = strcspn (path, ".[");
-
-  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    {
-      if (strlen (routes[i].prefix) == len && strncmp (path, routes[i].prefix, len) == 0)
-        return routes[i].page;
-    }
+  for (guint i = 0; i < N_EDIT_PAGES; i++)
+    if (stk_page_owns_path (STK_PAGE (self->pages[i]), path))
+      return i;
 
   return PAGE_POLICY;
 }
 
+/**
+ * stk_window_focus_path:
+ * @self: a window
+ * @path: a finding's path ("providers[3].cookies[1].purpose.en")
+ *
+ * Shows the page that edits the place @path names and focuses the field there; the policy
+ * page for a text that is not a path.
+ *
+ * Returns: whether a field took the focus
+ */
 gboolean
 stk_window_focus_path (StkWindow  *self,
                        const char *path)
 {
+  g_autoptr(StkPath) parsed = NULL;
   guint page;
-  GtkWidget *widget;
 
   g_return_val_if_fail (STK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -198,28 +189,13 @@ stk_window_focus_path (StkWindow  *self,
   if (_stk_window_is_opening (self))
     return FALSE;
 
-  page = page_for_path (path);
-  widget = self->pages[page];
+  /* The only place a finding's path is parsed; the pages go on from its segments. */
+  parsed = stk_path_parse (path);
+  page = parsed != NULL ? page_for_path (self, parsed) : PAGE_POLICY;
   stk_window_show_page (self, page_names[page]);
 
-  switch (page)
-    {
-    case PAGE_POLICY:
-      return stk_policy_page_focus_path (STK_POLICY_PAGE (widget), path);
-    case PAGE_TEXTS:
-      return stk_texts_page_focus_path (STK_TEXTS_PAGE (widget), path);
-    case PAGE_CATEGORIES:
-      return stk_categories_page_focus_path (STK_CATEGORIES_PAGE (widget), path);
-    case PAGE_PROVIDERS:
-      return stk_providers_page_focus_path (STK_PROVIDERS_PAGE (widget), path);
-    case PAGE_SECTIONS:
-      return stk_sections_page_focus_path (STK_SECTIONS_PAGE (widget), path);
-    case PAGE_PREVIEW:
-    default:
-      return FALSE;
-    }
+  return parsed != NULL && stk_page_focus_path (STK_PAGE (self->pages[page]), parsed);
 }
-
 
 /* Only the page in view gets the document now; the others when they are first shown, so that a
  * large policy is on screen without building every page for it first. */
@@ -231,7 +207,7 @@ _stk_window_pages_follow_policy (StkWindow *self)
       if (self->pages[i] != NULL && !self->page_stale[i])
         {
           self->page_stale[i] = TRUE;
-          set_page_property (self->pages[i], "policy", NULL);
+          stk_page_set_policy (STK_PAGE (self->pages[i]), NULL);
         }
     }
   sync_page (self, gtk_stack_get_visible_child (self->stack));
@@ -241,8 +217,8 @@ void
 _stk_window_pages_follow_file (StkWindow *self)
 {
   if (!self->page_stale[PAGE_PREVIEW])
-    set_page_property (self->pages[PAGE_PREVIEW], "file",
-                       stk_document_get_file (self->document));
+    stk_preview_page_set_file (STK_PREVIEW_PAGE (self->pages[PAGE_PREVIEW]),
+                               stk_document_get_file (self->document));
 }
 
 void

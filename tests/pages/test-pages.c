@@ -10,7 +10,6 @@
 
 #include "stk-core.h"
 #include "stk-categories-page.h"
-#include "stk-page-path.h"
 #include "stk-providers-page.h"
 #include "stk-row-model.h"
 #include "stk-sections-page.h"
@@ -238,45 +237,57 @@ category_id_at (StkPolicy *policy,
   return stk_category_get_id (stk_list_peek (stk_policy_get_categories (policy), position));
 }
 
-/* Finding paths, one step at a time --------------------------------------------------------- */
+/* Which page a finding's path belongs to --------------------------------------------------- */
 
 static void
-test_page_path (void)
+test_page_owns_path (void)
 {
-  StkPageStep step, next;
+  static const struct
+  {
+    const char *path;
+    int         page;   /* the index in pages[] below, -1 for none */
+  } cases[] = {
+    { "", 0 },
+    { "name", 0 },
+    { "controller.email", 0 },
+    { "consent.log_endpoint", 0 },
+    { "languages[1]", 0 },
+    { "revision_note.en", 0 },
+    { "texts.banner_title.da", 1 },
+    { "texts", 1 },
+    { "categories[1].description.en", 2 },
+    { "categories", 2 },
+    { "providers[3].cookies[1].purpose.en", 3 },
+    { "providers", 3 },
+    { "sections[0].body.da", 4 },
+    { "format", -1 },
+    { "textsx", -1 },
+    { "provider[0]", -1 },
+  };
+  GtkWidget *pages[] = {
+    stk_policy_page_new (), stk_texts_page_new (), stk_categories_page_new (),
+    stk_providers_page_new (), stk_sections_page_new (),
+  };
 
-  g_assert_true (stk_page_step_parse ("providers[3].cookies[1].purpose.en", &step));
-  g_assert_true (stk_page_step_is (&step, "providers"));
-  g_assert_false (stk_page_step_is (&step, "provider"));
-  g_assert_false (stk_page_step_is (&step, "providers[3]"));
-  g_assert_true (step.has_index);
-  g_assert_cmpuint (step.index, ==, 3);
-  g_assert_cmpstr (step.rest, ==, "cookies[1].purpose.en");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_object_ref_sink (pages[i]);
 
-  g_assert_true (stk_page_step_parse (step.rest, &next));
-  g_assert_true (stk_page_step_is (&next, "cookies"));
-  g_assert_cmpuint (next.index, ==, 1);
-  g_assert_true (stk_page_step_parse (next.rest, &step));
-  g_assert_true (stk_page_step_is (&step, "purpose"));
-  g_assert_false (step.has_index);
-  g_assert_cmpstr (stk_page_step_lang (&step), ==, "en");
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(StkPath) path = stk_path_parse (cases[c].path);
 
-  /* Members match whole: "dpa_date" is not "dpa". */
-  g_assert_true (stk_page_step_parse ("dpa_date", &step));
-  g_assert_false (stk_page_step_is (&step, "dpa"));
-  g_assert_true (stk_page_step_is (&step, "dpa_date"));
-  g_assert_null (stk_page_step_lang (&step));
+      g_assert_nonnull (path);
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          gboolean owns = stk_page_owns_path (STK_PAGE (pages[i]), path);
 
-  g_assert_true (stk_page_step_parse ("languages[12]", &step));
-  g_assert_cmpuint (step.index, ==, 12);
-  g_assert_cmpstr (step.rest, ==, "");
+          if (owns != ((int) i == cases[c].page))
+            g_error ("page %u %s “%s”", i, owns ? "claims" : "does not claim", cases[c].path);
+        }
+    }
 
-  g_assert_false (stk_page_step_parse ("", &step));
-  g_assert_false (stk_page_step_parse ("[1].name", &step));
-  g_assert_false (stk_page_step_parse ("providers[", &step));
-  g_assert_false (stk_page_step_parse ("providers[]", &step));
-  g_assert_false (stk_page_step_parse ("providers[x]", &step));
-  g_assert_false (stk_page_step_parse ("providers[1", &step));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_finalize_object (pages[i]);
 }
 
 /* Policy page ---------------------------------------------------------------------------- */
@@ -1528,7 +1539,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/pages/page-path", test_page_path);
+  g_test_add_func ("/pages/page/owns-path", test_page_owns_path);
   g_test_add_func ("/pages/policy/edit-undo", test_policy_page_edit_undo);
   g_test_add_func ("/pages/policy/languages", test_policy_page_languages);
   g_test_add_func ("/pages/texts/edit-missing-undo", test_texts_page);

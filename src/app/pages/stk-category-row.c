@@ -104,16 +104,18 @@ stk_category_row_refresh (StkOrderedRow *row)
 }
 
 static gboolean
-stk_category_row_focus_step (StkOrderedRow     *row,
-                             const StkPageStep *step)
+stk_category_row_focus_member (StkOrderedRow *row,
+                               StkPath       *path,
+                               guint          i)
 {
   StkCategoryRow *self = STK_CATEGORY_ROW (row);
 
-  if (stk_page_step_is (step, "description"))
-    return stk_text_editor_focus_language (self->description_editor, stk_page_step_lang (step));
-  if (stk_page_step_is (step, "required") || stk_page_step_is (step, "preselected"))
+  if (stk_path_has_name (path, i, "description"))
+    return stk_text_editor_focus_language (self->description_editor,
+                                           stk_path_get_name (path, i + 1));
+  if (stk_path_has_name (path, i, "required") || stk_path_has_name (path, i, "preselected"))
     return gtk_widget_grab_focus (self->required_switch);
-  if (stk_page_step_is (step, "consent_mode") && self->checks->len > 0)
+  if (stk_path_has_name (path, i, "consent_mode") && self->checks->len > 0)
     return gtk_widget_grab_focus (g_ptr_array_index (self->checks, 0));
 
   return FALSE;
@@ -156,7 +158,7 @@ stk_category_row_class_init (StkCategoryRowClass *klass)
   row_class->draggable = TRUE;
   row_class->bind = stk_category_row_bind;
   row_class->refresh = stk_category_row_refresh;
-  row_class->focus_step = stk_category_row_focus_step;
+  row_class->focus_member = stk_category_row_focus_member;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                STK_PAGES_RESOURCE "stk-category-row.ui");

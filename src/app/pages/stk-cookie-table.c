@@ -332,18 +332,20 @@ focus_cell (StkCookieTable  *self,
 }
 
 /**
- * stk_cookie_table_focus_step:
+ * stk_cookie_table_focus_path:
  * @self: a table
- * @step: the step of a finding's path that names the cookies ("cookies[1]" and what follows)
+ * @path: a finding's path ("providers[1].cookies[2].purpose.en")
+ * @i: the segment that names the cookies ("cookies")
  *
- * Selects the cookie @step names and focuses the cell of the field after it; the add button
+ * Selects the cookie @path names and focuses the cell of the field after it; the add button
  * when it names no cookie.
  *
  * Returns: whether something was focused
  */
 gboolean
-stk_cookie_table_focus_step (StkCookieTable    *self,
-                             const StkPageStep *step)
+stk_cookie_table_focus_path (StkCookieTable *self,
+                             StkPath        *path,
+                             guint           i)
 {
   static const struct
   {
@@ -360,34 +362,34 @@ stk_cookie_table_focus_step (StkCookieTable    *self,
     { "delete_on_withdraw", STK_COOKIE_COLUMN_DELETE },
   };
   StkList *cookies;
-  StkPageStep field;
   StkCookieColumn column = STK_COOKIE_COLUMN_NAME;
   const char *lang = NULL;
+  guint index;
 
   g_return_val_if_fail (STK_IS_COOKIE_TABLE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
   if (self->provider == NULL)
     return FALSE;
 
   cookies = stk_provider_get_cookies (self->provider);
-  if (!step->has_index || step->index >= stk_list_get_n (cookies))
+  if (!stk_path_match_index (path, i, "cookies", &index) || index >= stk_list_get_n (cookies))
     return gtk_widget_grab_focus (self->add_button);
 
-  stk_cookie_table_set_position (self, step->index);
+  stk_cookie_table_set_position (self, index);
 
-  if (stk_page_step_parse (step->rest, &field))
-    for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-      if (stk_page_step_is (&field, members[i].member))
-        column = members[i].column;
+  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+    if (stk_path_has_name (path, i + 2, members[m].member))
+      column = members[m].column;
 
   if (column == STK_COOKIE_COLUMN_PURPOSE)
     {
-      lang = stk_page_step_lang (&field);
+      lang = stk_path_get_name (path, i + 3);
       if (lang == NULL && self->languages != NULL)
         lang = self->languages[0];
     }
 
-  focus_cell (self, stk_list_peek (cookies, step->index), column, lang);
+  focus_cell (self, stk_list_peek (cookies, index), column, lang);
   return TRUE;
 }
 

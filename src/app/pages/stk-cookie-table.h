@@ -8,7 +8,6 @@
 #include <gtk/gtk.h>
 
 #include "stk-core.h"
-#include "stk-page-path.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +25,8 @@ void     stk_cookie_table_set_position  (StkCookieTable     *self,
 void     stk_cookie_table_add           (StkCookieTable     *self);
 void     stk_cookie_table_duplicate     (StkCookieTable     *self);
 void     stk_cookie_table_remove        (StkCookieTable     *self);
-gboolean stk_cookie_table_focus_step    (StkCookieTable     *self,
-                                         const StkPageStep  *step);
+gboolean stk_cookie_table_focus_path    (StkCookieTable     *self,
+                                         StkPath            *path,
+                                         guint               i);
 
 G_END_DECLS

@@ -13,7 +13,12 @@ typedef struct
   StkPolicy *policy;
 } StkEditorPagePrivate;
 
-G_DEFINE_TYPE_WITH_PRIVATE (StkEditorPage, stk_editor_page, ADW_TYPE_BIN)
+static void stk_editor_page_page_init (StkPageInterface *iface);
+
+/* Each final page implements StkPage again for its own paths; the policy is handed on here. */
+G_DEFINE_TYPE_WITH_CODE (StkEditorPage, stk_editor_page, ADW_TYPE_BIN,
+                         G_ADD_PRIVATE (StkEditorPage)
+                         G_IMPLEMENT_INTERFACE (STK_TYPE_PAGE, stk_editor_page_page_init))
 
 enum {
   PROP_0,
@@ -74,6 +79,19 @@ stk_editor_page_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+stk_editor_page_page_set_policy (StkPage   *page,
+                                 StkPolicy *policy)
+{
+  stk_editor_page_set_policy (STK_EDITOR_PAGE (page), policy);
+}
+
+static void
+stk_editor_page_page_init (StkPageInterface *iface)
+{
+  iface->set_policy = stk_editor_page_page_set_policy;
 }
 
 static void
@@ -144,24 +162,4 @@ stk_editor_page_set_policy (StkEditorPage *self,
     STK_EDITOR_PAGE_GET_CLASS (self)->policy_changed (self, old);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICY]);
-}
-
-/**
- * stk_editor_page_focus_path:
- * @self: a page
- * @path: a finding's path ("providers[3].cookies[1].purpose.en")
- *
- * Shows and focuses the field @path names, or the nearest control there is for it.
- *
- * Returns: whether something was focused
- */
-gboolean
-stk_editor_page_focus_path (StkEditorPage *self,
-                            const char    *path)
-{
-  g_return_val_if_fail (STK_IS_EDITOR_PAGE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return STK_EDITOR_PAGE_GET_CLASS (self)->focus_path != NULL
-         && STK_EDITOR_PAGE_GET_CLASS (self)->focus_path (self, path);
 }

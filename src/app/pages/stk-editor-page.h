@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "stk-core.h"
+#include "stk-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,20 +21,18 @@ struct _StkEditorPageClass
 
   /* Follows the page's new policy; @old is the one it had (either may be NULL). Also runs
    * when the page is disposed, before its template is. */
-  void     (*policy_changed) (StkEditorPage *self,
-                              StkPolicy     *old);
-  /* Shows and focuses the field a finding's path names. */
-  gboolean (*focus_path)     (StkEditorPage *self,
-                              const char    *path);
+  void (*policy_changed) (StkEditorPage *self,
+                          StkPolicy     *old);
 };
 
 StkPolicy *stk_editor_page_get_policy (StkEditorPage *self);
 void       stk_editor_page_set_policy (StkEditorPage *self,
                                        StkPolicy     *policy);
-gboolean   stk_editor_page_focus_path (StkEditorPage *self,
-                                       const char    *path);
 
-/* Declares the final page type @TypeName (prefix @type_name, cast macro MODULE_OBJ_NAME) and
+/* An editor page is a StkPage: it takes the policy; each final page says which paths are its
+ * own and focuses them.
+ *
+ * Declares the final page type @TypeName (prefix @type_name, cast macro MODULE_OBJ_NAME) and
  * the functions every page has:
  *
  *   GtkWidget *type_name_new        (void);
@@ -41,8 +40,8 @@ gboolean   stk_editor_page_focus_path (StkEditorPage *self,
  *   void       type_name_set_policy (TypeName *self, StkPolicy *policy);
  *   gboolean   type_name_focus_path (TypeName *self, const char *path);
  *
- * _focus_path() shows and focuses the field a finding's path names ("providers[3].website"),
- * or the nearest control there is for it, and returns whether something took the focus. */
+ * _focus_path() parses a finding's path ("providers[3].website") and hands it to
+ * stk_page_focus_path(): FALSE for a text that is not a path. */
 #define STK_DECLARE_EDITOR_PAGE(TypeName, type_name, MODULE, OBJ_NAME)                         \
   STK_DECLARE_PAGE_TYPE (TypeName, type_name, MODULE, OBJ_NAME, StkEditorPage)
 
@@ -82,7 +81,9 @@ gboolean   stk_editor_page_focus_path (StkEditorPage *self,
   type_name##_focus_path (TypeName   *self,                                                   \
                           const char *path)                                                   \
   {                                                                                           \
-    return stk_editor_page_focus_path (STK_EDITOR_PAGE (self), path);                         \
+    g_autoptr(StkPath) parsed = stk_path_parse (path);                                        \
+                                                                                              \
+    return parsed != NULL && stk_page_focus_path (STK_PAGE (self), parsed);                   \
   }
 
 G_END_DECLS

@@ -7,7 +7,6 @@
 
 #include "stk-embed-row.h"
 #include "stk-field.h"
-#include "stk-page-path.h"
 #include "stk-text-editor.h"
 
 struct _StkEmbedRow
@@ -116,20 +115,22 @@ stk_embed_row_focus_id (StkEmbedRow *self)
 /**
  * stk_embed_row_focus_path:
  * @self: a row
- * @path: the rest of a finding's path after the embed's own step ("placeholder.da"), or ""
+ * @path: a finding's path ("providers[1].embeds[0].placeholder.da")
+ * @i: the segment after the embed's own ("placeholder"); past the end for the embed itself
  *
  * Returns: whether a field was focused
  */
 gboolean
 stk_embed_row_focus_path (StkEmbedRow *self,
-                          const char  *path)
+                          StkPath     *path,
+                          guint        i)
 {
-  StkPageStep step;
-
   g_return_val_if_fail (STK_IS_EMBED_ROW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-  if (stk_page_step_parse (path, &step) && stk_page_step_is (&step, "placeholder"))
-    return stk_text_editor_focus_language (self->placeholder_editor, stk_page_step_lang (&step));
+  if (stk_path_has_name (path, i, "placeholder"))
+    return stk_text_editor_focus_language (self->placeholder_editor,
+                                           stk_path_get_name (path, i + 1));
 
   return gtk_widget_grab_focus (self->id_entry);
 }

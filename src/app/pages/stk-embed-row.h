@@ -18,6 +18,7 @@ GtkWidget *stk_embed_row_new        (StkEmbed           *embed,
                                      const char * const *languages);
 void       stk_embed_row_focus_id   (StkEmbedRow        *self);
 gboolean   stk_embed_row_focus_path (StkEmbedRow        *self,
-                                     const char         *path);
+                                     StkPath            *path,
+                                     guint               i);
 
 G_END_DECLS

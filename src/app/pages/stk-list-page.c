@@ -14,7 +14,11 @@ typedef struct
   StkOrderedList *list;
 } StkListPagePrivate;
 
-G_DEFINE_TYPE_WITH_PRIVATE (StkListPage, stk_list_page, STK_TYPE_EDITOR_PAGE)
+static void stk_list_page_page_init (StkPageInterface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (StkListPage, stk_list_page, STK_TYPE_EDITOR_PAGE,
+                         G_ADD_PRIVATE (StkListPage)
+                         G_IMPLEMENT_INTERFACE (STK_TYPE_PAGE, stk_list_page_page_init))
 
 #define PRIV(self) ((StkListPagePrivate *) stk_list_page_get_instance_private (self))
 
@@ -29,15 +33,27 @@ stk_list_page_policy_changed (StkEditorPage *page,
                               ? STK_LIST_PAGE_GET_CLASS (page)->get_items (policy) : NULL);
 }
 
+/* The paths of the list ("categories", "categories[1].title.da"). */
 static gboolean
-stk_list_page_focus_path (StkEditorPage *page,
-                          const char    *path)
+stk_list_page_iface_owns_path (StkPage *page,
+                               StkPath *path)
 {
-  StkPageStep step;
+  return stk_path_has_name (path, 0, STK_LIST_PAGE_GET_CLASS (page)->member);
+}
 
-  return stk_page_step_parse (path, &step)
-         && stk_page_step_is (&step, STK_LIST_PAGE_GET_CLASS (page)->member)
-         && stk_ordered_list_focus_step (PRIV (STK_LIST_PAGE (page))->list, &step);
+static gboolean
+stk_list_page_iface_focus_path (StkPage *page,
+                                StkPath *path)
+{
+  return stk_list_page_iface_owns_path (page, path)
+         && stk_ordered_list_focus_path (PRIV (STK_LIST_PAGE (page))->list, path, 0);
+}
+
+static void
+stk_list_page_page_init (StkPageInterface *iface)
+{
+  iface->owns_path = stk_list_page_iface_owns_path;
+  iface->focus_path = stk_list_page_iface_focus_path;
 }
 
 /* The rows' type is the subclass's, known once the instance is whole. */
@@ -60,7 +76,6 @@ stk_list_page_class_init (StkListPageClass *klass)
 
   object_class->constructed = stk_list_page_constructed;
   page_class->policy_changed = stk_list_page_policy_changed;
-  page_class->focus_path = stk_list_page_focus_path;
 
   g_type_ensure (STK_TYPE_ORDERED_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -302,33 +302,38 @@ add_action (GtkWidget  *widget,
 }
 
 /**
- * stk_ordered_list_focus_step:
+ * stk_ordered_list_focus_path:
  * @self: a list
- * @step: the step of a finding's path that names the list ("categories[1]" and what follows)
+ * @path: a finding's path ("categories[1].title.da")
+ * @i: the segment that names the list ("categories")
  *
- * Focuses the field of the item @step names, or the add button when it names no item.
+ * Focuses the field of the item @path names, or the add button when it names no item.
  *
  * Returns: whether something was focused
  */
 gboolean
-stk_ordered_list_focus_step (StkOrderedList    *self,
-                             const StkPageStep *step)
+stk_ordered_list_focus_path (StkOrderedList *self,
+                             StkPath        *path,
+                             guint           i)
 {
   StkOrderedRow *row;
+  int index;
 
   g_return_val_if_fail (STK_IS_ORDERED_LIST (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
   if (self->items == NULL)
     return FALSE;
 
-  if (!step->has_index)
+  index = stk_path_get_index (path, i + 1);
+  if (index < 0)
     return gtk_widget_grab_focus (gtk_widget_get_visible (self->add_button)
                                   && stk_list_get_n (self->items) > 0
                                   ? self->add_button : GTK_WIDGET (self->stack));
 
-  row = row_at (self, step->index);
+  row = row_at (self, index);
 
-  return row != NULL && stk_ordered_row_focus_path (row, step->rest);
+  return row != NULL && stk_ordered_row_focus_path (row, path, i + 2);
 }
 
 static void

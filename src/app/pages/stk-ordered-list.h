@@ -23,7 +23,8 @@ void     stk_ordered_list_add          (StkOrderedList    *self);
 gboolean stk_ordered_list_move         (StkOrderedList    *self,
                                         guint              position,
                                         int                delta);
-gboolean stk_ordered_list_focus_step   (StkOrderedList    *self,
-                                        const StkPageStep *step);
+gboolean stk_ordered_list_focus_path   (StkOrderedList    *self,
+                                        StkPath           *path,
+                                        guint              i);
 
 G_END_DECLS

@@ -417,17 +417,18 @@ stk_ordered_row_set_movable (StkOrderedRow *self,
 /**
  * stk_ordered_row_focus_path:
  * @self: a row
- * @path: the rest of a finding's path after the item's own step ("title.da"), or ""
+ * @path: a finding's path ("sections[1].title.da")
+ * @i: the segment after the item's own ("title"); past the end for the item itself
  *
  * Returns: whether a field was focused
  */
 gboolean
 stk_ordered_row_focus_path (StkOrderedRow *self,
-                            const char    *path)
+                            StkPath       *path,
+                            guint          i)
 {
   StkOrderedRowPrivate *priv;
   StkOrderedRowClass *klass;
-  StkPageStep step;
 
   g_return_val_if_fail (STK_IS_ORDERED_ROW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -435,13 +436,11 @@ stk_ordered_row_focus_path (StkOrderedRow *self,
   priv = PRIV (self);
   klass = STK_ORDERED_ROW_GET_CLASS (self);
 
-  if (stk_page_step_parse (path, &step))
-    {
-      if (stk_page_step_is (&step, "title"))
-        return stk_text_editor_focus_language (priv->title_editor, stk_page_step_lang (&step));
-      if (klass->focus_step != NULL && klass->focus_step (self, &step))
-        return TRUE;
-    }
+  if (stk_path_has_name (path, i, "title"))
+    return stk_text_editor_focus_language (priv->title_editor, stk_path_get_name (path, i + 1));
+  if (stk_path_get_name (path, i) != NULL && klass->focus_member != NULL
+      && klass->focus_member (self, path, i))
+    return TRUE;
 
   return gtk_widget_grab_focus (priv->id_entry);
 }

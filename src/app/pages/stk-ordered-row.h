@@ -8,7 +8,6 @@
 #include <gtk/gtk.h>
 
 #include "stk-field.h"
-#include "stk-page-path.h"
 #include "stk-text-editor.h"
 
 G_BEGIN_DECLS
@@ -34,9 +33,11 @@ struct _StkOrderedRowClass
   void         (*bind)          (StkOrderedRow      *self);
   /* Shows the item again after it changed. */
   void         (*refresh)       (StkOrderedRow      *self);
-  /* Focuses the field of the member @step names; FALSE for a member it does not show. */
-  gboolean     (*focus_step)    (StkOrderedRow      *self,
-                                 const StkPageStep  *step);
+  /* Focuses the field of the member segment @i of @path names; FALSE for a member it does
+   * not show. */
+  gboolean     (*focus_member)  (StkOrderedRow      *self,
+                                 StkPath            *path,
+                                 guint               i);
 };
 
 gpointer    stk_ordered_row_get_item      (StkOrderedRow      *self);
@@ -50,7 +51,8 @@ void        stk_ordered_row_set_movable   (StkOrderedRow      *self,
                                            gboolean            up,
                                            gboolean            down);
 gboolean    stk_ordered_row_focus_path    (StkOrderedRow      *self,
-                                           const char         *path);
+                                           StkPath            *path,
+                                           guint               i);
 void        stk_ordered_row_focus_id      (StkOrderedRow      *self,
                                            gboolean            select);
 void        stk_ordered_row_focus_remove  (StkOrderedRow      *self);

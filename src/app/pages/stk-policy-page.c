@@ -8,7 +8,6 @@
 #include <glib/gi18n.h>
 
 #include "stk-field.h"
-#include "stk-page-path.h"
 #include "stk-policy-page.h"
 #include "stk-text-editor.h"
 
@@ -71,7 +70,10 @@ struct _StkPolicyPage
   gboolean             updating;
 };
 
-G_DEFINE_FINAL_TYPE (StkPolicyPage, stk_policy_page, STK_TYPE_EDITOR_PAGE)
+static void stk_policy_page_page_init (StkPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StkPolicyPage, stk_policy_page, STK_TYPE_EDITOR_PAGE,
+                               G_IMPLEMENT_INTERFACE (STK_TYPE_PAGE, stk_policy_page_page_init))
 
 STK_DEFINE_EDITOR_PAGE_FUNCTIONS (StkPolicyPage, stk_policy_page)
 
@@ -416,64 +418,100 @@ stk_policy_page_policy_changed (StkEditorPage *page,
   refresh (self);
 }
 
-/* The row of the value at the index @step gives, or the list's entry row when it gives none. */
+/* The row of the value at the index after segment @i, or the list's entry row without one. */
 static gboolean
-focus_strv_list (StrvList          *list,
-                 const StkPageStep *step)
+focus_strv_list (StrvList *list,
+                 StkPath  *path,
+                 guint     i)
 {
-  if (step->has_index && step->index < list->rows->len)
-    return gtk_widget_grab_focus (g_ptr_array_index (list->rows, step->index));
+  int index = stk_path_get_index (path, i + 1);
+
+  if (index >= 0 && (guint) index < list->rows->len)
+    return gtk_widget_grab_focus (g_ptr_array_index (list->rows, index));
 
   return gtk_widget_grab_focus (list->add_row);
 }
 
-/* @path: a finding's path ("name", "controller.email", "consent.accept_days", ...) */
-static gboolean
-stk_policy_page_route_path (StkEditorPage *page,
-                            const char    *path)
+/* The members of the policy itself that this page edits, and those of its objects. */
+static const struct
 {
-  static const struct
-  {
-    const char *path;
-    gsize       offset;
-  } simple[] = {
-    { "name", G_STRUCT_OFFSET (StkPolicyPage, name_row) },
-    { "revision", G_STRUCT_OFFSET (StkPolicyPage, revision_spin) },
-    { "updated", G_STRUCT_OFFSET (StkPolicyPage, updated_row) },
-    { "default_language", G_STRUCT_OFFSET (StkPolicyPage, default_language_row) },
-    { "controller.name", G_STRUCT_OFFSET (StkPolicyPage, controller_name_row) },
-    { "controller.address", G_STRUCT_OFFSET (StkPolicyPage, controller_address_row) },
-    { "controller.cvr", G_STRUCT_OFFSET (StkPolicyPage, controller_cvr_row) },
-    { "controller.email", G_STRUCT_OFFSET (StkPolicyPage, controller_email_row) },
-    { "controller.dpo_name", G_STRUCT_OFFSET (StkPolicyPage, dpo_name_row) },
-    { "controller.dpo_email", G_STRUCT_OFFSET (StkPolicyPage, dpo_email_row) },
-    { "controller", G_STRUCT_OFFSET (StkPolicyPage, controller_name_row) },
-    { "consent.cookie_name", G_STRUCT_OFFSET (StkPolicyPage, cookie_name_row) },
-    { "consent.cookie_domain", G_STRUCT_OFFSET (StkPolicyPage, cookie_domain_row) },
-    { "consent.accept_days", G_STRUCT_OFFSET (StkPolicyPage, accept_days_spin) },
-    { "consent.decline_days", G_STRUCT_OFFSET (StkPolicyPage, decline_days_spin) },
-    { "consent.log_endpoint", G_STRUCT_OFFSET (StkPolicyPage, log_endpoint_row) },
-    { "consent", G_STRUCT_OFFSET (StkPolicyPage, cookie_name_row) },
-  };
+  const char *member;
+  const char *inner;   /* the object's member, or NULL for the member itself */
+  gsize       offset;  /* the widget that edits it, or 0 for one found by the member */
+} policy_fields[] = {
+  { "name", NULL, G_STRUCT_OFFSET (StkPolicyPage, name_row) },
+  { "revision", NULL, G_STRUCT_OFFSET (StkPolicyPage, revision_spin) },
+  { "updated", NULL, G_STRUCT_OFFSET (StkPolicyPage, updated_row) },
+  { "default_language", NULL, G_STRUCT_OFFSET (StkPolicyPage, default_language_row) },
+  { "controller", "name", G_STRUCT_OFFSET (StkPolicyPage, controller_name_row) },
+  { "controller", "address", G_STRUCT_OFFSET (StkPolicyPage, controller_address_row) },
+  { "controller", "cvr", G_STRUCT_OFFSET (StkPolicyPage, controller_cvr_row) },
+  { "controller", "email", G_STRUCT_OFFSET (StkPolicyPage, controller_email_row) },
+  { "controller", "dpo_name", G_STRUCT_OFFSET (StkPolicyPage, dpo_name_row) },
+  { "controller", "dpo_email", G_STRUCT_OFFSET (StkPolicyPage, dpo_email_row) },
+  { "controller", NULL, G_STRUCT_OFFSET (StkPolicyPage, controller_name_row) },
+  { "consent", "cookie_name", G_STRUCT_OFFSET (StkPolicyPage, cookie_name_row) },
+  { "consent", "cookie_domain", G_STRUCT_OFFSET (StkPolicyPage, cookie_domain_row) },
+  { "consent", "accept_days", G_STRUCT_OFFSET (StkPolicyPage, accept_days_spin) },
+  { "consent", "decline_days", G_STRUCT_OFFSET (StkPolicyPage, decline_days_spin) },
+  { "consent", "log_endpoint", G_STRUCT_OFFSET (StkPolicyPage, log_endpoint_row) },
+  { "consent", NULL, G_STRUCT_OFFSET (StkPolicyPage, cookie_name_row) },
+  { "revision_note", NULL, 0 },
+  { "languages", NULL, 0 },
+  { "domains", NULL, 0 },
+};
+
+/* The policy as a whole (the empty path) and the members above. */
+static gboolean
+stk_policy_page_iface_owns_path (StkPage *page,
+                                 StkPath *path)
+{
+  if (stk_path_get_n_segments (path) == 0)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (policy_fields); i++)
+    if (stk_path_has_name (path, 0, policy_fields[i].member))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* @path: a finding's path ("name", "controller.email", "consent.accept_days", ...); the name
+ * takes the focus for any other. */
+static gboolean
+stk_policy_page_iface_focus_path (StkPage *page,
+                                  StkPath *path)
+{
   StkPolicyPage *self = STK_POLICY_PAGE (page);
-  StkPageStep step;
+  guint n = stk_path_get_n_segments (path);
 
-  for (guint i = 0; i < G_N_ELEMENTS (simple); i++)
-    if (g_str_equal (path, simple[i].path))
-      return gtk_widget_grab_focus (G_STRUCT_MEMBER (GtkWidget *, self, simple[i].offset));
-
-  if (stk_page_step_parse (path, &step))
+  for (guint i = 0; i < G_N_ELEMENTS (policy_fields); i++)
     {
-      if (stk_page_step_is (&step, "revision_note"))
-        return stk_text_editor_focus_language (STK_TEXT_EDITOR (self->note_editor),
-                                               stk_page_step_lang (&step));
-      if (stk_page_step_is (&step, "languages"))
-        return focus_strv_list (&self->languages, &step);
-      if (stk_page_step_is (&step, "domains"))
-        return focus_strv_list (&self->domains, &step);
+      const char *inner = policy_fields[i].inner;
+
+      if (policy_fields[i].offset == 0 || !stk_path_has_name (path, 0, policy_fields[i].member))
+        continue;
+      if (inner == NULL ? n == 1 : n == 2 && stk_path_has_name (path, 1, inner))
+        return gtk_widget_grab_focus (G_STRUCT_MEMBER (GtkWidget *, self,
+                                                       policy_fields[i].offset));
     }
 
+  if (stk_path_has_name (path, 0, "revision_note"))
+    return stk_text_editor_focus_language (STK_TEXT_EDITOR (self->note_editor),
+                                           stk_path_get_name (path, 1));
+  if (stk_path_has_name (path, 0, "languages"))
+    return focus_strv_list (&self->languages, path, 0);
+  if (stk_path_has_name (path, 0, "domains"))
+    return focus_strv_list (&self->domains, path, 0);
+
   return gtk_widget_grab_focus (self->name_row);
+}
+
+static void
+stk_policy_page_page_init (StkPageInterface *iface)
+{
+  iface->owns_path = stk_policy_page_iface_owns_path;
+  iface->focus_path = stk_policy_page_iface_focus_path;
 }
 
 static void
@@ -508,7 +546,6 @@ stk_policy_page_class_init (StkPolicyPageClass *klass)
   object_class->dispose = stk_policy_page_dispose;
   object_class->finalize = stk_policy_page_finalize;
   STK_EDITOR_PAGE_CLASS (klass)->policy_changed = stk_policy_page_policy_changed;
-  STK_EDITOR_PAGE_CLASS (klass)->focus_path = stk_policy_page_route_path;
 
   gtk_widget_class_install_action (widget_class, "policy.remove-language", "u", remove_language);
   gtk_widget_class_install_action (widget_class, "policy.remove-domain", "u", remove_domain);

@@ -9,7 +9,6 @@
 
 #include "stk-embed-row.h"
 #include "stk-field.h"
-#include "stk-page-path.h"
 #include "stk-provider-detail.h"
 #include "stk-text-editor.h"
 
@@ -301,31 +300,36 @@ stk_provider_detail_focus_name (StkProviderDetail *self)
   gtk_widget_grab_focus (self->name_row);
 }
 
+/* The embed at the index after segment @i, or the add button without one. */
 static gboolean
 focus_embed (StkProviderDetail *self,
-             const StkPageStep *step)
+             StkPath           *path,
+             guint              i)
 {
   GtkListBoxRow *row = NULL;
+  int index = stk_path_get_index (path, i + 1);
 
-  if (step->has_index)
-    row = gtk_list_box_get_row_at_index (self->embeds_list, (int) step->index);
+  if (index >= 0)
+    row = gtk_list_box_get_row_at_index (self->embeds_list, index);
   if (row == NULL)
     return gtk_widget_grab_focus (self->add_embed_button);
 
-  return stk_embed_row_focus_path (STK_EMBED_ROW (row), step->rest);
+  return stk_embed_row_focus_path (STK_EMBED_ROW (row), path, i + 2);
 }
 
 /**
  * stk_provider_detail_focus_path:
  * @self: the details
- * @path: the rest of a finding's path after the provider's own step ("cookies[1].purpose.en",
- *   "website"), or ""
+ * @path: a finding's path ("providers[2].cookies[1].purpose.en", "providers[2].website")
+ * @i: the segment after the provider's own ("cookies", "website"); past the end for the
+ *   provider itself
  *
  * Returns: whether something was focused
  */
 gboolean
 stk_provider_detail_focus_path (StkProviderDetail *self,
-                                const char        *path)
+                                StkPath           *path,
+                                guint              i)
 {
   static const struct
   {
@@ -347,30 +351,25 @@ stk_provider_detail_focus_path (StkProviderDetail *self,
     { "website", G_STRUCT_OFFSET (StkProviderDetail, website_editor) },
     { "privacy_policy", G_STRUCT_OFFSET (StkProviderDetail, privacy_editor) },
   };
-  StkPageStep step;
-
   g_return_val_if_fail (STK_IS_PROVIDER_DETAIL (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!stk_page_step_parse (path, &step))
-    return gtk_widget_grab_focus (self->name_row);
-
-  if (stk_page_step_is (&step, "cookies"))
-    return stk_cookie_table_focus_step (self->cookie_table, &step);
-  if (stk_page_step_is (&step, "embeds"))
-    return focus_embed (self, &step);
+  if (stk_path_has_name (path, i, "cookies"))
+    return stk_cookie_table_focus_path (self->cookie_table, path, i);
+  if (stk_path_has_name (path, i, "embeds"))
+    return focus_embed (self, path, i);
   /* The date cannot take the focus while there is no agreement. */
-  if (stk_page_step_is (&step, "dpa_date"))
+  if (stk_path_has_name (path, i, "dpa_date"))
     return gtk_widget_grab_focus (self->dpa_date_row) || gtk_widget_grab_focus (self->dpa_switch);
 
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (stk_page_step_is (&step, texts[i].member))
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    if (stk_path_has_name (path, i, texts[t].member))
       return stk_text_editor_focus_language (G_STRUCT_MEMBER (StkTextEditor *, self,
-                                                              texts[i].offset),
-                                             stk_page_step_lang (&step));
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (stk_page_step_is (&step, rows[i].member))
-      return gtk_widget_grab_focus (G_STRUCT_MEMBER (GtkWidget *, self, rows[i].offset));
+                                                              texts[t].offset),
+                                             stk_path_get_name (path, i + 1));
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    if (stk_path_has_name (path, i, rows[r].member))
+      return gtk_widget_grab_focus (G_STRUCT_MEMBER (GtkWidget *, self, rows[r].offset));
 
   return gtk_widget_grab_focus (self->name_row);
 }

@@ -22,6 +22,7 @@ StkCookieTable *stk_provider_detail_get_cookie_table (StkProviderDetail *self);
 void            stk_provider_detail_add_embed        (StkProviderDetail *self);
 void            stk_provider_detail_focus_name       (StkProviderDetail *self);
 gboolean        stk_provider_detail_focus_path       (StkProviderDetail *self,
-                                                      const char        *path);
+                                                      StkPath           *path,
+                                                      guint              i);
 
 G_END_DECLS

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include "stk-field.h"
-#include "stk-page-path.h"
 #include "stk-provider-detail.h"
 #include "stk-provider-list.h"
 #include "stk-providers-page.h"
@@ -21,7 +20,11 @@ struct _StkProvidersPage
   StkProviderDetail *detail;
 };
 
-G_DEFINE_FINAL_TYPE (StkProvidersPage, stk_providers_page, STK_TYPE_EDITOR_PAGE)
+static void stk_providers_page_page_init (StkPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StkProvidersPage, stk_providers_page, STK_TYPE_EDITOR_PAGE,
+                               G_IMPLEMENT_INTERFACE (STK_TYPE_PAGE,
+                                                      stk_providers_page_page_init))
 
 STK_DEFINE_EDITOR_PAGE_FUNCTIONS (StkProvidersPage, stk_providers_page)
 
@@ -65,31 +68,44 @@ stk_providers_page_policy_changed (StkEditorPage *page,
   gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), policy != NULL);
 }
 
+static gboolean
+stk_providers_page_iface_owns_path (StkPage *page,
+                                    StkPath *path)
+{
+  return stk_path_has_name (path, 0, "providers");
+}
+
 /* @path: a finding's path ("providers[3].cookies[1].purpose.en", "providers[2].website") */
 static gboolean
-stk_providers_page_route_path (StkEditorPage *page,
-                               const char    *path)
+stk_providers_page_iface_focus_path (StkPage *page,
+                                     StkPath *path)
 {
   StkProvidersPage *self = STK_PROVIDERS_PAGE (page);
-  StkPolicy *policy = stk_editor_page_get_policy (page);
-  StkPageStep step;
+  StkPolicy *policy = stk_editor_page_get_policy (STK_EDITOR_PAGE (page));
   StkList *providers;
+  guint index;
 
-  if (policy == NULL || !stk_page_step_parse (path, &step)
-      || !stk_page_step_is (&step, "providers"))
+  if (policy == NULL || !stk_path_has_name (path, 0, "providers"))
     return FALSE;
 
-  if (!step.has_index)
+  if (!stk_path_match_index (path, 0, "providers", &index))
     return stk_provider_list_focus_list (self->list);
 
   providers = stk_policy_get_providers (policy);
-  if (step.index >= stk_list_get_n (providers))
+  if (index >= stk_list_get_n (providers))
     return FALSE;
 
-  stk_provider_list_select (self->list, stk_list_peek (providers, step.index));
+  stk_provider_list_select (self->list, stk_list_peek (providers, index));
   show_details (self);
 
-  return stk_provider_detail_focus_path (self->detail, step.rest);
+  return stk_provider_detail_focus_path (self->detail, path, 2);
+}
+
+static void
+stk_providers_page_page_init (StkPageInterface *iface)
+{
+  iface->owns_path = stk_providers_page_iface_owns_path;
+  iface->focus_path = stk_providers_page_iface_focus_path;
 }
 
 static void
@@ -99,7 +115,6 @@ stk_providers_page_class_init (StkProvidersPageClass *klass)
   StkEditorPageClass *page_class = STK_EDITOR_PAGE_CLASS (klass);
 
   page_class->policy_changed = stk_providers_page_policy_changed;
-  page_class->focus_path = stk_providers_page_route_path;
 
   gtk_widget_class_install_action (widget_class, "providers.show-list", NULL, show_list);
 

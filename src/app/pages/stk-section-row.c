@@ -40,12 +40,13 @@ stk_section_row_refresh (StkOrderedRow *row)
 }
 
 static gboolean
-stk_section_row_focus_step (StkOrderedRow     *row,
-                            const StkPageStep *step)
+stk_section_row_focus_member (StkOrderedRow *row,
+                              StkPath       *path,
+                              guint          i)
 {
-  return stk_page_step_is (step, "body")
+  return stk_path_has_name (path, i, "body")
          && stk_text_editor_focus_language (STK_SECTION_ROW (row)->body_editor,
-                                            stk_page_step_lang (step));
+                                            stk_path_get_name (path, i + 1));
 }
 
 static void
@@ -71,7 +72,7 @@ stk_section_row_class_init (StkSectionRowClass *klass)
   row_class->remove_label = N_("Remove section");
   row_class->bind = stk_section_row_bind;
   row_class->refresh = stk_section_row_refresh;
-  row_class->focus_step = stk_section_row_focus_step;
+  row_class->focus_member = stk_section_row_focus_member;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                STK_PAGES_RESOURCE "stk-section-row.ui");

@@ -31,7 +31,10 @@ struct _StkTextsPage
   GHashTable *editors;     /* key -> StkTextEditor (borrowed) */
 };
 
-G_DEFINE_FINAL_TYPE (StkTextsPage, stk_texts_page, STK_TYPE_EDITOR_PAGE)
+static void stk_texts_page_page_init (StkPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StkTextsPage, stk_texts_page, STK_TYPE_EDITOR_PAGE,
+                               G_IMPLEMENT_INTERFACE (STK_TYPE_PAGE, stk_texts_page_page_init))
 
 STK_DEFINE_EDITOR_PAGE_FUNCTIONS (StkTextsPage, stk_texts_page)
 
@@ -365,27 +368,40 @@ stk_texts_page_finalize (GObject *object)
   G_OBJECT_CLASS (stk_texts_page_parent_class)->finalize (object);
 }
 
-/* @path: a finding's path ("texts.banner_title.en") */
 static gboolean
-stk_texts_page_route_path (StkEditorPage *page,
-                           const char    *path)
+stk_texts_page_iface_owns_path (StkPage *page,
+                                StkPath *path)
+{
+  return stk_path_has_name (path, 0, "texts");
+}
+
+/* @path: "texts.KEY.LANG", "texts.KEY" or "texts" */
+static gboolean
+stk_texts_page_iface_focus_path (StkPage *page,
+                                 StkPath *path)
 {
   StkTextsPage *self = STK_TEXTS_PAGE (page);
-  g_auto(GStrv) parts = NULL;
+  const char *key = stk_path_get_name (path, 1);
   StkTextEditor *editor;
 
-  if (!g_str_has_prefix (path, "texts"))
+  if (!stk_path_has_name (path, 0, "texts"))
     return FALSE;
 
-  parts = g_strsplit (path, ".", 3);
-  if (parts[1] == NULL)
+  if (stk_path_get_n_segments (path) == 1)
     return self->keys->len > 0 && stk_text_editor_focus_language (editor_at (self, 0), NULL);
 
-  editor = g_hash_table_lookup (self->editors, parts[1]);
+  editor = key != NULL ? g_hash_table_lookup (self->editors, key) : NULL;
   if (editor == NULL)
     return FALSE;
 
-  return stk_text_editor_focus_language (editor, parts[2]);
+  return stk_text_editor_focus_language (editor, stk_path_get_name (path, 2));
+}
+
+static void
+stk_texts_page_page_init (StkPageInterface *iface)
+{
+  iface->owns_path = stk_texts_page_iface_owns_path;
+  iface->focus_path = stk_texts_page_iface_focus_path;
 }
 
 static void
@@ -396,7 +412,6 @@ stk_texts_page_class_init (StkTextsPageClass *klass)
 
   object_class->finalize = stk_texts_page_finalize;
   STK_EDITOR_PAGE_CLASS (klass)->policy_changed = stk_texts_page_policy_changed;
-  STK_EDITOR_PAGE_CLASS (klass)->focus_path = stk_texts_page_route_path;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                STK_PAGES_RESOURCE "stk-texts-page.ui");

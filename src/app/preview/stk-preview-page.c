@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "stk-field.h"
+#include "stk-page.h"
 #include "stk-preview-page.h"
 #include "stk-preview-view.h"
 
@@ -55,7 +56,11 @@ struct _StkPreviewPage
   guint                 syncing : 1;
 };
 
-G_DEFINE_FINAL_TYPE (StkPreviewPage, stk_preview_page, ADW_TYPE_BIN)
+static void stk_preview_page_page_init (StkPageInterface *iface);
+
+/* A page of the window like the editor pages, though no finding's path leads here. */
+G_DEFINE_FINAL_TYPE_WITH_CODE (StkPreviewPage, stk_preview_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (STK_TYPE_PAGE, stk_preview_page_page_init))
 
 enum {
   PROP_0,
@@ -332,6 +337,19 @@ stk_preview_page_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+stk_preview_page_page_set_policy (StkPage   *page,
+                                  StkPolicy *policy)
+{
+  stk_preview_page_set_policy (STK_PREVIEW_PAGE (page), policy);
+}
+
+static void
+stk_preview_page_page_init (StkPageInterface *iface)
+{
+  iface->set_policy = stk_preview_page_page_set_policy;
 }
 
 static void
