@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-helpers.h"
 #include "stk-core-resources.h"
 #include "stk-document.h"
 
@@ -18,16 +19,6 @@
 
 static char *tmp_dir;
 
-#define WAIT_UNTIL(cond) G_STMT_START {                                          \
-  gint64 deadline_ = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;              \
-  while (!(cond))                                                                \
-    {                                                                            \
-      if (g_get_monotonic_time () > deadline_)                                   \
-        g_error ("Timed out waiting for %s", #cond);                             \
-      g_main_context_iteration (NULL, FALSE);                                    \
-      g_usleep (1000);                                                           \
-    }                                                                            \
-} G_STMT_END
 
 typedef struct
 {
@@ -74,7 +65,7 @@ load (StkDocument  *document,
   Outcome outcome = { 0 };
 
   stk_document_load_async (document, file, NULL, load_done_cb, &outcome);
-  WAIT_UNTIL (outcome.done);
+  STK_WAIT_UNTIL (outcome.done);
   if (outcome.error != NULL)
     g_propagate_error (error, outcome.error);
 
@@ -89,11 +80,20 @@ save (StkDocument  *document,
   Outcome outcome = { 0 };
 
   stk_document_save_async (document, file, NULL, save_done_cb, &outcome);
-  WAIT_UNTIL (outcome.done);
+  STK_WAIT_UNTIL (outcome.done);
   if (outcome.error != NULL)
     g_propagate_error (error, outcome.error);
 
   return outcome.ok;
+}
+
+/* The worker thread that read or wrote the policy lets go of its task, and with it of the
+ * document, just after the result has reached the main thread. */
+static void
+assert_finalize_document (StkDocument *document)
+{
+  STK_WAIT_UNTIL (g_atomic_int_get (&G_OBJECT (document)->ref_count) == 1);
+  g_assert_finalize_object (document);
 }
 
 static GFile *
@@ -206,7 +206,7 @@ test_load_async (void)
   g_assert_null (stk_document_get_policy (document));
   g_assert_true (g_file_equal (stk_document_get_load_file (document), file));
 
-  WAIT_UNTIL (outcome.done);
+  STK_WAIT_UNTIL (outcome.done);
   g_assert_no_error (outcome.error);
   g_assert_true (outcome.ok);
 
@@ -234,17 +234,17 @@ test_load_async (void)
     Outcome second = { 0 };
 
     stk_document_save_async (document, NULL, NULL, save_done_cb, &second);
-    WAIT_UNTIL (second.done);
+    STK_WAIT_UNTIL (second.done);
     g_assert_error (second.error, G_IO_ERROR, G_IO_ERROR_BUSY);
     g_clear_error (&second.error);
   }
-  WAIT_UNTIL (outcome.done);
+  STK_WAIT_UNTIL (outcome.done);
   g_assert_true (outcome.ok);
 
   g_signal_handlers_disconnect_by_func (document, count_notify_cb, &n_policy);
   g_signal_handlers_disconnect_by_func (document, count_notify_cb, &n_file);
   g_signal_handlers_disconnect_by_func (document, count_notify_cb, &n_busy);
-  g_assert_finalize_object (document);
+  assert_finalize_document (document);
 }
 
 /* A file that does not load leaves the document as it was and says why, with the place. */
@@ -303,7 +303,7 @@ test_load_failure (void)
   g_assert_null (stk_document_get_load_error (document));
 
   g_signal_handlers_disconnect_by_func (document, count_notify_cb, &n_policy);
-  g_assert_finalize_object (document);
+  assert_finalize_document (document);
 }
 
 static void
@@ -334,7 +334,7 @@ test_save_async (void)
   g_assert_true (stk_document_get_saving (document));
   g_assert_true (stk_document_get_busy (document));
   g_assert_true (stk_document_get_modified (document));
-  WAIT_UNTIL (outcome.done);
+  STK_WAIT_UNTIL (outcome.done);
   g_assert_no_error (outcome.error);
   g_assert_true (outcome.ok);
   g_assert_false (stk_document_get_busy (document));
@@ -376,7 +376,7 @@ test_save_async (void)
 
   g_signal_handlers_disconnect_by_func (document, count_notify_cb, &n_file);
   g_signal_handlers_disconnect_by_func (document, count_notify_cb, &n_modified);
-  g_assert_finalize_object (document);
+  assert_finalize_document (document);
 }
 
 static void
@@ -417,7 +417,7 @@ test_findings_debounce (void)
   g_assert_false (has_finding (findings, "texts.banner_title.en"));
 
   /* ... but after the pause, once for all three. */
-  WAIT_UNTIL (n_changes > 0);
+  STK_WAIT_UNTIL (n_changes > 0);
   waited = g_get_monotonic_time () - edited;
   g_assert_cmpint (waited, >=, 250 * 1000);
   g_assert_cmpuint (n_changes, ==, 1);
@@ -435,7 +435,7 @@ test_findings_debounce (void)
   g_assert_cmpuint (n_changes, ==, 2);
 
   g_signal_handlers_disconnect_by_func (findings, count_changes_cb, &n_changes);
-  g_assert_finalize_object (document);
+  assert_finalize_document (document);
 }
 
 /* The export folder is remembered per policy file, across documents; an untitled policy keeps
@@ -515,8 +515,8 @@ test_export_state (void)
   g_assert_null (stk_document_dup_export_folder (document));
   g_assert_null (stk_document_get_accepted_warnings (document));
 
-  g_assert_finalize_object (document);
-  g_assert_finalize_object (again);
+  assert_finalize_document (document);
+  assert_finalize_document (again);
 }
 
 static void

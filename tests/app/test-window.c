@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-helpers.h"
 #include "stk-application.h"
 #include "stk-problems-page.h"
 #include "stk-providers-page.h"
@@ -26,17 +27,6 @@
 static StkApplication *app;
 static char *tmp_dir;
 
-#define WAIT_UNTIL_WITHIN(cond, seconds) G_STMT_START {                          \
-  gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;       \
-  while (!(cond))                                                                \
-    {                                                                            \
-      if (g_get_monotonic_time () > deadline_)                                   \
-        g_error ("Timed out waiting for %s", #cond);                             \
-      g_main_context_iteration (NULL, FALSE);                                    \
-      g_usleep (1000);                                                           \
-    }                                                                            \
-} G_STMT_END
-#define WAIT_UNTIL(cond) WAIT_UNTIL_WITHIN (cond, 10)
 
 /* The policy that takes a while to save, and how long to wait for that: the sanitizers make
  * everything several times slower. */
@@ -46,18 +36,6 @@ static char *tmp_dir;
 #define N_LARGE_PROVIDERS 4000
 #endif
 #define LARGE_SECONDS 180
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static GFile *
 copy_example (const char *name)
@@ -100,7 +78,7 @@ window_modified (StkWindow *window)
 static void
 wait_idle (StkWindow *window)
 {
-  WAIT_UNTIL (!stk_document_get_busy (document_of (window)));
+  STK_WAIT_UNTIL (!stk_document_get_busy (document_of (window)));
 }
 
 typedef struct
@@ -131,7 +109,7 @@ load_file (StkWindow  *window,
   Outcome outcome = { FALSE, FALSE, NULL };
 
   stk_document_load_async (document_of (window), file, NULL, load_done_cb, &outcome);
-  WAIT_UNTIL (outcome.done);
+  STK_WAIT_UNTIL (outcome.done);
   g_assert_false (stk_document_get_busy (document_of (window)));
 
   if (outcome.error != NULL)
@@ -148,7 +126,7 @@ open_window (GFile *file)
   if (file != NULL)
     g_assert_true (load_file (window, file, NULL));
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  STK_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   return window;
 }
@@ -160,7 +138,7 @@ destroy_window (StkWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
   gtk_window_destroy (GTK_WINDOW (window));
-  WAIT_UNTIL (widget == NULL);
+  STK_WAIT_UNTIL (widget == NULL);
 }
 
 static GtkWidget *
@@ -223,10 +201,8 @@ focus_field (StkWindow  *window,
   GtkWidget *focus;
 
   g_assert_true (stk_window_focus_path (window, path));
-  spin (20);
-  focus = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_nonnull (focus);
-  g_assert_true (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus));
+  STK_WAIT_UNTIL ((focus = gtk_root_get_focus (GTK_ROOT (window))) != NULL
+                  && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)));
 
   return focus;
 }
@@ -245,7 +221,7 @@ edit_field (StkWindow  *window,
     gtk_editable_set_text (GTK_EDITABLE (focus), value);
 
   gtk_root_set_focus (GTK_ROOT (window), NULL);
-  spin (20);
+  stk_test_drain ();
 }
 
 static StkText *
@@ -281,7 +257,7 @@ answer_question (StkWindow  *window,
 {
   AdwMessageDialog *dialog = NULL;
 
-  WAIT_UNTIL ((dialog = find_question (window)) != NULL);
+  STK_WAIT_UNTIL ((dialog = find_question (window)) != NULL);
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
@@ -289,7 +265,7 @@ answer_question (StkWindow  *window,
   adw_message_dialog_response (dialog, response);
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (50);
+  stk_test_drain ();
 }
 
 static char *
@@ -448,7 +424,7 @@ test_close_question (void)
   /* Save: the file holds the change and the window closes. */
   gtk_window_close (GTK_WINDOW (window));
   answer_question (window, "save");
-  WAIT_UNTIL (alive == NULL);
+  STK_WAIT_UNTIL (alive == NULL);
   saved = read_file (file);
   g_assert_nonnull (strstr (saved, "\"name\": \"Gentofte Kommune\""));
 
@@ -461,7 +437,7 @@ test_close_question (void)
   stk_policy_set_name (window_policy (window), "Gladsaxe Kommune");
   gtk_window_close (GTK_WINDOW (window));
   answer_question (window, "discard");
-  WAIT_UNTIL (alive == NULL);
+  STK_WAIT_UNTIL (alive == NULL);
   g_clear_pointer (&saved, g_free);
   saved = read_file (file);
   g_assert_cmpstr (saved, ==, original);
@@ -472,7 +448,7 @@ test_close_question (void)
   g_object_add_weak_pointer (G_OBJECT (alive), (gpointer *) &alive);
   gtk_window_close (GTK_WINDOW (window));
   g_assert_null (find_question (window));
-  WAIT_UNTIL (alive == NULL);
+  STK_WAIT_UNTIL (alive == NULL);
 }
 
 static void
@@ -493,7 +469,7 @@ test_open_over_changes (void)
 
   stk_window_open_file (window, second);
   answer_question (window, "discard");
-  WAIT_UNTIL (g_file_equal (window_file (window), second));
+  STK_WAIT_UNTIL (g_file_equal (window_file (window), second));
   wait_idle (window);
   g_assert_false (window_modified (window));
   g_assert_cmpstr (stk_policy_get_name (window_policy (window)), ==,
@@ -635,7 +611,7 @@ test_problems_page (void)
 
   /* The findings follow an edit by themselves, shortly after it. */
   stk_text_set (text, "en", "");
-  WAIT_UNTIL (findings_have (window, TEXT_PATH ".en", &position));
+  STK_WAIT_UNTIL (findings_have (window, TEXT_PATH ".en", &position));
   g_assert_cmpuint (g_ascii_strtoull (sidebar_count (window, "problems"), NULL, 10), >=, 1);
 
   stk_window_show_page (window, "problems");
@@ -647,8 +623,7 @@ test_problems_page (void)
 
   /* Activating the row goes to the field and focuses it: typing there fills the gap. */
   g_signal_emit_by_name (list_view, "activate", position);
-  spin (20);
-  g_assert_cmpstr (stk_window_get_visible_page (window), !=, "problems");
+  STK_WAIT_UNTIL (g_strcmp0 (stk_window_get_visible_page (window), "problems") != 0);
   page = gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_ancestor (problems,
                                                                           GTK_TYPE_STACK)));
   focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -659,7 +634,7 @@ test_problems_page (void)
   else
     gtk_editable_set_text (GTK_EDITABLE (focus), "Filled");
   g_assert_cmpstr (stk_text_get (text, "en"), ==, "Filled");
-  WAIT_UNTIL (!findings_have (window, TEXT_PATH ".en", NULL));
+  STK_WAIT_UNTIL (!findings_have (window, TEXT_PATH ".en", NULL));
 
   /* Ctrl+M finds the next missing translation the same way. */
   gtk_root_set_focus (GTK_ROOT (window), NULL);
@@ -738,17 +713,17 @@ test_settings_and_recent (void)
   g_object_add_weak_pointer (G_OBJECT (alive), (gpointer *) &alive);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  STK_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   wait_idle (window);
 
   /* The folder of the last file opened, and the file among the recent ones. */
   last = g_settings_get_string (settings, "last-folder");
   g_assert_cmpstr (last, ==, folder_uri);
-  WAIT_UNTIL (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  STK_WAIT_UNTIL (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
 
   /* The size a window had when it closed is the size the next one opens with. */
   gtk_window_close (GTK_WINDOW (window));
-  WAIT_UNTIL (alive == NULL);
+  STK_WAIT_UNTIL (alive == NULL);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
 
@@ -847,13 +822,13 @@ test_shortcuts_and_about (void)
 
   /* The shortcuts window (Ctrl+?) lists them. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  WAIT_UNTIL ((shown = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
+  STK_WAIT_UNTIL ((shown = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
   gtk_window_close (shown);
-  WAIT_UNTIL (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == NULL);
+  STK_WAIT_UNTIL (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == NULL);
 
   /* The About window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  WAIT_UNTIL ((shown = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
+  STK_WAIT_UNTIL ((shown = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (shown)), ==,
                    "Samtykke");
   gtk_window_destroy (shown);
@@ -877,18 +852,10 @@ run_xdotool (const char *const *args)
 
   process = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
   g_assert_no_error (error);
-  WAIT_UNTIL (g_subprocess_get_identifier (process) == NULL);
+  STK_WAIT_UNTIL (g_subprocess_get_identifier (process) == NULL);
   g_assert_true (g_subprocess_get_successful (process));
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-}
-
-/* The same, then gives the window a moment for what the keys set off. */
-static void
-xdotool (const char *const *args)
-{
-  run_xdotool (args);
-  spin (100);
 }
 
 /* Typing in text fields and pressing Ctrl+Z and Ctrl+Shift+Z there: the keys reach the policy's
@@ -925,45 +892,45 @@ test_keyboard_undo_in_fields (void)
   typed_en = g_strconcat (old_en, " again", NULL);
   xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (
                            gtk_native_get_surface (GTK_NATIVE (window))));
-  xdotool ((const char *[]) { "windowfocus", xid, NULL });
-  WAIT_UNTIL (gtk_window_is_active (GTK_WINDOW (window)));
+  run_xdotool ((const char *[]) { "windowfocus", xid, NULL });
+  STK_WAIT_UNTIL (gtk_window_is_active (GTK_WINDOW (window)));
 
   field = focus_field (window, TEXT_PATH ".da");
   gtk_editable_set_position (GTK_EDITABLE (field), -1);
-  xdotool ((const char *[]) { "type", "--delay", "15", " igen", NULL });
-  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "da"), typed_da) == 0);
+  run_xdotool ((const char *[]) { "type", "--delay", "15", " igen", NULL });
+  STK_WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "da"), typed_da) == 0);
 
   field = focus_field (window, TEXT_PATH ".en");
   gtk_editable_set_position (GTK_EDITABLE (field), -1);
-  xdotool ((const char *[]) { "type", "--delay", "15", " again", NULL });
-  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "en"), typed_en) == 0);
+  run_xdotool ((const char *[]) { "type", "--delay", "15", " again", NULL });
+  STK_WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "en"), typed_en) == 0);
   g_assert_true (window_modified (window));
 
   /* Back in the Danish field, whose own undo would take back the Danish typing: Ctrl+Z takes
    * back the policy's last step instead, the English typing, all of it; the second Ctrl+Z the
    * Danish typing. Then the policy is at its saved state again. */
   field = focus_field (window, TEXT_PATH ".da");
-  xdotool ((const char *[]) { "key", "ctrl+z", NULL });
-  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "en"), old_en) == 0);
+  run_xdotool ((const char *[]) { "key", "ctrl+z", NULL });
+  STK_WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "en"), old_en) == 0);
   g_assert_cmpstr (stk_text_get (text, "da"), ==, typed_da);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, typed_da);
-  xdotool ((const char *[]) { "key", "ctrl+z", NULL });
-  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "da"), old_da) == 0);
+  run_xdotool ((const char *[]) { "key", "ctrl+z", NULL });
+  STK_WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "da"), old_da) == 0);
   g_assert_cmpstr (stk_text_get (text, "en"), ==, old_en);
   g_assert_false (window_modified (window));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, old_da);
 
-  xdotool ((const char *[]) { "key", "ctrl+shift+z", NULL });
-  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "da"), typed_da) == 0);
+  run_xdotool ((const char *[]) { "key", "ctrl+shift+z", NULL });
+  STK_WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "da"), typed_da) == 0);
   g_assert_cmpstr (stk_text_get (text, "en"), ==, old_en);
-  xdotool ((const char *[]) { "key", "ctrl+shift+z", NULL });
-  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "en"), typed_en) == 0);
+  run_xdotool ((const char *[]) { "key", "ctrl+shift+z", NULL });
+  STK_WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "en"), typed_en) == 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, typed_da);
   g_assert_true (window_modified (window));
 
   /* Discard the changes without the question. */
-  xdotool ((const char *[]) { "key", "ctrl+z", "ctrl+z", NULL });
-  WAIT_UNTIL (!window_modified (window));
+  run_xdotool ((const char *[]) { "key", "ctrl+z", "ctrl+z", NULL });
+  STK_WAIT_UNTIL (!window_modified (window));
   destroy_window (window);
 #else
   g_test_skip ("built without X11 support");
@@ -1084,8 +1051,8 @@ test_edit_during_save (void)
 
   xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (
                            gtk_native_get_surface (GTK_NATIVE (window))));
-  xdotool ((const char *[]) { "windowfocus", xid, NULL });
-  WAIT_UNTIL (gtk_window_is_active (GTK_WINDOW (window)));
+  run_xdotool ((const char *[]) { "windowfocus", xid, NULL });
+  STK_WAIT_UNTIL (gtk_window_is_active (GTK_WINDOW (window)));
   field = focus_field (window, TEXT_PATH ".da");
   gtk_editable_set_position (GTK_EDITABLE (field), -1);
 
@@ -1096,7 +1063,7 @@ test_edit_during_save (void)
                                                       N_KEYS_X, NULL },
                               G_SUBPROCESS_FLAGS_NONE, NULL);
   g_assert_nonnull (typing);
-  WAIT_UNTIL (count_x (stk_text_get (text, "da")) > count_x (old_da));
+  STK_WAIT_UNTIL (count_x (stk_text_get (text, "da")) > count_x (old_da));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_true (stk_document_get_saving (document));
@@ -1112,8 +1079,8 @@ test_edit_during_save (void)
   g_assert_false (drop_files (window, dropped));
   g_assert_true (stk_document_get_policy (document) == large);
 
-  WAIT_UNTIL_WITHIN (!stk_document_get_busy (document), LARGE_SECONDS);
-  WAIT_UNTIL_WITHIN (g_subprocess_get_identifier (typing) == NULL, LARGE_SECONDS);
+  STK_WAIT_UNTIL_WITHIN (!stk_document_get_busy (document), LARGE_SECONDS);
+  STK_WAIT_UNTIL_WITHIN (g_subprocess_get_identifier (typing) == NULL, LARGE_SECONDS);
   g_assert_true (g_subprocess_get_successful (typing));
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
@@ -1129,8 +1096,8 @@ test_edit_during_save (void)
 
   /* Afterwards the same field takes typing again. */
   typed = g_strconcat (stk_text_get (text, "da"), "y", NULL);
-  xdotool ((const char *[]) { "type", "--delay", "0", "y", NULL });
-  WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "da"), typed) == 0);
+  run_xdotool ((const char *[]) { "type", "--delay", "0", "y", NULL });
+  STK_WAIT_UNTIL (g_strcmp0 (stk_text_get (text, "da"), typed) == 0);
   g_assert_true (stk_document_get_modified (document));
   g_assert_cmpuint (count.changes, >, 0);
 

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "stk-core.h"
+#include "gui-helpers.h"
 #include "stk-categories-page.h"
 #include "stk-providers-page.h"
 #include "stk-row-model.h"
@@ -35,39 +36,18 @@ load_example (void)
   return policy;
 }
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timed_out (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until @page is on screen. */
 static GtkWindow *
 show_page (GtkWidget *page)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  gboolean expired = FALSE;
-  guint timeout;
 
   gtk_window_set_default_size (window, 1100, 800);
   gtk_window_set_child (window, page);
   gtk_window_present (window);
 
-  timeout = g_timeout_add_seconds (10, timed_out, &expired);
-  while (!gtk_widget_get_mapped (page) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (timeout);
-  g_assert_true (gtk_widget_get_mapped (page));
-  spin ();
+  STK_WAIT_UNTIL (gtk_widget_get_mapped (page));
+  stk_test_drain ();
 
   return window;
 }
@@ -98,7 +78,7 @@ undo (StkPolicy *policy)
 
   stk_history_seal (history);
   g_assert_true (stk_history_undo (history));
-  spin ();
+  stk_test_drain ();
 }
 
 /* Takes the policy away from the window's page (it must let go of it and show its empty
@@ -109,9 +89,9 @@ close_window (GtkWindow *window)
   GtkWidget *page = gtk_window_get_child (window);
 
   g_object_set (page, "policy", NULL, NULL);
-  spin ();
+  stk_test_drain ();
   gtk_window_destroy (window);
-  spin ();
+  stk_test_drain ();
 }
 
 
@@ -191,7 +171,7 @@ click (GtkWidget *button)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  stk_test_drain ();
 }
 
 /* Runs the action of @widget's own shortcut for @keyval with @modifiers, as pressing it would. */
@@ -221,7 +201,7 @@ press_shortcut (GtkWidget       *widget,
               gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
                                                             widget,
                                                             gtk_shortcut_get_arguments (shortcut));
-              spin ();
+              stk_test_drain ();
               return done;
             }
         }
@@ -302,7 +282,7 @@ test_policy_page_edit_undo (void)
   GtkWidget *row, *spin_button;
 
   g_object_set (page, "policy", policy, NULL);
-  spin ();
+  stk_test_drain ();
 
   g_assert_true (stk_policy_page_focus_path (STK_POLICY_PAGE (page), "name"));
   row = focused_ancestor (page, ADW_TYPE_ENTRY_ROW);
@@ -360,7 +340,7 @@ test_policy_page_languages (void)
   GtkWidget *row;
 
   stk_policy_page_set_policy (STK_POLICY_PAGE (page), policy);
-  spin ();
+  stk_test_drain ();
 
   g_assert_true (stk_policy_page_focus_path (STK_POLICY_PAGE (page), "languages"));
   row = focused_ancestor (page, ADW_TYPE_ENTRY_ROW);
@@ -371,7 +351,7 @@ test_policy_page_languages (void)
   g_assert_cmpuint (g_strv_length ((char **) stk_policy_get_languages (policy)), ==, 3);
   g_assert_cmpstr (stk_policy_get_languages (policy)[2], ==, "de");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
-  spin ();
+  stk_test_drain ();
 
   undo (policy);
   g_assert_cmpuint (g_strv_length ((char **) stk_policy_get_languages (policy)), ==, 2);
@@ -382,7 +362,7 @@ test_policy_page_languages (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
   g_assert_cmpstr (stk_policy_get_default_language (policy), ==, "en");
-  spin ();
+  stk_test_drain ();
   g_assert_true (stk_policy_page_focus_path (STK_POLICY_PAGE (page), "languages[1]"));
   row = focused_ancestor (page, ADW_TYPE_ACTION_ROW);
   g_assert_false (gtk_widget_is_sensitive (find_widget (row, GTK_TYPE_BUTTON, NULL)));
@@ -428,7 +408,7 @@ test_texts_page (void)
   StkTextEditor *editor;
 
   stk_texts_page_set_policy (STK_TEXTS_PAGE (page), policy);
-  spin ();
+  stk_test_drain ();
   g_assert_cmpuint (stk_texts_page_count_missing (STK_TEXTS_PAGE (page)), ==, 0);
 
   g_assert_true (stk_texts_page_focus_path (STK_TEXTS_PAGE (page), "texts.banner_title.en"));
@@ -480,7 +460,7 @@ test_texts_page (void)
 
     stk_text_keys (&n_keys);
     stk_policy_set_languages (policy, three);
-    spin ();
+    stk_test_drain ();
     g_assert_true (stk_texts_page_focus_path (STK_TEXTS_PAGE (page), "texts.banner_title.de"));
     editor = STK_TEXT_EDITOR (gtk_widget_get_ancestor (focus_of (page), STK_TYPE_TEXT_EDITOR));
     g_assert_true (stk_text_editor_is_marked_missing (editor, "de"));
@@ -516,7 +496,7 @@ test_categories_page (void)
 
   g_assert_cmpuint (n, ==, 3);
   stk_categories_page_set_policy (STK_CATEGORIES_PAGE (page), policy);
-  spin ();
+  stk_test_drain ();
 
   /* A path without an index names the list: its add button; one past the end, nothing. */
   g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page), "categories"));
@@ -537,7 +517,7 @@ test_categories_page (void)
     StkTextEditor *editor;
 
     stk_policy_set_languages (policy, three);
-    spin ();
+    stk_test_drain ();
     g_assert_true (stk_categories_page_focus_path (STK_CATEGORIES_PAGE (page),
                                                    "categories[1].description.de"));
     editor = STK_TEXT_EDITOR (gtk_widget_get_ancestor (focus_of (page), STK_TYPE_TEXT_EDITOR));
@@ -629,17 +609,8 @@ test_categories_page (void)
         drop_target = (GtkWidget *) controller;
     }
   g_assert_nonnull (drop_target);
-  {
-    /* Where the drop lands depends on the row's height: let it be laid out. */
-    gboolean expired = FALSE;
-    guint timeout = g_timeout_add_seconds (5, timed_out, &expired);
-
-    while (!expired && gtk_widget_get_height (row) < 10)
-      g_main_context_iteration (NULL, TRUE);
-    if (!expired)
-      g_source_remove (timeout);
-    g_assert_cmpint (gtk_widget_get_height (row), >=, 10);
-  }
+  /* Where the drop lands depends on the row's height: let it be laid out. */
+  STK_WAIT_UNTIL (gtk_widget_get_height (row) >= 10);
   g_value_init (&value, STK_TYPE_CATEGORY);
   g_value_set_object (&value, stk_list_peek (categories, 2));
   g_signal_emit_by_name (drop_target, "drop", &value, 10.0, 1.0, &dropped);
@@ -871,21 +842,11 @@ static GtkWidget *
 wait_for_focus (GtkWidget *page,
                 GType      type)
 {
-  gboolean expired = FALSE;
-  guint timeout = g_timeout_add_seconds (5, timed_out, &expired);
   GtkWidget *focus = NULL;
 
-  while (!expired)
-    {
-      focus = gtk_root_get_focus (gtk_widget_get_root (page));
-      if (focus != NULL && (G_TYPE_CHECK_INSTANCE_TYPE (focus, type)
-                            || gtk_widget_get_ancestor (focus, type) != NULL))
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  if (!expired)
-    g_source_remove (timeout);
-  g_assert_false (expired);
+  STK_WAIT_UNTIL ((focus = gtk_root_get_focus (gtk_widget_get_root (page))) != NULL
+                  && (G_TYPE_CHECK_INSTANCE_TYPE (focus, type)
+                      || gtk_widget_get_ancestor (focus, type) != NULL));
 
   return G_TYPE_CHECK_INSTANCE_TYPE (focus, type) ? focus : gtk_widget_get_ancestor (focus, type);
 }
@@ -1021,7 +982,7 @@ test_providers_filter (void)
   GListModel *shown = stk_providers_page_get_shown (providers_page);
 
   stk_providers_page_set_policy (providers_page, policy);
-  spin ();
+  stk_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
   g_assert_cmpstr (stk_provider_get_id (stk_providers_page_get_selected (providers_page)), ==,
                    "kk");
@@ -1069,7 +1030,7 @@ test_providers_filter (void)
   /* Nothing matches: the list says so. */
   stk_providers_page_set_filter (providers_page, "no such thing");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
-  spin ();
+  stk_test_drain ();
   g_assert_nonnull (find_mapped_status_page (page, "No Match"));
 
   /* A renamed provider is found by its new name, and its row says so. */
@@ -1094,17 +1055,9 @@ test_providers_filter (void)
   /* The search entry drives the same filter. */
   gtk_editable_set_text (GTK_EDITABLE (find_widget (page, GTK_TYPE_SEARCH_ENTRY, NULL)),
                          "siteimprove");
-  {
-    gboolean expired = FALSE;
-    guint timeout = g_timeout_add_seconds (5, timed_out, &expired);
-
-    while (!expired && (g_list_model_get_n_items (shown) != 1
-                        || g_strcmp0 (stk_provider_get_id (shown_provider (providers_page, 0)),
-                                      "siteimprove") != 0))
-      g_main_context_iteration (NULL, TRUE);
-    if (!expired)
-      g_source_remove (timeout);
-  }
+  STK_WAIT_UNTIL (g_list_model_get_n_items (shown) == 1
+                  && g_strcmp0 (stk_provider_get_id (shown_provider (providers_page, 0)),
+                                "siteimprove") == 0);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_cmpstr (stk_provider_get_id (shown_provider (providers_page, 0)), ==, "siteimprove");
 
@@ -1117,13 +1070,7 @@ static void
 wait_for_rows (GListModel *rows,
                guint       n)
 {
-  gboolean expired = FALSE;
-  guint timeout = g_timeout_add_seconds (5, timed_out, &expired);
-
-  while (!expired && g_list_model_get_n_items (rows) != n)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (expired);
-  g_source_remove (timeout);
+  STK_WAIT_UNTIL (g_list_model_get_n_items (rows) == n);
 }
 
 /* A search that matched nothing, cleared on a list of 100 providers: a screenful of rows comes
@@ -1171,7 +1118,7 @@ test_providers_many (void)
   /* A search for nothing in a scrolled list (GTK warns if the list is asked to scroll to a row
    * it does not have, and warnings are fatal here). */
   stk_providers_page_select (providers_page, stk_list_peek (providers, 63));
-  spin ();
+  stk_test_drain ();
   stk_providers_page_set_filter (providers_page, "qqqq");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
 
@@ -1214,7 +1161,7 @@ test_providers_detail (void)
   guint n = stk_list_get_n (providers);
 
   stk_providers_page_set_policy (providers_page, policy);
-  spin ();
+  stk_test_drain ();
 
   /* Name. */
   g_assert_true (stk_providers_page_focus_path (providers_page, "providers[1].name"));
@@ -1320,9 +1267,9 @@ test_providers_cookies (void)
   GtkWidget *cell;
 
   stk_providers_page_set_policy (providers_page, policy);
-  spin ();
+  stk_test_drain ();
   stk_providers_page_select (providers_page, youtube);
-  spin ();
+  stk_test_drain ();
   g_assert_cmpuint (stk_list_get_n (cookies), ==, 3);
 
   /* Duplicate the second cookie: the copy follows it. */
@@ -1392,7 +1339,7 @@ test_providers_focus_path (void)
   GtkWidget *focus;
 
   stk_providers_page_set_policy (providers_page, policy);
-  spin ();
+  stk_test_drain ();
 
   g_assert_false (stk_providers_page_focus_path (providers_page, "categories[0]"));
   g_assert_false (stk_providers_page_focus_path (providers_page, "providers[9].name"));
@@ -1468,7 +1415,7 @@ test_sections_page (void)
 
   g_assert_cmpuint (n, >=, 3);
   g_object_set (page, "policy", policy, NULL);
-  spin ();
+  stk_test_drain ();
 
   /* The body is multi-line, per language. */
   g_assert_true (stk_sections_page_focus_path (sections_page, "sections[0].body.en"));

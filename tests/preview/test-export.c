@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-helpers.h"
 #include "stk-application.h"
 #include "stk-export-flow.h"
 #include "stk-preview-page.h"
@@ -17,28 +18,6 @@
 static StkApplication *app;
 static char *tmp_dir;
 
-#define WAIT_UNTIL(cond) G_STMT_START {                                          \
-  gint64 deadline_ = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;              \
-  while (!(cond))                                                                \
-    {                                                                            \
-      if (g_get_monotonic_time () > deadline_)                                   \
-        g_error ("Timed out waiting for %s", #cond);                             \
-      g_main_context_iteration (NULL, FALSE);                                    \
-      g_usleep (1000);                                                           \
-    }                                                                            \
-} G_STMT_END
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static void
 remove_tree (const char *path)
@@ -89,8 +68,8 @@ open_window (GFile *file)
   StkWindow *window = stk_window_new_for_file (GTK_APPLICATION (app), file);
 
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  WAIT_UNTIL (!stk_document_get_busy (document_of (window)));
+  STK_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  STK_WAIT_UNTIL (!stk_document_get_busy (document_of (window)));
   g_assert_null (stk_document_get_load_error (document_of (window)));
   g_assert_true (g_file_equal (stk_document_get_file (document_of (window)), file));
 
@@ -103,7 +82,7 @@ close_window (StkWindow *window)
   /* Whatever the test left unsaved is not asked about. */
   stk_history_mark_saved (stk_policy_get_history (window_policy (window)));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  stk_test_drain ();
 }
 
 static AdwMessageDialog *
@@ -132,7 +111,7 @@ respond (AdwMessageDialog *dialog,
   adw_message_dialog_response (dialog, response);
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (20);
+  stk_test_drain ();
 }
 
 static GtkWidget *
@@ -273,7 +252,7 @@ test_same_bytes_as_cli (void)
   /* Export Again, as Ctrl+Shift+E does it. */
   stk_document_remember_export_folder (document_of (window), app_folder);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-again", NULL));
-  spin (20);
+  stk_test_drain ();
   g_assert_null (find_dialog (window));
 
   run_cli_export (policy_path, cli_dir);
@@ -313,7 +292,7 @@ test_refused_with_errors (void)
   stk_document_remember_export_folder (document_of (window), folder);
   stk_export_flow_export (GTK_WINDOW (window), document_of (window), TRUE);
 
-  WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
+  STK_WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
   g_assert_true (adw_message_dialog_has_response (dialog, "problems"));
   g_assert_false (adw_message_dialog_has_response (dialog, "export"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 error"));
@@ -343,7 +322,7 @@ test_refused_with_errors (void)
 
   /* Copying the banner is refused the same way. */
   stk_export_flow_copy_snippet (GTK_WINDOW (window), document_of (window));
-  WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
+  STK_WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
   g_assert_true (adw_message_dialog_has_response (dialog, "problems"));
   respond (dialog, "close");
 
@@ -372,7 +351,7 @@ test_warnings_accepted (void)
 
   stk_document_remember_export_folder (document_of (window), folder);
   stk_export_flow_export (GTK_WINDOW (window), document_of (window), TRUE);
-  WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
+  STK_WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
   paths = listed_paths (dialog);
   g_assert_true (paths_contain (paths, "texts.show_details.en"));
   g_assert_false (g_file_test (json_path, G_FILE_TEST_EXISTS));
@@ -382,22 +361,21 @@ test_warnings_accepted (void)
   g_assert_false (g_file_test (json_path, G_FILE_TEST_EXISTS));
 
   stk_export_flow_export (GTK_WINDOW (window), document_of (window), TRUE);
-  WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
+  STK_WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
   respond (dialog, "export");
   g_assert_true (g_file_test (json_path, G_FILE_TEST_EXISTS));
   g_unlink (json_path);
 
   /* The same warnings again: written without asking. */
   stk_export_flow_export (GTK_WINDOW (window), document_of (window), TRUE);
-  spin (20);
+  STK_WAIT_UNTIL (g_file_test (json_path, G_FILE_TEST_EXISTS));
   g_assert_null (find_dialog (window));
-  g_assert_true (g_file_test (json_path, G_FILE_TEST_EXISTS));
   g_unlink (json_path);
 
   /* A new warning is asked about. */
   stk_text_set (stk_policy_get_text (policy, "always_on"), "en", "");
   stk_export_flow_export (GTK_WINDOW (window), document_of (window), TRUE);
-  WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
+  STK_WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
   respond (dialog, "cancel");
   g_assert_false (g_file_test (json_path, G_FILE_TEST_EXISTS));
 
@@ -421,13 +399,12 @@ test_untitled_folder (void)
 
   stk_document_set_policy (document, first, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  STK_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_null (stk_document_dup_export_folder (document));
 
   stk_document_remember_export_folder (document, folder);
   stk_export_flow_export (GTK_WINDOW (window), document_of (window), TRUE);
-  spin (20);
-  g_assert_true (g_file_test (json_path, G_FILE_TEST_EXISTS));
+  STK_WAIT_UNTIL (g_file_test (json_path, G_FILE_TEST_EXISTS));
   remembered = stk_document_dup_export_folder (document);
   g_assert_true (remembered != NULL && g_file_equal (remembered, folder));
 
@@ -463,7 +440,7 @@ test_copy_snippet (void)
   gdk_clipboard_set_text (clipboard, "something else");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-snippet", NULL));
   gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
-  WAIT_UNTIL (text != NULL);
+  STK_WAIT_UNTIL (text != NULL);
   g_assert_cmpmem (text, strlen (text), g_bytes_get_data (banner, NULL), g_bytes_get_size (banner));
   g_assert_null (find_dialog (window));
 

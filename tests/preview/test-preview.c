@@ -12,18 +12,9 @@
 #include <unistd.h>
 #include <webkit/webkit.h>
 
+#include "gui-helpers.h"
 #include "stk-preview-page.h"
 
-#define WAIT_UNTIL(cond) G_STMT_START {                                          \
-  gint64 deadline_ = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;              \
-  while (!(cond))                                                                \
-    {                                                                            \
-      if (g_get_monotonic_time () > deadline_)                                   \
-        g_error ("Timed out waiting for %s", #cond);                             \
-      g_main_context_iteration (NULL, FALSE);                                    \
-      g_usleep (1000);                                                           \
-    }                                                                            \
-} G_STMT_END
 
 /* The preview in a window of its own, as the editor shows it. */
 typedef struct
@@ -79,7 +70,7 @@ eval_js (WebKitWebView *web_view,
   Result r = { FALSE, NULL, NULL };
 
   webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL, js_done_cb, &r);
-  WAIT_UNTIL (r.done);
+  STK_WAIT_UNTIL (r.done);
   g_clear_error (&r.error);
 
   return r.value;
@@ -94,7 +85,7 @@ call_async_js (WebKitWebView *web_view,
 
   webkit_web_view_call_async_javascript_function (web_view, body, -1, NULL, NULL, NULL, NULL,
                                                   call_done_cb, &r);
-  WAIT_UNTIL (r.done);
+  STK_WAIT_UNTIL (r.done);
   g_assert_no_error (r.error);
 
   return r.value;
@@ -117,11 +108,8 @@ wait_for_js (WebKitWebView *web_view,
         return;
       if (g_get_monotonic_time () > deadline)
         g_error ("Timed out waiting for “%s” to be “%s”; it is “%s”", script, expected, last);
-      for (guint i = 0; i < 50; i++)
-        {
-          g_main_context_iteration (NULL, FALSE);
-          g_usleep (1000);
-        }
+      /* The page answers only when asked: ask again a moment later. */
+      stk_test_run_for (50);
     }
 }
 
@@ -159,10 +147,10 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
 
-  WAIT_UNTIL (stk_preview_page_get_web_view (f->page) != NULL);
+  STK_WAIT_UNTIL (stk_preview_page_get_web_view (f->page) != NULL);
   f->web_view = WEBKIT_WEB_VIEW (stk_preview_page_get_web_view (f->page));
-  WAIT_UNTIL (stk_preview_page_get_n_renders (f->page) > 0);
-  WAIT_UNTIL (!webkit_web_view_is_loading (f->web_view));
+  STK_WAIT_UNTIL (stk_preview_page_get_n_renders (f->page) > 0);
+  STK_WAIT_UNTIL (!webkit_web_view_is_loading (f->web_view));
 }
 
 static void
@@ -297,19 +285,6 @@ test_follows_edits (Fixture       *f,
   wait_for_js (f->web_view, BANNER_TITLE_JS, original);
 }
 
-/* Spins the main loop for @ms milliseconds. */
-static void
-run_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 /* The settings dialog stays open through edits that come faster than the page reloads: a check
  * made while the previous reload is on its way finds no dialog, and must not forget it. */
 static void
@@ -331,7 +306,7 @@ test_settings_stay_open (Fixture       *f,
       g_autofree char *text = g_strdup_printf ("Dine valg %u", i);
 
       stk_text_set (title, "da", text);
-      run_for (200 + 25 * i);
+      stk_test_run_for (200 + 25 * i);
     }
   wait_for_js (f->web_view, "document.querySelector ('dialog[open] h2').textContent",
                "Dine valg 11");
@@ -341,10 +316,10 @@ test_settings_stay_open (Fixture       *f,
                                 "window.stkMark = 'set'; 'closed'"));
   renders = stk_preview_page_get_n_renders (f->page);
   stk_text_set (title, "da", "Dine valg");
-  WAIT_UNTIL (stk_preview_page_get_n_renders (f->page) > renders);
+  STK_WAIT_UNTIL (stk_preview_page_get_n_renders (f->page) > renders);
   wait_for_js (f->web_view, "String (window.stkMark)", "undefined");
-  WAIT_UNTIL (!webkit_web_view_is_loading (f->web_view));
-  run_for (500);
+  STK_WAIT_UNTIL (!webkit_web_view_is_loading (f->web_view));
+  stk_test_run_for (500);
   wait_for_js (f->web_view, "String (!!document.querySelector ('dialog[open]'))", "false");
 }
 
@@ -370,7 +345,7 @@ test_languages_follow_policy (Fixture       *f,
   g_assert_cmpstr (stk_preview_page_get_language (f->page), ==, "da");
   g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 1);
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
-  WAIT_UNTIL (stk_preview_page_get_n_renders (f->page) > renders);
+  STK_WAIT_UNTIL (stk_preview_page_get_n_renders (f->page) > renders);
   wait_for_js (f->web_view, "location.pathname", "/index.da.html");
   wait_for_js (f->web_view, "document.documentElement.lang", "da");
   wait_for_js (f->web_view, BANNER_TITLE_JS, text_in (f->policy, "banner_title", "da"));
@@ -383,7 +358,7 @@ test_languages_follow_policy (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 2);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), 1), ==, "English (en)");
   g_assert_cmpstr (stk_preview_page_get_language (f->page), ==, "da");
-  WAIT_UNTIL (!webkit_web_view_is_loading (f->web_view));
+  STK_WAIT_UNTIL (!webkit_web_view_is_loading (f->web_view));
   wait_for_js (f->web_view, "location.pathname", "/index.da.html");
 }
 
@@ -412,7 +387,7 @@ test_reject_and_reset (Fixture       *f,
 
   /* The choice lasts across a reload, as on the site. */
   webkit_web_view_reload (f->web_view);
-  WAIT_UNTIL (!webkit_web_view_is_loading (f->web_view));
+  STK_WAIT_UNTIL (!webkit_web_view_is_loading (f->web_view));
   wait_for_js (f->web_view, cookie_check, "true");
   wait_for_js (f->web_view, BANNER_TITLE_JS, "hidden");
 
@@ -437,7 +412,7 @@ test_declaration_page (Fixture       *f,
   stk_preview_page_set_show_declaration (f->page, FALSE);
   wait_for_js (f->web_view, "location.pathname", "/index.en.html");
   g_free (eval_js (f->web_view, "document.querySelector ('#stk-d a').click (); 'clicked'"));
-  WAIT_UNTIL (stk_preview_page_get_show_declaration (f->page));
+  STK_WAIT_UNTIL (stk_preview_page_get_show_declaration (f->page));
   wait_for_js (f->web_view, "location.pathname", "/cookie-policy.en.html");
 }
 
@@ -525,7 +500,7 @@ test_errors_keep_last_good (Fixture       *f,
 
   stk_policy_set_cookie_name (f->policy, "");
   stk_text_set (title, "da", "Ikke vist");
-  WAIT_UNTIL (gtk_info_bar_get_revealed (bar));
+  STK_WAIT_UNTIL (gtk_info_bar_get_revealed (bar));
   g_assert_cmpuint (stk_preview_page_get_n_renders (f->page), ==, renders);
   wait_for_js (f->web_view, BANNER_TITLE_JS, original);
 
@@ -539,8 +514,8 @@ test_errors_keep_last_good (Fixture       *f,
 
     stk_policy_set_cookie_name (other, "");
     stk_preview_page_set_policy (f->page, other);
-    WAIT_UNTIL (gtk_info_bar_get_revealed (bar));
-    WAIT_UNTIL (g_strcmp0 (webkit_web_view_get_uri (f->web_view), "about:blank") == 0);
+    STK_WAIT_UNTIL (gtk_info_bar_get_revealed (bar));
+    STK_WAIT_UNTIL (g_strcmp0 (webkit_web_view_get_uri (f->web_view), "about:blank") == 0);
 
     stk_policy_set_cookie_name (other, "consent");
     wait_for_js (f->web_view, BANNER_TITLE_JS, stk_text_get (stk_policy_get_text (other,
@@ -565,7 +540,7 @@ test_phone_width (Fixture       *f,
   g_assert_nonnull (desktop);
   wait_for_js (f->web_view, "String (innerWidth > 600)", "true");
   gtk_widget_activate (phone);
-  WAIT_UNTIL (stk_preview_page_get_phone (f->page));
+  STK_WAIT_UNTIL (stk_preview_page_get_phone (f->page));
   wait_for_js (f->web_view, "String (innerWidth)", "390");
 
   /* Remembered for the next preview, as the dark scheme is. */
@@ -580,16 +555,16 @@ test_phone_width (Fixture       *f,
   stk_preview_page_set_dark (f->page, FALSE);
 
   gtk_widget_activate (desktop);
-  WAIT_UNTIL (!stk_preview_page_get_phone (f->page));
+  STK_WAIT_UNTIL (!stk_preview_page_get_phone (f->page));
   wait_for_js (f->web_view, "String (innerWidth > 600)", "true");
 
   g_assert_nonnull (declaration);
   g_assert_nonnull (site);
   gtk_widget_activate (declaration);
-  WAIT_UNTIL (stk_preview_page_get_show_declaration (f->page));
+  STK_WAIT_UNTIL (stk_preview_page_get_show_declaration (f->page));
   wait_for_js (f->web_view, "location.pathname", "/cookie-policy.da.html");
   gtk_widget_activate (site);
-  WAIT_UNTIL (!stk_preview_page_get_show_declaration (f->page));
+  STK_WAIT_UNTIL (!stk_preview_page_get_show_declaration (f->page));
   wait_for_js (f->web_view, "location.pathname", "/index.da.html");
 }
 
@@ -621,12 +596,9 @@ test_no_network (Fixture       *f,
 
   /* A link to another website is not followed. */
   g_free (eval_js (f->web_view, "location.href = 'https://siteimprove.com/'; 'navigated'"));
-  for (guint i = 0; i < 200; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  WAIT_UNTIL (!webkit_web_view_is_loading (f->web_view));
+  /* Nothing to wait for: the page must stay where it is. */
+  stk_test_run_for (200);
+  STK_WAIT_UNTIL (!webkit_web_view_is_loading (f->web_view));
   g_assert_true (g_str_has_prefix (webkit_web_view_get_uri (f->web_view), base));
 
   /* Without the Content-Security-Policy the request reaches the preview's server as a proxy
@@ -634,7 +606,7 @@ test_no_network (Fixture       *f,
   refused = stk_preview_page_get_n_refused (f->page);
   img_html = g_strdup ("<img src=\"http://www.siteimprove.com/pixel.gif\">");
   webkit_web_view_load_html (f->web_view, img_html, NULL);
-  WAIT_UNTIL (stk_preview_page_get_n_refused (f->page) > refused);
+  STK_WAIT_UNTIL (stk_preview_page_get_n_refused (f->page) > refused);
 }
 
 static char *

@@ -8,7 +8,6 @@
 #include <glib/gi18n.h>
 
 #include "stk-preview-view-private.h"
-#include "stk-window.h"
 
 /* Nothing is loaded from anywhere but the preview's own server: the server sends a
  * Content-Security-Policy that allows only itself, the web view's network session uses the
@@ -256,14 +255,10 @@ decide_policy_cb (StkPreviewView           *self,
   /* Links to other websites (a provider's privacy policy, say) and new windows stay closed:
    * the preview shows the exported files and nothing else. */
   webkit_policy_decision_ignore (decision);
+  /* The window's toast action, when the preview is in a window that has it. */
   if (webkit_navigation_action_is_user_gesture (action))
-    {
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), STK_TYPE_WINDOW);
-
-      if (window != NULL)
-        stk_window_add_toast (STK_WINDOW (window),
-                              adw_toast_new (_("The preview does not open other websites")));
-    }
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "(sss)",
+                                _("The preview does not open other websites"), "", "");
 
   return TRUE;
 }

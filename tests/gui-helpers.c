@@ -1,0 +1,74 @@
+/* gui-helpers.c — what the GUI tests share: running the main loop until something happened
+ *
+ * Copyright 2026 The Samtykke authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A test waits for a condition, never for a fixed time: what it waits for (a worker thread, a
+ * frame, the web process, the X server) takes as long as the machine needs, and a fixed pause
+ * is either too short on a busy machine or wasted on a quiet one. */
+
+#include "config.h"
+
+#include "gui-helpers.h"
+
+/* How long one turn of the loop waits for an event before the condition is checked again:
+ * some conditions (a subprocess's exit, a file on disk) raise no event of their own. */
+#define POLL_MS 2
+
+gint64
+stk_test_deadline (guint seconds)
+{
+  return g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+}
+
+static gboolean
+poll_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* One turn of the main loop, woken by whatever comes first: an event, or POLL_MS. Fails the
+ * test, naming @waiting_for, once @deadline has passed. */
+void
+stk_test_iterate (gint64      deadline,
+                  const char *waiting_for)
+{
+  gboolean polled = FALSE;
+  guint source;
+
+  if (g_get_monotonic_time () > deadline)
+    g_error ("Timed out waiting for %s", waiting_for);
+
+  source = g_timeout_add (POLL_MS, poll_cb, &polled);
+  g_main_context_iteration (NULL, TRUE);
+  if (!polled)
+    g_source_remove (source);
+}
+
+/* Dispatches everything that is ready now, such as the idle work a change set off. */
+void
+stk_test_drain (void)
+{
+  gint64 deadline = stk_test_deadline (STK_TEST_WAIT_SECONDS);
+
+  while (g_main_context_pending (NULL))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The main loop never ran dry");
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+/* Runs the main loop for @ms milliseconds: only for a test that shows something stays as it is
+ * for a while, or that spaces its steps in time on purpose. */
+void
+stk_test_run_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    stk_test_iterate (until + G_USEC_PER_SEC, "the time to pass");
+}
