@@ -309,7 +309,7 @@ hide_error (StkWindow *self)
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
 }
 
-/* Template callbacks ------------------------------------------------------------------------ */
+/* Template callbacks ----------------------------------------------------------------------- */
 
 static void
 sidebar_row_activated_cb (StkWindow     *self,
