@@ -13,6 +13,7 @@
 #include "stk-list.h"
 #include "stk-text.h"
 #include "stk-texts.h"
+#include "stk-color.h"
 #include "stk-cookie.h"
 #include "stk-embed.h"
 #include "stk-category.h"
