@@ -18,6 +18,7 @@ struct _StkCategory
   char    **consent_mode;
   gboolean  required;
   gboolean  preselected;
+  gboolean  gpc;
 };
 
 G_DEFINE_FINAL_TYPE (StkCategory, stk_category, STK_TYPE_NODE)
@@ -30,6 +31,7 @@ enum {
   PROP_REQUIRED,
   PROP_PRESELECTED,
   PROP_CONSENT_MODE,
+  PROP_GPC,
   N_PROPS
 };
 
@@ -88,6 +90,7 @@ stk_category_get_property (GObject    *object,
     case PROP_REQUIRED: g_value_set_boolean (value, self->required); break;
     case PROP_PRESELECTED: g_value_set_boolean (value, self->preselected); break;
     case PROP_CONSENT_MODE: g_value_set_boxed (value, self->consent_mode); break;
+    case PROP_GPC: g_value_set_boolean (value, self->gpc); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -106,6 +109,7 @@ stk_category_set_property (GObject      *object,
     case PROP_REQUIRED: stk_category_set_required (self, g_value_get_boolean (value)); break;
     case PROP_PRESELECTED: stk_category_set_preselected (self, g_value_get_boolean (value)); break;
     case PROP_CONSENT_MODE: stk_category_set_consent_mode (self, g_value_get_boxed (value)); break;
+    case PROP_GPC: stk_category_set_gpc (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -137,6 +141,13 @@ stk_category_class_init (StkCategoryClass *klass)
   properties[PROP_PRESELECTED] = g_param_spec_boolean ("preselected", NULL, NULL, FALSE, RW);
   properties[PROP_CONSENT_MODE] = g_param_spec_boxed ("consent-mode", NULL, NULL,
                                                       G_TYPE_STRV, RW);
+  /**
+   * StkCategory:gpc:
+   *
+   * Whether a browser's Global Privacy Control signal refuses this category, as Reject all
+   * would. Meaningless for a required category, which cannot be refused.
+   */
+  properties[PROP_GPC] = g_param_spec_boolean ("gpc", NULL, NULL, TRUE, RW);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -150,12 +161,14 @@ stk_category_init (StkCategory *self)
   self->description = stk_text_new ();
   stk_node_set_parent (STK_NODE (self->description), STK_NODE (self));
   self->consent_mode = g_new0 (char *, 1);
+  self->gpc = TRUE;
 }
 
 /**
  * stk_category_new:
  *
- * Returns: (transfer full): a category that is not required and grants no signal
+ * Returns: (transfer full): a category that is not required, grants no signal and honours
+ *   Global Privacy Control
  */
 StkCategory *
 stk_category_new (void)
@@ -233,6 +246,21 @@ stk_category_set_preselected (StkCategory *self,
   g_return_if_fail (STK_IS_CATEGORY (self));
   stk_node_set_boolean (STK_NODE (self), &self->preselected, preselected,
                         properties[PROP_PRESELECTED]);
+}
+
+gboolean
+stk_category_get_gpc (StkCategory *self)
+{
+  g_return_val_if_fail (STK_IS_CATEGORY (self), TRUE);
+  return self->gpc;
+}
+
+void
+stk_category_set_gpc (StkCategory *self,
+                      gboolean     gpc)
+{
+  g_return_if_fail (STK_IS_CATEGORY (self));
+  stk_node_set_boolean (STK_NODE (self), &self->gpc, gpc, properties[PROP_GPC]);
 }
 
 /**

@@ -27,6 +27,9 @@ void                stk_category_set_required     (StkCategory        *self,
 gboolean            stk_category_get_preselected  (StkCategory        *self);
 void                stk_category_set_preselected  (StkCategory        *self,
                                                    gboolean            preselected);
+gboolean            stk_category_get_gpc          (StkCategory        *self);
+void                stk_category_set_gpc          (StkCategory        *self,
+                                                   gboolean            gpc);
 const char * const *stk_category_get_consent_mode (StkCategory        *self);
 void                stk_category_set_consent_mode (StkCategory        *self,
                                                    const char * const *signals);

@@ -14,6 +14,7 @@
 #include "stk-text.h"
 #include "stk-texts.h"
 #include "stk-color.h"
+#include "stk-appearance.h"
 #include "stk-cookie.h"
 #include "stk-embed.h"
 #include "stk-category.h"

@@ -47,6 +47,7 @@ typedef enum
   KIND_TEXT,        /* a localized text: an object by language */
   KIND_URL_TEXT,    /* a localized text that may also be one string for every language */
   KIND_OBJECT,      /* an object whose members belong to the same model object ("controller") */
+  KIND_CHILD,       /* an object that is a model object of its own ("appearance") */
   KIND_LIST,        /* an array of model objects of another class */
   KIND_CUSTOM,      /* read and written by functions of its own */
 } MemberKind;
@@ -63,6 +64,7 @@ typedef const char * const * (*GetStrv)        (gpointer object);
 typedef void                 (*SetStrv)        (gpointer object, const char * const *value);
 typedef StkText *            (*GetText)        (gpointer object);
 typedef StkList *            (*GetList)        (gpointer object);
+typedef gpointer             (*GetChild)       (gpointer object);
 typedef const char *         (*EnumToString)   (int value);
 typedef gboolean             (*EnumFromString) (const char *string, int *value);
 typedef gpointer             (*CreateFunc)     (void);
@@ -85,7 +87,7 @@ struct _Member
   GCallback        from_string;  /* KIND_ENUM */
   const char      *invalid;      /* KIND_ENUM: the message for a value not listed */
   const char      *required;     /* the message when the member is missing, or NULL */
-  const ClassInfo *child;        /* KIND_OBJECT, KIND_LIST */
+  const ClassInfo *child;        /* KIND_OBJECT, KIND_CHILD, KIND_LIST */
   ReadFunc         read;         /* KIND_CUSTOM */
   WriteFunc        write;        /* KIND_CUSTOM */
   OmitFunc         omit;         /* not written when it returns TRUE */
@@ -116,6 +118,8 @@ struct _ClassInfo
 #define TEXT(n, g)        { .name = n, .kind = KIND_TEXT, .get = G_CALLBACK (g) }
 #define URL_TEXT(n, g)    { .name = n, .kind = KIND_URL_TEXT, .get = G_CALLBACK (g) }
 #define OBJECT(n, info)   { .name = n, .kind = KIND_OBJECT, .child = &info }
+#define CHILD(n, g, info, o) { .name = n, .kind = KIND_CHILD, .get = G_CALLBACK (g), \
+                            .child = &info, .omit = o }
 #define LIST(n, g, info)  { .name = n, .kind = KIND_LIST, .get = G_CALLBACK (g), .child = &info }
 #define CUSTOM(n, r, w)   { .name = n, .kind = KIND_CUSTOM, .read = r, .write = w }
 
@@ -490,6 +494,13 @@ read_member (Loader       *loader,
     case KIND_OBJECT:
       return read_object (loader, member->child, object, object, member->name, what);
 
+    case KIND_CHILD:
+      {
+        gpointer child = ((GetChild) member->get) (object);
+
+        return read_object (loader, member->child, child, child, "", what);
+      }
+
     case KIND_LIST:
       return read_list (loader, what, ((GetList) member->get) (object), member->child);
 
@@ -711,6 +722,10 @@ write_member (Writer       *writer,
       write_object (writer, depth, object, member->child, member->name);
       break;
 
+    case KIND_CHILD:
+      write_object (writer, depth, ((GetChild) member->get) (object), member->child, "");
+      break;
+
     case KIND_LIST:
       list_value (writer, depth, ((GetList) member->get) (object), member->child);
       break;
@@ -790,6 +805,15 @@ static const Member provider_members[] = {
 };
 DEFINE_CLASS (provider_class, "providers[]", stk_provider_new, provider_members);
 
+/* Members added to format version 1 after its first files were written are left out while they
+ * hold the value their absence means, so that those files keep their bytes. */
+
+static gboolean
+category_gpc_omitted (gpointer object)
+{
+  return stk_category_get_gpc (object);
+}
+
 static const Member category_members[] = {
   STRING ("id", stk_category_get_id, stk_category_set_id),
   TEXT ("title", stk_category_get_title),
@@ -797,6 +821,8 @@ static const Member category_members[] = {
   BOOLEAN ("required", stk_category_get_required, stk_category_set_required),
   BOOLEAN ("preselected", stk_category_get_preselected, stk_category_set_preselected),
   STRV ("consent_mode", stk_category_get_consent_mode, stk_category_set_consent_mode),
+  { .name = "gpc", .kind = KIND_BOOLEAN, .get = G_CALLBACK (stk_category_get_gpc),
+    .set = G_CALLBACK (stk_category_set_gpc), .omit = category_gpc_omitted },
 };
 DEFINE_CLASS (category_class, "categories[]", stk_category_new, category_members);
 
@@ -825,6 +851,60 @@ static const Member consent_members[] = {
   STRING ("log_endpoint", stk_policy_get_log_endpoint, stk_policy_set_log_endpoint),
 };
 DEFINE_CLASS (consent_class, "consent", NULL, consent_members);
+
+static const Member light_members[] = {
+  STRING ("background", stk_appearance_get_light_background,
+          stk_appearance_set_light_background),
+  STRING ("text", stk_appearance_get_light_text, stk_appearance_set_light_text),
+  STRING ("accent", stk_appearance_get_light_accent, stk_appearance_set_light_accent),
+  STRING ("button_text", stk_appearance_get_light_button_text,
+          stk_appearance_set_light_button_text),
+  STRING ("link", stk_appearance_get_light_link, stk_appearance_set_light_link),
+  STRING ("border", stk_appearance_get_light_border, stk_appearance_set_light_border),
+};
+DEFINE_CLASS (light_class, "light", NULL, light_members);
+
+static const Member dark_members[] = {
+  STRING ("background", stk_appearance_get_dark_background, stk_appearance_set_dark_background),
+  STRING ("text", stk_appearance_get_dark_text, stk_appearance_set_dark_text),
+  STRING ("accent", stk_appearance_get_dark_accent, stk_appearance_set_dark_accent),
+  STRING ("button_text", stk_appearance_get_dark_button_text,
+          stk_appearance_set_dark_button_text),
+  STRING ("link", stk_appearance_get_dark_link, stk_appearance_set_dark_link),
+  STRING ("border", stk_appearance_get_dark_border, stk_appearance_set_dark_border),
+};
+DEFINE_CLASS (dark_class, "dark", NULL, dark_members);
+
+static const Member reopen_members[] = {
+  BOOLEAN ("show", stk_appearance_get_reopen, stk_appearance_set_reopen),
+  ENUM ("position", stk_appearance_get_reopen_position, stk_appearance_set_reopen_position,
+        stk_side, N_("“position” must be “left” or “right”")),
+};
+DEFINE_CLASS (reopen_class, "reopen", NULL, reopen_members);
+
+static const Member appearance_members[] = {
+  ENUM ("layout", stk_appearance_get_layout, stk_appearance_set_layout, stk_layout,
+        N_("“layout” must be one of bar, box, centred")),
+  ENUM ("position", stk_appearance_get_position, stk_appearance_set_position, stk_side,
+        N_("“position” must be “left” or “right”")),
+  INT ("radius", stk_appearance_get_radius, stk_appearance_set_radius),
+  STRING ("font", stk_appearance_get_font, stk_appearance_set_font),
+  OBJECT ("light", light_class),
+  OBJECT ("dark", dark_class),
+  OBJECT ("reopen", reopen_class),
+};
+DEFINE_CLASS (appearance_class, "appearance", NULL, appearance_members);
+
+/* Today's look is what a policy without "appearance" means. */
+static gboolean
+appearance_omitted (gpointer object)
+{
+  StkAppearance *appearance = stk_policy_get_appearance (object);
+  GHashTable *extras = stk_node_peek_extras (STK_NODE (appearance));
+
+  return stk_appearance_is_default (appearance) &&
+         (extras == NULL || g_hash_table_size (extras) == 0);
+}
 
 /* "format" and "version" are checked before the model is built (check_format()). */
 static gboolean
@@ -893,7 +973,15 @@ write_texts (Writer   *writer,
   for (guint i = 0; i < keys->len; i++)
     {
       const char *key = g_ptr_array_index (keys, i);
+      const StkTextKey *known = stk_text_key_lookup (key);
 
+      if (known != NULL && known->optional)
+        {
+          g_auto(GStrv) languages = stk_text_dup_languages (stk_policy_get_text (object, key));
+
+          if (languages[0] == NULL)
+            continue;
+        }
       member_name (out, depth + 1, key);
       text_value (out, depth + 1, stk_policy_get_text (object, key), writer->languages);
       g_string_append (out, ",\n");
@@ -927,6 +1015,7 @@ static const Member policy_members[] = {
   OBJECT ("controller", controller_class),
   STRV ("domains", stk_policy_get_domains, stk_policy_set_domains),
   OBJECT ("consent", consent_class),
+  CHILD ("appearance", stk_policy_get_appearance, appearance_class, appearance_omitted),
   CUSTOM ("texts", read_texts, write_texts),
   LIST ("sections", stk_policy_get_sections, section_class),
   LIST ("categories", stk_policy_get_categories, category_class),

@@ -35,6 +35,7 @@ struct _StkPolicy
   StkList     *sections;
   StkList     *categories;
   StkList     *providers;
+  StkAppearance *appearance;
   int          revision;
   int          accept_days;
   int          decline_days;
@@ -67,6 +68,7 @@ enum {
   PROP_SECTIONS,
   PROP_CATEGORIES,
   PROP_PROVIDERS,
+  PROP_APPEARANCE,
   N_PROPS
 };
 
@@ -115,6 +117,7 @@ stk_policy_finalize (GObject *object)
   drop_child (self->sections);
   drop_child (self->categories);
   drop_child (self->providers);
+  drop_child (self->appearance);
 
   G_OBJECT_CLASS (stk_policy_parent_class)->finalize (object);
 }
@@ -152,6 +155,7 @@ stk_policy_get_property (GObject    *object,
     case PROP_SECTIONS: g_value_set_object (value, self->sections); break;
     case PROP_CATEGORIES: g_value_set_object (value, self->categories); break;
     case PROP_PROVIDERS: g_value_set_object (value, self->providers); break;
+    case PROP_APPEARANCE: g_value_set_object (value, self->appearance); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -237,6 +241,8 @@ stk_policy_class_init (StkPolicyClass *klass)
   properties[PROP_CATEGORIES] = g_param_spec_object ("categories", NULL, NULL,
                                                      STK_TYPE_LIST, RO);
   properties[PROP_PROVIDERS] = g_param_spec_object ("providers", NULL, NULL, STK_TYPE_LIST, RO);
+  properties[PROP_APPEARANCE] = g_param_spec_object ("appearance", NULL, NULL,
+                                                     STK_TYPE_APPEARANCE, RO);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -271,6 +277,7 @@ stk_policy_init (StkPolicy *self)
   self->sections = own_child (self, stk_list_new (STK_TYPE_SECTION));
   self->categories = own_child (self, stk_list_new (STK_TYPE_CATEGORY));
   self->providers = own_child (self, stk_list_new (STK_TYPE_PROVIDER));
+  self->appearance = own_child (self, stk_appearance_new ());
 }
 
 /**
@@ -373,6 +380,7 @@ OBJECT_GETTER (StkText, revision_note)
 OBJECT_GETTER (StkList, sections)
 OBJECT_GETTER (StkList, categories)
 OBJECT_GETTER (StkList, providers)
+OBJECT_GETTER (StkAppearance, appearance)
 
 /**
  * stk_policy_get_text:
@@ -479,4 +487,31 @@ stk_policy_find_provider (StkPolicy  *self,
 {
   g_return_val_if_fail (STK_IS_POLICY (self), NULL);
   return find_by_id (self->providers, id);
+}
+
+/**
+ * stk_policy_honours_gpc:
+ * @self: a policy
+ *
+ * Whether a browser's Global Privacy Control signal answers the banner: every category that
+ * can be refused honours it (stk_category_get_gpc()), so that the signal refuses each of them
+ * and nothing is left to ask. The web component then records a refusal instead of showing the
+ * banner.
+ *
+ * Returns: %TRUE when no category that can be refused ignores the signal
+ */
+gboolean
+stk_policy_honours_gpc (StkPolicy *self)
+{
+  g_return_val_if_fail (STK_IS_POLICY (self), FALSE);
+
+  for (guint i = 0; i < stk_list_get_n (self->categories); i++)
+    {
+      StkCategory *category = stk_list_peek (self->categories, i);
+
+      if (!stk_category_get_required (category) && !stk_category_get_gpc (category))
+        return FALSE;
+    }
+
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 #include "stk-list.h"
 #include "stk-history.h"
 #include "stk-text.h"
+#include "stk-appearance.h"
 #include "stk-category.h"
 #include "stk-provider.h"
 #include "stk-section.h"
@@ -91,10 +92,15 @@ StkText            *stk_policy_get_text                (StkPolicy          *self
 /* Keys of every text the policy holds, known ones first in their fixed order. */
 GPtrArray          *stk_policy_dup_text_keys           (StkPolicy          *self);
 
+/* How the banner looks; always there, today's look unless the file says otherwise. */
+StkAppearance      *stk_policy_get_appearance          (StkPolicy          *self);
+
 /* StkList of StkSection, StkCategory and StkProvider. */
 StkList            *stk_policy_get_sections            (StkPolicy          *self);
 StkList            *stk_policy_get_categories          (StkPolicy          *self);
 StkList            *stk_policy_get_providers           (StkPolicy          *self);
+
+gboolean            stk_policy_honours_gpc             (StkPolicy          *self);
 
 StkCategory        *stk_policy_find_category           (StkPolicy          *self,
                                                         const char         *id);

@@ -25,6 +25,8 @@ typedef struct
   gboolean      required;   /* the banner cannot work without it */
   const char   *label;      /* untranslated; pass through _() to show */
   const char   *hint;       /* untranslated; placeholders the text may use, or NULL */
+  gboolean      optional;   /* came after the first files: written only when it holds a text,
+                             * so that files without it keep their bytes (docs/format.md) */
 } StkTextKey;
 
 const StkTextKey *stk_text_keys          (guint       *n_keys);

@@ -126,6 +126,10 @@ if os.path.exists(io_c) and schema:
         "policy": schema,
         "controller": schema["properties"]["controller"],
         "consent": schema["properties"]["consent"],
+        "appearance": schema["properties"]["appearance"],
+        "light": schema["$defs"]["colors"],
+        "dark": schema["$defs"]["colors"],
+        "reopen": schema["properties"]["appearance"]["properties"]["reopen"],
         "section": schema["$defs"]["section"],
         "category": schema["$defs"]["category"],
         "provider": schema["$defs"]["provider"],
@@ -255,6 +259,16 @@ good = [
     ("a unit text of one form", lambda d: set_path(d, ["texts", "unit_years", "da"], "{n} år")),
     ("no providers, sections or embeds",
      lambda d: d.update({"providers": [], "sections": []})),
+    ("no appearance (today's look)", lambda d: del_path(d, ["appearance"])),
+    ("a box in a corner, round, in the site's font and colours", lambda d: d["appearance"].update(
+        {"layout": "box", "position": "left", "radius": 36, "font": "'KBH Tekst', Georgia, serif",
+         "light": dict(d["appearance"]["light"], accent="hsl(330, 100%, 35%)",
+                       link="rgb(160 0 90)", background="White")})),
+    ("a centred card with the reopen button on the right", lambda d: d["appearance"].update(
+        {"layout": "centred", "reopen": {"show": True, "position": "right"}})),
+    ("the site's own font", lambda d: set_path(d, ["appearance", "font"], "inherit")),
+    ("a category that does not honour Global Privacy Control",
+     lambda d: set_path(d, ["categories", 1, "gpc"], False)),
 ]
 for name, change in good:
     errs = errors_of(variant(change))
@@ -334,6 +348,18 @@ bad = [
     ("an empty cookie name", lambda d: set_path(d, cookie + ["name"], "")),
     ("pattern as a number", lambda d: set_path(d, cookie + ["pattern"], 0)),
     ("no delete_on_withdraw", lambda d: del_path(d, cookie + ["delete_on_withdraw"])),
+    ("an unknown layout", lambda d: set_path(d, ["appearance", "layout"], "top")),
+    ("a corner radius that cuts into the text", lambda d: set_path(d, ["appearance", "radius"], 48)),
+    ("a radius in pixels as a string", lambda d: set_path(d, ["appearance", "radius"], "4px")),
+    ("a colour that is not one", lambda d: set_path(d, ["appearance", "light", "text"], "#12345")),
+    ("a colour that ends the stylesheet's rule",
+     lambda d: set_path(d, ["appearance", "dark", "link"], "red;}body{color:red")),
+    ("a font that ends the stylesheet's rule",
+     lambda d: set_path(d, ["appearance", "font"], "Arial;}body{color:red")),
+    ("appearance without its dark colours", lambda d: del_path(d, ["appearance", "dark"])),
+    ("a reopen button in the middle",
+     lambda d: set_path(d, ["appearance", "reopen", "position"], "middle")),
+    ("gpc as a string", lambda d: set_path(d, ["categories", 1, "gpc"], "yes")),
     ("a document that is an array", lambda d: None),
 ]
 for name, change in bad:

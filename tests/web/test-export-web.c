@@ -188,7 +188,7 @@ test_runtime_form (void)
   cookie = json_object_get_object_member (root, "cookie");
   g_assert_cmpstr (json_object_get_string_member (cookie, "name"), ==, "samtykke");
   g_assert_cmpint (json_object_get_int_member (cookie, "accept_days"), ==, 365);
-  g_assert_cmpint (json_object_get_int_member (cookie, "decline_days"), ==, 14);
+  g_assert_cmpint (json_object_get_int_member (cookie, "decline_days"), ==, 182);
 
   categories = json_object_get_array_member (root, "categories");
   g_assert_cmpuint (json_array_get_length (categories), ==, 3);
