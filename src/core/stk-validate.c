@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "stk-color.h"
 #include "stk-rules.h"
 #include "stk-texts.h"
 #include "stk-validate.h"
@@ -33,7 +34,22 @@
  * - Consent lifetimes: either lifetime zero or negative, or a declined choice remembered
  *   longer than an accepted one, is an error. Remembering an accepted choice longer than
  *   13 months is a warning: Danish and EU guidance expects consent to be renewed at least
- *   about once a year.
+ *   about once a year. Remembering a refusal for less than six months (180 days) is a warning
+ *   too: asking again sooner wears visitors down until they accept, and both the CNIL's
+ *   guidance and the EU's 2025 proposal name six months.
+ * - Appearance: a colour that is not one, or is translucent (what shows through it is the
+ *   site's, unknown here), is an error. So is a pair of colours below WCAG 2.2 AA in light or
+ *   in dark (stk_contrast_pairs(): 4.5:1 for text, 3:1 for the buttons' edges), except the
+ *   lines between categories, which only decorate: a warning. A font family that cannot be
+ *   written into a stylesheet as it is, and corners so round that they cut into the text of
+ *   a card, are errors. The three buttons of the first layer cannot be styled apart: the
+ *   format has no member for it.
+ * - Texts added after the first files (the reopen button's, the Global Privacy Control note)
+ *   are checked only where they are shown: the reopen button's name is needed once the button
+ *   is on (an error, since a button without a name cannot be used with a screen reader); the
+ *   note is a warning when Global Privacy Control answers the banner. A category that can be
+ *   refused but does not honour Global Privacy Control is a warning: its one exception keeps
+ *   the signal from answering the banner for any category.
  * - The consent-log endpoint receives consent records (a consent id tied to a visitor), so it
  *   must be "https:" or a path on the same site starting with a single "/"; plain "http:" or
  *   any other scheme, "//host" and "/\host" are errors. An https endpoint on a host that is not
@@ -51,6 +67,7 @@
 #define ABSURD_SECONDS     (25 * YEAR_SECONDS)
 #define LONG_SECONDS       (5 * YEAR_SECONDS)
 #define LONG_CONSENT_DAYS  396                   /* more than 13 months */
+#define SHORT_REFUSAL_DAYS 180                   /* less than six months */
 
 G_DEFINE_ENUM_TYPE (StkSeverity, stk_severity,
                     G_DEFINE_ENUM_VALUE (STK_SEVERITY_ERROR, "error"),
@@ -706,6 +723,12 @@ check_consent (Validator *v)
             /* Translators: both %d are numbers of days. */
             g_strdup_printf (_("A declined choice is remembered for %d days, longer than an "
                                "accepted one (%d days)"), decline_days, accept_days));
+  else if (decline_days < SHORT_REFUSAL_DAYS)
+    report (v, STK_SEVERITY_WARNING, "consent-lifetime-short", "consent.decline_days",
+            /* Translators: %d is a number of days, less than 180. */
+            g_strdup_printf (_("A declined choice is remembered for only %d days; asking again "
+                               "before six months (180 days) have passed pushes visitors to "
+                               "give in"), decline_days));
 
   check_log_endpoint (v);
 }
@@ -731,6 +754,155 @@ check_controller (Validator *v)
   check_email (v, stk_policy_get_dpo_email (v->policy), "controller.dpo_email");
 }
 
+static const char *
+scheme_path (StkScheme scheme)
+{
+  return scheme == STK_SCHEME_DARK ? "dark" : "light";
+}
+
+/* A threshold as WCAG writes it: "4.5:1", "3:1". */
+static char *
+threshold (double ratio)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup_printf ("%s:1", g_ascii_formatd (number, sizeof number, "%g", ratio));
+}
+
+static void
+check_colors (Validator     *v,
+              StkAppearance *appearance,
+              StkScheme      scheme)
+{
+  gboolean usable[STK_N_COLORS];
+  const StkContrastPair *pairs;
+  guint n_pairs = 0;
+
+  for (guint r = 0; r < STK_N_COLORS; r++)
+    {
+      const char *value = stk_appearance_get_color (appearance, scheme, r);
+      g_autofree char *path = g_strdup_printf ("appearance.%s.%s", scheme_path (scheme),
+                                               stk_color_role_to_string (r));
+      StkColor color;
+
+      usable[r] = FALSE;
+      if (!stk_color_parse (value, &color))
+        report (v, STK_SEVERITY_ERROR, "invalid-color", path,
+                /* Translators: %s is what the policy gives as a colour. Keep #rrggbb, rgb()
+                 * and hsl() as they are. */
+                g_strdup_printf (_("“%s” is not a colour; write it as #rrggbb, rgb(), hsl() or "
+                                   "a CSS colour name"), value != NULL ? value : ""));
+      else if (color.alpha < 1.0)
+        report (v, STK_SEVERITY_ERROR, "translucent-color", path,
+                g_strdup (_("The colour is translucent; the site’s page would show through "
+                            "it, and its contrast could not be checked")));
+      else
+        usable[r] = TRUE;
+    }
+
+  pairs = stk_contrast_pairs (&n_pairs);
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      const StkContrastPair *pair = &pairs[i];
+      double ratio;
+      g_autofree char *path = NULL;
+      g_autofree char *shown = NULL;
+      g_autofree char *needed = NULL;
+      g_autofree char *fix = NULL;
+      char *message;
+
+      if (!usable[pair->foreground] || !usable[pair->background])
+        continue;
+      ratio = stk_appearance_get_contrast (appearance, scheme, pair);
+      if (ratio >= pair->minimum)
+        continue;
+
+      path = g_strdup_printf ("appearance.%s.%s", scheme_path (scheme),
+                              stk_color_role_to_string (pair->foreground));
+      shown = stk_contrast_format (ratio);
+      needed = threshold (pair->minimum);
+      fix = stk_contrast_suggest (stk_appearance_get_color (appearance, scheme, pair->foreground),
+                                  stk_appearance_get_color (appearance, scheme, pair->background),
+                                  pair->minimum);
+
+      if (scheme == STK_SCHEME_DARK)
+        message = fix != NULL
+          /* Translators: the first %s names two colours ("Links on the background"), the
+           * second and third are contrast ratios such as "3.12:1" and "4.5:1", the last a
+           * colour such as "#5a9cf8". */
+          ? g_strdup_printf (_("%s: the contrast in dark mode is %s, below the %s of WCAG 2.2 "
+                               "AA; %s would reach it"), _(pair->label), shown, needed, fix)
+          /* Translators: %s names two colours, then two contrast ratios such as "3.12:1". */
+          : g_strdup_printf (_("%s: the contrast in dark mode is %s, below the %s of WCAG 2.2 "
+                               "AA"), _(pair->label), shown, needed);
+      else
+        message = fix != NULL
+          /* Translators: the first %s names two colours ("Links on the background"), the
+           * second and third are contrast ratios such as "3.12:1" and "4.5:1", the last a
+           * colour such as "#0b5394". */
+          ? g_strdup_printf (_("%s: the contrast in light mode is %s, below the %s of WCAG "
+                               "2.2 AA; %s would reach it"), _(pair->label), shown, needed, fix)
+          /* Translators: %s names two colours, then two contrast ratios such as "3.12:1". */
+          : g_strdup_printf (_("%s: the contrast in light mode is %s, below the %s of WCAG "
+                               "2.2 AA"), _(pair->label), shown, needed);
+
+      report (v, pair->required ? STK_SEVERITY_ERROR : STK_SEVERITY_WARNING, "low-contrast",
+              path, message);
+    }
+}
+
+static void
+check_appearance (Validator *v)
+{
+  StkAppearance *appearance = stk_policy_get_appearance (v->policy);
+  int radius = stk_appearance_get_radius (appearance);
+  const char *font = stk_appearance_get_font (appearance);
+
+  if (radius < 0)
+    report (v, STK_SEVERITY_ERROR, "radius", "appearance.radius",
+            g_strdup (_("The corner radius cannot be negative")));
+  else if (radius > STK_RADIUS_MAX)
+    report (v, STK_SEVERITY_ERROR, "layout-hides-content", "appearance.radius",
+            /* Translators: the first %d is the radius the policy gives, the second the largest
+             * allowed; both are CSS pixels. */
+            g_strdup_printf (_("Corners with a radius of %d px cut into the text of the "
+                               "banner’s cards and the settings; %d px is the most they can "
+                               "take"), radius, STK_RADIUS_MAX));
+
+  if (!stk_font_family_is_valid (font))
+    report (v, STK_SEVERITY_ERROR, "invalid-font", "appearance.font",
+            /* Translators: %s is what the policy gives as a font. Keep "inherit" and the
+             * example as they are. */
+            g_strdup_printf (_("“%s” is not a list of font names; write names separated by "
+                               "commas, such as “Georgia, serif”, or “inherit” for the site’s "
+                               "own font"), font != NULL ? font : ""));
+
+  check_colors (v, appearance, STK_SCHEME_LIGHT);
+  check_colors (v, appearance, STK_SCHEME_DARK);
+}
+
+/* Whether the web component shows the text @key at all; the texts that came after the first
+ * files are shown only where the policy uses what they name. */
+static gboolean
+text_is_shown (Validator  *v,
+               const char *key)
+{
+  if (g_str_equal (key, "reopen_button"))
+    return stk_appearance_get_reopen (stk_policy_get_appearance (v->policy));
+  if (g_str_equal (key, "gpc_note"))
+    {
+      StkList *categories = stk_policy_get_categories (v->policy);
+      gboolean any_optional = FALSE;
+
+      for (guint i = 0; i < stk_list_get_n (categories); i++)
+        if (!stk_category_get_required (stk_list_peek (categories, i)))
+          any_optional = TRUE;
+      return any_optional && stk_policy_honours_gpc (v->policy);
+    }
+
+  return TRUE;
+}
+
 static void
 check_texts (Validator *v)
 {
@@ -743,9 +915,15 @@ check_texts (Validator *v)
     {
       const StkTextKey *key = &keys[i];
       g_autofree char *path = g_strdup_printf ("texts.%s", key->key);
-      StkSeverity severity = key->required ? STK_SEVERITY_ERROR : STK_SEVERITY_WARNING;
+      /* The reopen button is named by its text: without it, nothing tells a screen reader's
+       * user what the button does. */
+      gboolean needed = key->required || g_str_equal (key->key, "reopen_button");
+      StkSeverity severity = needed ? STK_SEVERITY_ERROR : STK_SEVERITY_WARNING;
       StkText *text = NULL;
       gboolean held = FALSE;
+
+      if (!text_is_shown (v, key->key))
+        continue;
 
       /* stk_policy_get_text() creates a missing text; validation must not change the policy. */
       for (guint j = 0; present != NULL && j < present->len; j++)
@@ -757,7 +935,16 @@ check_texts (Validator *v)
 
       if (text == NULL || text_is_blank (v, text))
         {
-          if (key->required)
+          if (g_str_equal (key->key, "reopen_button"))
+            report (v, severity, "missing-text", path,
+                    g_strdup (_("The reopen button needs its text, which names it for "
+                                "visitors using a screen reader")));
+          else if (g_str_equal (key->key, "gpc_note"))
+            report (v, severity, "missing-text", path,
+                    g_strdup (_("The settings cannot tell visitors whose browser sends Global "
+                                "Privacy Control why their optional categories are off: the "
+                                "text for it is empty")));
+          else if (key->required)
             report (v, severity, "missing-text", path,
                     /* Translators: %s is the name of a banner text, such as "Accept all". */
                     g_strdup_printf (_("The banner cannot be shown without the text “%s”"),
@@ -841,6 +1028,16 @@ check_categories (Validator *v)
           report (v, STK_SEVERITY_ERROR, "preselected-category", preselected_path,
                   g_strdup (_("A category that can be declined must not be on by default: "
                               "a pre-ticked box is not consent")));
+        }
+
+      if (!stk_category_get_required (category) && !stk_category_get_gpc (category))
+        {
+          g_autofree char *gpc_path = g_strdup_printf ("%s.gpc", path);
+
+          report (v, STK_SEVERITY_WARNING, "gpc-not-honoured", gpc_path,
+                  g_strdup (_("The category does not honour Global Privacy Control, so "
+                              "visitors whose browser sends it still see the banner, for every "
+                              "category")));
         }
     }
 
@@ -1070,6 +1267,7 @@ stk_policy_validate (StkPolicy *policy)
   g_ptr_array_extend_and_steal (findings, language_findings);
   check_controller (&v);
   check_consent (&v);
+  check_appearance (&v);
   check_texts (&v);
   check_sections (&v);
   check_categories (&v);

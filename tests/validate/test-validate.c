@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "stk-core.h"
 
@@ -823,6 +824,221 @@ test_consent_lifetime (void)
   stk_policy_set_accept_days (policy, 730);
   assert_found (policy, "consent-lifetime-long", "consent.accept_days", STK_SEVERITY_WARNING);
   assert_not_found (policy, "consent-lifetime", NULL);
+
+  /* Accepted: at most 13 months, 395 days. */
+  stk_policy_set_accept_days (policy, 396);
+  assert_found (policy, "consent-lifetime-long", "consent.accept_days", STK_SEVERITY_WARNING);
+  stk_policy_set_accept_days (policy, 395);
+  assert_not_found (policy, "consent-lifetime-long", NULL);
+}
+
+/* A refusal remembered for less than six months: the visitor is asked again too soon. */
+static void
+test_refusal_lifetime (void)
+{
+  g_autoptr(StkPolicy) policy = example ();
+
+  g_assert_cmpint (stk_policy_get_decline_days (policy), ==, 182);
+  g_assert_cmpint (stk_policy_get_accept_days (policy), ==, 365);
+  assert_not_found (policy, "consent-lifetime-short", NULL);
+
+  stk_policy_set_decline_days (policy, 180);
+  assert_not_found (policy, "consent-lifetime-short", NULL);
+  stk_policy_set_decline_days (policy, 179);
+  assert_found (policy, "consent-lifetime-short", "consent.decline_days", STK_SEVERITY_WARNING);
+  stk_policy_set_decline_days (policy, 14);
+  assert_found (policy, "consent-lifetime-short", "consent.decline_days", STK_SEVERITY_WARNING);
+
+  /* A refusal kept longer than consent is the error, not this warning. */
+  stk_policy_set_accept_days (policy, 10);
+  assert_found (policy, "consent-lifetime", "consent.decline_days", STK_SEVERITY_ERROR);
+  assert_not_found (policy, "consent-lifetime-short", NULL);
+}
+
+/* The message of the first finding of @rule at @path. */
+static char *
+message_of (StkPolicy  *policy,
+            const char *rule,
+            const char *path)
+{
+  g_autoptr(GListModel) findings = stk_policy_validate (policy);
+  g_autoptr(StkFinding) finding = lookup (findings, rule, path);
+
+  g_assert_nonnull (finding);
+  return g_strdup (stk_finding_get_message (finding));
+}
+
+static void
+test_appearance_contrast (void)
+{
+  g_autoptr(StkPolicy) policy = example ();
+  StkAppearance *appearance = stk_policy_get_appearance (policy);
+  g_autoptr(GBytes) export = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GHashTable) files = NULL;
+
+  assert_not_found (policy, "low-contrast", NULL);
+
+  /* #777 on white is 4.48:1: text needs 4.5. */
+  stk_appearance_set_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_TEXT, "#777");
+  assert_found (policy, "low-contrast", "appearance.light.text", STK_SEVERITY_ERROR);
+  message = message_of (policy, "low-contrast", "appearance.light.text");
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "4.47:1"));
+  g_assert_nonnull (strstr (message, "below the 4.5:1"));
+  g_assert_nonnull (strstr (message, "#767676"));
+  g_assert_nonnull (strstr (message, "light"));
+
+  /* Refused by export too. */
+  files = stk_export_render (policy, STK_EXPORT_ALL, &error);
+  g_assert_null (files);
+  g_assert_error (error, STK_ERROR, STK_ERROR_INVALID_POLICY);
+  g_assert_nonnull (strstr (error->message, "appearance.light.text"));
+
+  stk_appearance_set_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_TEXT, "#767676");
+  assert_not_found (policy, "low-contrast", NULL);
+
+  /* Each pair, in dark too: links and button text need 4.5, the buttons' edges 3. */
+  stk_appearance_set_color (appearance, STK_SCHEME_DARK, STK_COLOR_LINK, "#3366cc");
+  assert_found (policy, "low-contrast", "appearance.dark.link", STK_SEVERITY_ERROR);
+  g_free (message);
+  message = message_of (policy, "low-contrast", "appearance.dark.link");
+  g_assert_nonnull (strstr (message, "dark"));
+  stk_appearance_set_color (appearance, STK_SCHEME_DARK, STK_COLOR_LINK, "#8ab4f8");
+
+  stk_appearance_set_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_BUTTON_TEXT, "#6fa8dc");
+  assert_found (policy, "low-contrast", "appearance.light.button_text", STK_SEVERITY_ERROR);
+  stk_appearance_set_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_BUTTON_TEXT, "white");
+  assert_not_found (policy, "low-contrast", NULL);
+
+  /* A pale accent: dark button text reads on it (4.5), but the buttons do not stand out from
+   * the white background (3). */
+  stk_appearance_set_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_ACCENT, "#a4c2f4");
+  stk_appearance_set_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_BUTTON_TEXT, "#1a1a1a");
+  assert_found (policy, "low-contrast", "appearance.light.accent", STK_SEVERITY_ERROR);
+  assert_not_found (policy, "low-contrast", "appearance.light.button_text");
+  stk_appearance_set_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_ACCENT, "#2e6bd1");
+  stk_appearance_set_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_BUTTON_TEXT, "#fff");
+  assert_not_found (policy, "low-contrast", NULL);
+
+  /* The lines only separate: a warning. */
+  stk_appearance_set_color (appearance, STK_SCHEME_DARK, STK_COLOR_BORDER, "#444");
+  assert_found (policy, "low-contrast", "appearance.dark.border", STK_SEVERITY_WARNING);
+  export = stk_export_banner_html (policy);
+  g_assert_nonnull (export);
+}
+
+static void
+test_appearance_values (void)
+{
+  g_autoptr(StkPolicy) policy = example ();
+  StkAppearance *appearance = stk_policy_get_appearance (policy);
+
+  stk_appearance_set_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_BACKGROUND, "#fffff");
+  assert_found (policy, "invalid-color", "appearance.light.background", STK_SEVERITY_ERROR);
+  /* No contrast is measured against a colour that is not one. */
+  assert_not_found (policy, "low-contrast", NULL);
+  stk_appearance_set_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_BACKGROUND, "White");
+  assert_not_found (policy, "invalid-color", NULL);
+
+  stk_appearance_set_color (appearance, STK_SCHEME_DARK, STK_COLOR_BACKGROUND,
+                            "rgba(0, 0, 0, 0.8)");
+  assert_found (policy, "translucent-color", "appearance.dark.background", STK_SEVERITY_ERROR);
+  stk_appearance_set_color (appearance, STK_SCHEME_DARK, STK_COLOR_BACKGROUND, "rgb(0 0 0 / 1)");
+  assert_not_found (policy, "translucent-color", NULL);
+
+  stk_appearance_set_radius (appearance, STK_RADIUS_MAX);
+  assert_not_found (policy, "layout-hides-content", NULL);
+  stk_appearance_set_radius (appearance, STK_RADIUS_MAX + 1);
+  assert_found (policy, "layout-hides-content", "appearance.radius", STK_SEVERITY_ERROR);
+  stk_appearance_set_radius (appearance, -1);
+  assert_found (policy, "radius", "appearance.radius", STK_SEVERITY_ERROR);
+  stk_appearance_set_radius (appearance, 0);
+  assert_not_found (policy, "radius", NULL);
+  assert_not_found (policy, "layout-hides-content", NULL);
+
+  stk_appearance_set_font (appearance, "Arial;} body { display: none");
+  assert_found (policy, "invalid-font", "appearance.font", STK_SEVERITY_ERROR);
+  stk_appearance_set_font (appearance, "inherit");
+  assert_not_found (policy, "invalid-font", NULL);
+}
+
+/* The texts that came after the first files are asked for only where they are shown. */
+static void
+test_later_texts (void)
+{
+  g_autoptr(StkPolicy) policy = example ();
+  StkAppearance *appearance = stk_policy_get_appearance (policy);
+  StkText *reopen = stk_policy_get_text (policy, "reopen_button");
+  StkText *note = stk_policy_get_text (policy, "gpc_note");
+
+  g_assert_true (stk_appearance_get_reopen (appearance));
+  stk_text_set (reopen, "en", "");
+  assert_found (policy, "missing-translation", "texts.reopen_button.en", STK_SEVERITY_ERROR);
+  stk_text_set (reopen, "da", NULL);
+  assert_found (policy, "missing-text", "texts.reopen_button", STK_SEVERITY_ERROR);
+  stk_appearance_set_reopen (appearance, FALSE);
+  assert_not_found (policy, "missing-text", NULL);
+  assert_not_found (policy, "missing-translation", NULL);
+
+  stk_text_set (note, "da", "");
+  assert_found (policy, "missing-translation", "texts.gpc_note.da", STK_SEVERITY_WARNING);
+  stk_text_set (note, "en", "");
+  assert_found (policy, "missing-text", "texts.gpc_note", STK_SEVERITY_WARNING);
+
+  /* When a category ignores the signal, the settings never show the sentence: no finding for
+   * it, but one for the category. */
+  stk_category_set_gpc (stk_policy_find_category (policy, "functional"), FALSE);
+  assert_not_found (policy, "missing-text", NULL);
+  assert_found (policy, "gpc-not-honoured", "categories[1].gpc", STK_SEVERITY_WARNING);
+  /* A required category cannot be refused: nothing to honour. */
+  stk_category_set_gpc (stk_policy_find_category (policy, "functional"), TRUE);
+  stk_category_set_gpc (stk_policy_find_category (policy, "necessary"), FALSE);
+  assert_not_found (policy, "gpc-not-honoured", NULL);
+}
+
+/* A file written before appearance and Global Privacy Control: what it meets, and nothing
+ * more. */
+static void
+test_older_file (void)
+{
+  static const char *older =
+    "{\"format\": \"samtykke-policy\", \"version\": 1, \"updated\": \"2026-01-01\",\n"
+    " \"consent\": {\"accept_days\": 365, \"decline_days\": 182},\n"
+    " \"categories\": [{\"id\": \"necessary\", \"required\": true,\n"
+    "   \"title\": {\"da\": \"Nødvendige\", \"en\": \"Necessary\"},\n"
+    "   \"description\": {\"da\": \"d\", \"en\": \"d\"}},\n"
+    "  {\"id\": \"statistical\", \"title\": {\"da\": \"Statistik\", \"en\": \"Statistics\"},\n"
+    "   \"description\": {\"da\": \"d\", \"en\": \"d\"}}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StkPolicy) policy = stk_policy_load_data (older, strlen (older), "older.json",
+                                                      &error);
+  g_autoptr(GListModel) findings = NULL;
+  guint n;
+
+  g_assert_no_error (error);
+  /* Give it every text the example has, except the two that came later. */
+  {
+    g_autoptr(StkPolicy) full = example ();
+    g_autoptr(GPtrArray) keys = stk_policy_dup_text_keys (full);
+
+    for (guint i = 0; i < keys->len; i++)
+      {
+        const char *key = g_ptr_array_index (keys, i);
+
+        if (!g_str_equal (key, "gpc_note") && !g_str_equal (key, "reopen_button"))
+          stk_text_copy_from (stk_policy_get_text (policy, key), stk_policy_get_text (full, key));
+      }
+    stk_text_copy_from (stk_policy_get_revision_note (policy),
+                        stk_policy_get_revision_note (full));
+  }
+
+  findings = stk_policy_validate (policy);
+  dump_findings (findings);
+  n = g_list_model_get_n_items (findings);
+  g_assert_cmpuint (n, ==, 1);
+  assert_found (policy, "missing-text", "texts.gpc_note", STK_SEVERITY_WARNING);
 }
 
 static void
@@ -1081,6 +1297,11 @@ main (int    argc,
   g_test_add_func ("/validate/log-endpoint", test_log_endpoint);
   g_test_add_func ("/validate/cookie-duration", test_cookie_duration);
   g_test_add_func ("/validate/consent-lifetime", test_consent_lifetime);
+  g_test_add_func ("/validate/refusal-lifetime", test_refusal_lifetime);
+  g_test_add_func ("/validate/appearance/contrast", test_appearance_contrast);
+  g_test_add_func ("/validate/appearance/values", test_appearance_values);
+  g_test_add_func ("/validate/later-texts", test_later_texts);
+  g_test_add_func ("/validate/older-file", test_older_file);
   g_test_add_func ("/validate/consent-cookie-name", test_consent_cookie_name);
   g_test_add_func ("/validate/consent-cookie-domain", test_consent_cookie_domain);
   g_test_add_func ("/validate/url-characters", test_url_characters);
