@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "stk-color.h"
 #include "stk-core-private.h"
 #include "stk-core-resources.h"
 #include "stk-export.h"
@@ -397,7 +398,7 @@ static const char * const component_texts[] = {
   "banner_title", "banner_body", "policy_link", "accept_all", "reject_all", "settings",
   "save_choices", "close", "settings_title", "settings_body", "always_on", "show_details",
   "privacy_policy_link", "embed_placeholder", "embed_accept", "consent_none", "consent_id",
-  "consent_date", "change_consent", "withdraw_consent", NULL
+  "consent_date", "change_consent", "withdraw_consent", "gpc_note", "reopen_button", NULL
 };
 
 /* The runtime form. @full is what policy.json holds: every text and the providers with their
@@ -452,6 +453,9 @@ build_runtime (StkPolicy *policy,
 
   add_string (builder, "log_endpoint",
               stk_endpoint_check (endpoint) == STK_ENDPOINT_OK ? endpoint : "");
+  /* Whether a browser's Global Privacy Control answers the banner. */
+  json_builder_set_member_name (builder, "gpc");
+  json_builder_add_boolean_value (builder, stk_policy_honours_gpc (policy));
 
   json_builder_set_member_name (builder, "pages");
   json_builder_begin_object (builder);
@@ -613,6 +617,136 @@ csp_hash (const char *content,
   return g_strdup_printf ("'sha256-%s'", base64);
 }
 
+/* The look ------------------------------------------------------------------------------------ */
+
+/* The custom properties of samtykke.css, by the colour each carries. */
+static const char * const color_variables[STK_N_COLORS] = {
+  [STK_COLOR_BACKGROUND] = "--b",
+  [STK_COLOR_TEXT] = "--f",
+  [STK_COLOR_ACCENT] = "--a",
+  [STK_COLOR_BUTTON_TEXT] = "--t",
+  [STK_COLOR_LINK] = "--k",
+  [STK_COLOR_BORDER] = "--l",
+};
+
+/* A colour as the stylesheet gets it: read and written anew, so that nothing but a colour
+ * reaches it; one that is not (validation refuses it) keeps today's. */
+static char *
+css_color (StkAppearance *appearance,
+           StkScheme      scheme,
+           StkColorRole   role)
+{
+  StkColor color;
+
+  if (!stk_color_parse (stk_appearance_get_color (appearance, scheme, role), &color))
+    stk_color_parse (stk_appearance_get_default_color (scheme, role), &color);
+
+  return stk_color_to_hex (&color);
+}
+
+static gboolean
+colors_are_default (StkAppearance *appearance)
+{
+  for (guint s = STK_SCHEME_LIGHT; s <= STK_SCHEME_DARK; s++)
+    for (guint r = 0; r < STK_N_COLORS; r++)
+      if (g_strcmp0 (stk_appearance_get_color (appearance, s, r),
+                     stk_appearance_get_default_color (s, r)) != 0)
+        return FALSE;
+
+  return TRUE;
+}
+
+/* The policy's look as a rule after samtykke.css (data/web/src/samtykke.css names what each
+ * custom property paints): nothing at all for today's look, so that its bytes, and the hash a
+ * Content-Security-Policy allows, stay as they were. */
+static void
+append_look (GString   *out,
+             StkPolicy *policy)
+{
+  StkAppearance *appearance = stk_policy_get_appearance (policy);
+  int radius = stk_appearance_get_radius (appearance);
+  const char *font = stk_appearance_get_font (appearance);
+  gboolean colors = !colors_are_default (appearance);
+
+  if (colors || radius != 4)
+    {
+      g_string_append (out, "samtykke-banner,.stk{");
+      for (guint r = 0; colors && r < STK_N_COLORS; r++)
+        {
+          g_autofree char *value = css_color (appearance, STK_SCHEME_LIGHT, r);
+
+          g_string_append_printf (out, "%s:%s;", color_variables[r], value);
+        }
+      g_string_append_printf (out, "--r:%dpx}", CLAMP (radius, 0, STK_RADIUS_MAX));
+    }
+  if (colors)
+    {
+      g_string_append (out, "@media (prefers-color-scheme:dark){samtykke-banner,.stk{");
+      for (guint r = 0; r < STK_N_COLORS; r++)
+        {
+          g_autofree char *value = css_color (appearance, STK_SCHEME_DARK, r);
+
+          g_string_append_printf (out, "%s:%s%s", color_variables[r], value,
+                                  r + 1 < STK_N_COLORS ? ";" : "}}");
+        }
+    }
+  /* Only a plain list of names reaches the stylesheet (stk_font_family_is_valid()). */
+  if (g_strcmp0 (font, "system-ui, sans-serif") != 0 && stk_font_family_is_valid (font))
+    g_string_append_printf (out, "samtykke-banner,.stk-s,.stk-o{font-family:%s}", font);
+}
+
+/* The component's stylesheet with the policy's look after it. */
+static GString *
+stylesheet (StkPolicy *policy)
+{
+  g_autoptr(GBytes) css = load_asset ("samtykke.css");
+  GString *out = g_string_new (NULL);
+
+  append_bytes (out, css);
+  append_look (out, policy);
+
+  return out;
+}
+
+/**
+ * stk_export_stylesheet:
+ * @policy: a policy
+ *
+ * The `samtykke.css` an export writes: the component's stylesheet, and after it the policy's
+ * appearance (its colours as the stylesheet's custom properties, its corners and its font),
+ * which is nothing at all for today's look. The banner fragment and the declaration pages
+ * carry the same text inline.
+ *
+ * Returns: (transfer full): the stylesheet
+ */
+GBytes *
+stk_export_stylesheet (StkPolicy *policy)
+{
+  g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
+
+  return g_string_free_to_bytes (stylesheet (policy));
+}
+
+/* The classes that give the banner its layout (samtykke.css): none for the bar. On the
+ * declaration pages (@page) a centred card would cover the very text a visitor who follows
+ * the banner's link came to read: there it stays a bar. */
+static const char *
+layout_classes (StkAppearance *appearance,
+                gboolean       page)
+{
+  switch (stk_appearance_get_layout (appearance))
+    {
+    case STK_LAYOUT_BOX:
+      return stk_appearance_get_position (appearance) == STK_SIDE_RIGHT ? "stk-box stk-r"
+                                                                        : "stk-box";
+    case STK_LAYOUT_CENTRED:
+      return page ? NULL : "stk-mid";
+    case STK_LAYOUT_BAR:
+    default:
+      return NULL;
+    }
+}
+
 /* The first layer as plain markup, so that it shows with the page's first paint. The web
  * component builds the same structure (data/web/src/samtykke.js, start()). @site is where the
  * export is published ("/cookies/"), or "" when the files stand beside the page: the element's
@@ -621,11 +755,16 @@ static void
 append_first_layer (GString    *out,
                     StkPolicy  *policy,
                     const char *lang,
-                    const char *site)
+                    const char *site,
+                    gboolean    on_page)
 {
   g_autofree char *page = page_file_name (lang);
+  const char *classes = layout_classes (stk_policy_get_appearance (policy), on_page);
 
-  g_string_append (out, "<samtykke-banner id=\"samtykke\" lang=\"");
+  g_string_append (out, "<samtykke-banner id=\"samtykke\"");
+  if (classes != NULL)
+    g_string_append_printf (out, " class=\"%s\"", classes);
+  g_string_append (out, " lang=\"");
   append_escaped (out, lang);
   g_string_append_printf (out, "\" dir=\"%s\" src=\"", lang_is_rtl (lang) ? "rtl" : "ltr");
   append_escaped (out, site);
@@ -650,6 +789,28 @@ append_first_layer (GString    *out,
   g_string_append (out, "</button></div></div></samtykke-banner>\n");
 }
 
+/* The reopen button, when the policy has one: a corner button on every page once the visitor
+ * has chosen, which opens the settings as the consent-settings link does. The component
+ * shows it after a choice and gives it the page's language; until then, and without
+ * JavaScript, it stays hidden. */
+static void
+append_reopen_button (GString    *out,
+                      StkPolicy  *policy,
+                      const char *lang)
+{
+  StkAppearance *appearance = stk_policy_get_appearance (policy);
+
+  if (!stk_appearance_get_reopen (appearance))
+    return;
+
+  g_string_append_printf (out, "<button type=\"button\" class=\"stk stk-o%s\" "
+                               "data-samtykke-settings hidden>",
+                          stk_appearance_get_reopen_position (appearance) == STK_SIDE_RIGHT
+                          ? " stk-r" : "");
+  append_escaped (out, policy_text (policy, "reopen_button", lang));
+  g_string_append (out, "</button>\n");
+}
+
 /* The whole banner fragment: style, embedded policy, first layer, component. With @csp, a
  * comment names the hashes a strict Content-Security-Policy must allow. The embedded policy is
  * the runtime form without what only the settings dialog's details show: the component fetches
@@ -660,9 +821,9 @@ append_banner (GString    *out,
                const char *lang,
                const char *site,
                gboolean    csp,
-               gboolean    style)
+               gboolean    on_page)
 {
-  g_autoptr(GBytes) css = load_asset ("samtykke.css");
+  g_autoptr(GString) css = stylesheet (policy);
   g_autoptr(GBytes) js = load_asset ("samtykke.js");
   g_autofree char *json = runtime_to_string (policy, FALSE, FALSE);
   g_autoptr(GString) escaped_json = g_string_new (NULL);
@@ -678,10 +839,9 @@ append_banner (GString    *out,
 
   if (csp)
     {
-      gsize css_len = 0, js_len = 0;
-      const char *css_data = css != NULL ? g_bytes_get_data (css, &css_len) : "";
+      gsize js_len = 0;
       const char *js_data = js != NULL ? g_bytes_get_data (js, &js_len) : "";
-      g_autofree char *style_hash = csp_hash (css_data, css_len);
+      g_autofree char *style_hash = csp_hash (css->str, css->len);
       g_autofree char *script_hash = csp_hash (js_data, js_len);
 
       g_string_append_printf (out,
@@ -691,10 +851,11 @@ append_banner (GString    *out,
                               stk_policy_get_revision (policy), script_hash, style_hash);
     }
 
-  if (style)
+  /* A declaration page has the stylesheet in its head. */
+  if (!on_page)
     {
       g_string_append (out, "<style>");
-      append_bytes (out, css);
+      g_string_append_len (out, css->str, css->len);
       g_string_append (out, "</style>\n");
     }
   /* The policy before the first layer: the component runs right after the banner's element,
@@ -703,7 +864,8 @@ append_banner (GString    *out,
   g_string_append (out, "<script type=\"application/json\" id=\"samtykke-policy\">");
   g_string_append_len (out, escaped_json->str, escaped_json->len);
   g_string_append (out, "</script>\n");
-  append_first_layer (out, policy, lang, site);
+  append_first_layer (out, policy, lang, site, on_page);
+  append_reopen_button (out, policy, lang);
   g_string_append (out, "<script>");
   append_bytes (out, js);
   g_string_append (out, "</script>\n");
@@ -738,7 +900,7 @@ stk_export_banner_html_at (StkPolicy  *policy,
   lang = stk_policy_get_default_language (policy);
   out = g_string_new (NULL);
   append_banner (out, policy, lang != NULL ? lang : "", site_path != NULL ? site_path : "",
-                 TRUE, TRUE);
+                 TRUE, FALSE);
 
   return g_string_free_to_bytes (out);
 }
@@ -1059,7 +1221,7 @@ GBytes *
 stk_export_page_html (StkPolicy  *policy,
                       const char *lang)
 {
-  g_autoptr(GBytes) css = load_asset ("samtykke.css");
+  g_autoptr(GString) css = stylesheet (policy);
   GString *out;
   StkList *sections;
   guint n_sections;
@@ -1093,13 +1255,13 @@ stk_export_page_html (StkPolicy  *policy,
       append_escaped (out, name);
     }
   g_string_append_printf (out, "</title>\n<style>%s</style>\n<style>", page_css);
-  append_bytes (out, css);
+  g_string_append_len (out, css->str, css->len);
   /* Without scripts the banner cannot record anything, so it only stands in the way. */
   g_string_append (out, "</style>\n<noscript><style>samtykke-banner{display:none}</style>"
                         "</noscript>\n</head>\n<body>\n");
 
   /* The page stands beside policy.json wherever the export is published. */
-  append_banner (out, policy, lang, "", FALSE, FALSE);
+  append_banner (out, policy, lang, "", FALSE, TRUE);
 
   g_string_append (out, "<main>\n<h1>");
   append_escaped (out, policy_text (policy, "page_title", lang));

@@ -202,7 +202,7 @@ stk_export_render_at (StkPolicy       *policy,
   if (parts & STK_EXPORT_ASSETS)
     {
       g_hash_table_insert (files, g_strdup ("samtykke.js"), stk_export_asset ("samtykke.js"));
-      g_hash_table_insert (files, g_strdup ("samtykke.css"), stk_export_asset ("samtykke.css"));
+      g_hash_table_insert (files, g_strdup ("samtykke.css"), stk_export_stylesheet (policy));
     }
 
   return g_steal_pointer (&files);

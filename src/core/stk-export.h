@@ -62,6 +62,8 @@ GBytes     *stk_export_page_html    (StkPolicy       *policy,
                                      const char      *lang);
 /* "samtykke.js" or "samtykke.css", compiled into the program. */
 GBytes     *stk_export_asset        (const char      *name);
+/* samtykke.css with the policy's look after it, as an export writes it. */
+GBytes     *stk_export_stylesheet   (StkPolicy       *policy);
 
 /* The preview's sample website with @banner pasted in (stk-export-sample.c); no export writes
  * it. */

@@ -472,7 +472,8 @@ describe('consent log', () => {
     const consent = await v.consent();
     for (const beacon of own.beacons) {
       assert.equal(beacon.path, '/consent-log');
-      assert.deepEqual(Object.keys(beacon.body).sort(), ['choices', 'id', 'language', 'revision', 'time']);
+      assert.deepEqual(Object.keys(beacon.body).sort(), ['choices', 'gpc', 'id', 'language', 'revision', 'time']);
+      assert.equal(beacon.body.gpc, false, 'a choice of the visitor\'s own');
       assert.equal(beacon.body.id, consent.i);
       assert.equal(beacon.body.revision, 1);
       assert.ok(!Number.isNaN(Date.parse(beacon.body.time)));
@@ -508,10 +509,10 @@ describe('languages', () => {
       await v.page.goto(`${server.origin}/cookie-policy.${lang}.html`);
       assert.equal(await v.page.getAttribute('html', 'lang'), lang);
       assert.equal(await v.page.locator('h1').innerText(), heading);
-      assert.equal(await v.page.locator('[data-samtykke-settings]').innerText(), link);
+      assert.equal(await v.page.locator('footer [data-samtykke-settings]').innerText(), link);
       assert.ok(await bannerVisible(v.page));
       /* The banner overlays the footer until a choice is made; the link works all the same. */
-      await v.page.locator('[data-samtykke-settings]').evaluate(a => a.click());
+      await v.page.locator('footer [data-samtykke-settings]').evaluate(a => a.click());
       assert.ok(await v.page.locator('dialog.stk-s').isVisible(), 'the settings link reopens the settings');
       assert.equal(await v.page.locator('dialog.stk-s').getAttribute('lang'), lang);
     }
@@ -680,7 +681,7 @@ describe('page scripts', () => {
     const calls = () => v.page.evaluate(() => dataLayer.map(a => [...a]));
     assert.deepEqual(await calls(), [['consent', 'default', {
       security_storage: 'granted', functionality_storage: 'denied', personalization_storage: 'denied',
-      analytics_storage: 'denied' }]]);
+      analytics_storage: 'denied', wait_for_update: 500 }]]);
     await v.page.click('samtykke-banner [data-stk=set]');
     await v.page.locator('dialog [data-c=statistical]').check();
     await v.page.locator('dialog [data-stk=save]').click();

@@ -24,6 +24,7 @@ let settings;     /* the settings <dialog>, while it exists */
 let focusBefore;  /* what had the focus when the settings opened, to give it back */
 let lang;         /* the language the banner speaks */
 let full;         /* the fetch of policy.json, once a visitor has asked for a category's details */
+let gpc;          /* the browser sends Global Privacy Control, and the policy lets it answer */
 
 /* DOM helpers ------------------------------------------------------------------------------- */
 
@@ -90,11 +91,13 @@ const record = () => ({
   revision: consent.r,
   choices: Object.fromEntries(categories.map(c => [c.id, has(c.id)])),
   language: lang,
+  gpc: !!consent.g,
 });
 
 /* Google Consent Mode v2: the defaults (only required categories granted) before anything
  * else, then an update from the visitor's choice. A signal several categories name is granted
- * when any of them is. */
+ * when any of them is. The defaults ask Google's tags to wait for that update a moment, so that
+ * a returning visitor's choice is in place before they send anything. */
 const consentMode = update => {
   /* Without gtag, push to the dataLayer as gtag's own snippet does: the arguments object,
    * which an arrow function does not have. */
@@ -105,6 +108,7 @@ const consentMode = update => {
     categories.forEach(c => c.consent_mode.forEach(signal =>
       signals[signal] = signals[signal] == 'granted' || (update ? has(c.id) : c.required)
         ? 'granted' : 'denied'));
+    update || (signals.wait_for_update = 500);
     gtag('consent', update ? 'update' : 'default', signals);
   }
 };
@@ -186,6 +190,16 @@ const showStatus = force => all('[data-samtykke-status]').forEach(box => {
       el('button', { type: 'button', 'data-stk': 'none' }, text('withdraw_consent'))));
 });
 
+/* The banner while the visitor has to choose; after a choice, the site's reopen button, if it
+ * has one (docs/web.md), in the banner's language. */
+const show = () => {
+  banner.hidden = !!consent;
+  all('.stk-o').forEach(button => {
+    button.hidden = !consent;
+    button.textContent = text('reopen_button');
+  });
+};
+
 /* A row of equal buttons; one click handler (in start) reads their data-stk. */
 const buttons = (...actions) => el('div', { class: 'stk-a' }, ...actions.map(action =>
   el('button', { type: 'button', 'data-stk': action }, text({
@@ -210,6 +224,7 @@ const save = ids => {
     t: now,
     e: now + days * 864e5,
     c: ids,
+    g: gpc,
   };
   doc.cookie = policy.cookie.name + '=' + encodeURIComponent(JSON.stringify(consent)) +
     ';path=/;max-age=' + days * 86400 + ';samesite=lax' +
@@ -217,7 +232,7 @@ const save = ids => {
     (domain && ('.' + location.hostname).endsWith('.' + domain) ? ';domain=' + domain : '') +
     (location.protocol == 'https:' ? ';secure' : '');
 
-  banner.hidden = true;
+  show();
   settings && settings.close();
   /* A storage the browser refuses must not keep the choice from taking effect. */
   try {
@@ -242,6 +257,8 @@ const openSettings = () => {
       '×'),
     el('h2', { id: 'stk-st' }, text('settings_title')),
     el('p', {}, text('settings_body')),
+    /* One sentence on why the optional categories are off without the visitor having chosen. */
+    gpc ? el('p', {}, text('gpc_note')) : '',
     ...categories.map(c => {
       const input = el('input', { type: 'checkbox', role: 'switch', 'data-c': c.id });
       const more = el('details', {}, el('summary', {}, text('show_details')));
@@ -296,13 +313,16 @@ const start = p => {
   lang = policy.languages.find(x => x == pageLang) ||
     policy.languages.find(x => x == pageLang.split('-')[0]) || policy.default_language;
   consent = readConsent();
+  /* The browser has already said no (navigator.globalPrivacyControl), and the exporter found
+   * that every optional category honours it: policy.gpc. */
+  gpc = !!(policy.gpc && navigator.globalPrivacyControl);
   consentMode(false);
   consent && consentMode(true);
 
   /* A returning visitor never sees the banner; a new one sees the exported first layer, or
    * one built here when it is missing or in another language: the same markup as the
    * exporter's (append_first_layer() in src/core/stk-export-web.c). */
-  banner.hidden = !!consent;
+  show();
   consent || banner.lang == lang && banner.firstChild || banner.replaceChildren(
     el('div', { class: 'stk-b', role: 'dialog', 'aria-labelledby': 'stk-t',
                 'aria-describedby': 'stk-d' },
@@ -348,6 +368,11 @@ const start = p => {
     save,
     withdraw: () => save([]),
   };
+
+  /* Global Privacy Control answers the banner for a visitor who has not chosen: recorded as
+   * Reject all, with the record saying why. The settings and the embeds' buttons still let the
+   * visitor opt in. */
+  consent || !gpc || save([]);
 };
 
 /* The policy comes from the fragment's JSON block, or else from the element's src. */
