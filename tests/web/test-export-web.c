@@ -498,6 +498,197 @@ test_empty_policy (void)
   g_assert_true (g_str_has_suffix (html, "</html>\n"));
 }
 
+/* The stylesheet an export writes, as text. */
+static char *
+stylesheet (StkPolicy *policy)
+{
+  g_autoptr(GBytes) bytes = stk_export_stylesheet (policy);
+
+  return bytes_to_string (bytes);
+}
+
+/* What the exporter writes after samtykke.css for the policy's look; NULL when the stylesheet
+ * is not samtykke.css followed by something. */
+static char *
+look_of (StkPolicy *policy)
+{
+  g_autoptr(GBytes) asset = stk_export_asset ("samtykke.css");
+  g_autofree char *base = bytes_to_string (asset);
+  g_autofree char *css = stylesheet (policy);
+
+  g_assert_true (g_str_has_prefix (css, base));
+  return g_strdup (css + strlen (base));
+}
+
+/* The policy's colours become the component's custom properties, as #rrggbb, for light and in
+ * a dark media query; corners and font follow; today's look adds nothing at all. */
+static void
+test_look_stylesheet (void)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  StkAppearance *appearance = stk_policy_get_appearance (policy);
+  g_autofree char *look = look_of (policy);
+  g_autofree char *banner = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *css = NULL;
+  g_autoptr(GHashTable) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (look, ==, "");
+
+  stk_appearance_set_radius (appearance, 12);
+  g_clear_pointer (&look, g_free);
+  look = look_of (policy);
+  g_assert_cmpstr (look, ==, "samtykke-banner,.stk{--r:12px}");
+
+  stk_appearance_set_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_ACCENT, "rgb(46 107 209)");
+  stk_appearance_set_color (appearance, STK_SCHEME_DARK, STK_COLOR_BACKGROUND, "#000");
+  stk_appearance_set_font (appearance, "'KBH Tekst', Georgia, serif");
+  g_clear_pointer (&look, g_free);
+  look = look_of (policy);
+  g_assert_cmpstr (look, ==,
+                   "samtykke-banner,.stk{--b:#ffffff;--f:#1a1a1a;--a:#2e6bd1;--t:#ffffff;"
+                   "--k:#0b5394;--l:#767676;--r:12px}"
+                   "@media (prefers-color-scheme:dark){samtykke-banner,.stk{--b:#000000;"
+                   "--f:#f0f0f0;--a:#8ab4f8;--t:#1e1e1e;--k:#8ab4f8;--l:#a0a0a0}}"
+                   "samtykke-banner,.stk-s,.stk-o{font-family:'KBH Tekst', Georgia, serif}");
+
+  /* The same text in every file that carries the stylesheet. */
+  files = stk_export_render (policy, STK_EXPORT_ALL, &error);
+  g_assert_no_error (error);
+  css = bytes_to_string (g_hash_table_lookup (files, "samtykke.css"));
+  banner = bytes_to_string (g_hash_table_lookup (files, "banner.html"));
+  html = bytes_to_string (g_hash_table_lookup (files, "cookie-policy.en.html"));
+  g_assert_true (g_str_has_suffix (css, look));
+  g_assert_nonnull (strstr (banner, look));
+  g_assert_nonnull (strstr (html, look));
+
+  /* A font list that could end the rule never reaches the stylesheet. */
+  stk_appearance_set_font (appearance, "x}body{display:none");
+  g_clear_pointer (&look, g_free);
+  look = look_of (policy);
+  g_assert_null (strstr (look, "font-family"));
+  g_assert_null (strstr (look, "display"));
+}
+
+/* The content a Content-Security-Policy hash must cover: the inline stylesheet with the look. */
+static void
+test_look_csp (void)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  g_autofree char *css = NULL;
+  g_autofree char *banner = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize length = sizeof digest;
+  g_autofree char *base64 = NULL;
+
+  stk_appearance_set_color (stk_policy_get_appearance (policy), STK_SCHEME_LIGHT,
+                            STK_COLOR_LINK, "#00f");
+  css = stylesheet (policy);
+  bytes = stk_export_banner_html (policy);
+  banner = bytes_to_string (bytes);
+  expected = g_strdup_printf ("<style>%s</style>", css);
+  g_assert_nonnull (strstr (banner, expected));
+
+  g_checksum_update (checksum, (const guchar *) css, strlen (css));
+  g_checksum_get_digest (checksum, digest, &length);
+  base64 = g_base64_encode (digest, length);
+  g_free (expected);
+  expected = g_strdup_printf ("style-src 'sha256-%s'", base64);
+  g_assert_nonnull (strstr (banner, expected));
+}
+
+/* The layout is a class on the banner; a declaration page never has the centred card. */
+static void
+test_look_layout (void)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  StkAppearance *appearance = stk_policy_get_appearance (policy);
+  static const struct {
+    StkLayout layout;
+    StkSide side;
+    const char *banner;
+    const char *page;
+  } cases[] = {
+    { STK_LAYOUT_BAR, STK_SIDE_RIGHT, "<samtykke-banner id=\"samtykke\" lang=",
+      "<samtykke-banner id=\"samtykke\" lang=" },
+    { STK_LAYOUT_BOX, STK_SIDE_LEFT, "<samtykke-banner id=\"samtykke\" class=\"stk-box\" lang=",
+      "<samtykke-banner id=\"samtykke\" class=\"stk-box\" lang=" },
+    { STK_LAYOUT_BOX, STK_SIDE_RIGHT,
+      "<samtykke-banner id=\"samtykke\" class=\"stk-box stk-r\" lang=",
+      "<samtykke-banner id=\"samtykke\" class=\"stk-box stk-r\" lang=" },
+    { STK_LAYOUT_CENTRED, STK_SIDE_RIGHT,
+      "<samtykke-banner id=\"samtykke\" class=\"stk-mid\" lang=",
+      "<samtykke-banner id=\"samtykke\" lang=" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *banner = NULL;
+      g_autofree char *html = NULL;
+
+      stk_appearance_set_layout (appearance, cases[i].layout);
+      stk_appearance_set_position (appearance, cases[i].side);
+      bytes = stk_export_banner_html (policy);
+      banner = bytes_to_string (bytes);
+      html = page (policy, "da");
+      g_assert_nonnull (strstr (banner, cases[i].banner));
+      g_assert_nonnull (strstr (html, cases[i].page));
+    }
+}
+
+/* The reopen button stands after the banner, hidden until the component shows it. */
+static void
+test_reopen_button (void)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  StkAppearance *appearance = stk_policy_get_appearance (policy);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *banner = NULL;
+  g_autofree char *html = NULL;
+
+  g_assert_true (stk_appearance_get_reopen (appearance));
+  stk_text_set (stk_policy_get_text (policy, "reopen_button"), "da", "Cookies & <valg>");
+  bytes = stk_export_banner_html (policy);
+  banner = bytes_to_string (bytes);
+  g_assert_nonnull (strstr (banner, "</samtykke-banner>\n<button type=\"button\" "
+                                    "class=\"stk stk-o\" data-samtykke-settings hidden>"
+                                    "Cookies &amp; &lt;valg&gt;</button>\n<script>"));
+
+  stk_appearance_set_reopen_position (appearance, STK_SIDE_RIGHT);
+  html = page (policy, "en");
+  g_assert_nonnull (strstr (html, "<button type=\"button\" class=\"stk stk-o stk-r\" "
+                                  "data-samtykke-settings hidden>Cookie settings</button>"));
+
+  stk_appearance_set_reopen (appearance, FALSE);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_free (banner);
+  bytes = stk_export_banner_html (policy);
+  banner = bytes_to_string (bytes);
+  g_assert_null (strstr (banner, "class=\"stk stk-o"));
+}
+
+/* The runtime form says whether Global Privacy Control answers the banner. */
+static void
+test_runtime_gpc (void)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) refusing_parser = json_parser_new ();
+  JsonObject *root = runtime (policy, parser);
+
+  g_assert_true (json_object_get_boolean_member (root, "gpc"));
+
+  /* One optional category that ignores it, and the banner asks as before. */
+  stk_category_set_gpc (stk_policy_find_category (policy, "statistical"), FALSE);
+  root = runtime (policy, refusing_parser);
+  g_assert_false (json_object_get_boolean_member (root, "gpc"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +704,11 @@ main (int   argc,
   g_test_add_func ("/export-web/removal-names", test_removal_names);
   g_test_add_func ("/export-web/site-path", test_site_path);
   g_test_add_func ("/export-web/empty-policy", test_empty_policy);
+  g_test_add_func ("/export-web/look/stylesheet", test_look_stylesheet);
+  g_test_add_func ("/export-web/look/csp", test_look_csp);
+  g_test_add_func ("/export-web/look/layout", test_look_layout);
+  g_test_add_func ("/export-web/reopen-button", test_reopen_button);
+  g_test_add_func ("/export-web/runtime-gpc", test_runtime_gpc);
 
   return g_test_run ();
 }
