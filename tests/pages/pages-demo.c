@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: pages-demo PAGE [light|dark] [focus-cookie]
- * (PAGE: policy, texts, categories, providers, sections)
+ * (PAGE: policy, appearance, texts, categories, providers, sections)
  */
 #include "config.h"
 
@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "stk-core.h"
+#include "stk-appearance-page.h"
 #include "stk-categories-page.h"
 #include "stk-policy-page.h"
 #include "stk-providers-page.h"
@@ -42,6 +43,13 @@ on_activate (GtkApplication *app,
 
   if (g_str_equal (name, "policy"))
     page = stk_policy_page_new ();
+  else if (g_str_equal (name, "appearance"))
+    {
+      page = stk_appearance_page_new ();
+      /* Show what a pair below WCAG's contrast looks like. */
+      stk_appearance_set_color (stk_policy_get_appearance (policy), STK_SCHEME_LIGHT,
+                                STK_COLOR_LINK, "#4a90d9");
+    }
   else if (g_str_equal (name, "texts"))
     {
       page = stk_texts_page_new ();
@@ -69,7 +77,8 @@ on_activate (GtkApplication *app,
                                    adw_window_title_new ("Samtykke", stk_policy_get_name (policy)));
   gtk_window_set_titlebar (GTK_WINDOW (window), header);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280,
-                               STK_IS_PROVIDERS_PAGE (page) ? 1000 : 800);
+                               STK_IS_PROVIDERS_PAGE (page) ? 1000
+                               : STK_IS_APPEARANCE_PAGE (page) ? 1650 : 800);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_maximize (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));

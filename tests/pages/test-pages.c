@@ -10,6 +10,7 @@
 
 #include "stk-core.h"
 #include "gui-helpers.h"
+#include "stk-appearance-page.h"
 #include "stk-categories-page.h"
 #include "stk-providers-page.h"
 #include "stk-row-model.h"
@@ -397,6 +398,134 @@ test_policy_page_languages (void)
 }
 
 /* Texts page ----------------------------------------------------------------------------- */
+
+/* The @nth (from 0) row below @root titled @title. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title,
+          guint      *nth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child)
+          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0
+          && (*nth)-- == 0)
+        return child;
+
+      found = find_row (child, title, nth);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The subtitle of the contrast row of @label, in light (@nth 0) or dark (1). */
+static const char *
+contrast_shown (GtkWidget  *page,
+                const char *label,
+                guint       nth)
+{
+  GtkWidget *row = find_row (page, label, &nth);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static void
+test_appearance_page (void)
+{
+  g_autoptr(StkPolicy) policy = load_example ();
+  StkAppearance *appearance = stk_policy_get_appearance (policy);
+  GtkWidget *page = stk_appearance_page_new ();
+  GtkWindow *window = show_page (page);
+  const char *text_pair = "Text and focus ring on the background";
+  GtkWidget *row, *drop, *site;
+  guint nth = 0;
+
+  g_object_set (page, "policy", policy, NULL);
+  spin ();
+  g_assert_true (g_str_has_prefix (contrast_shown (page, text_pair, 0), "17."));
+  g_assert_nonnull (strstr (contrast_shown (page, text_pair, 0), "meets the 4.5:1"));
+
+  /* A colour typed in: the model follows, and the pair's contrast with it, with the fix. */
+  g_assert_true (stk_appearance_page_focus_path (STK_APPEARANCE_PAGE (page),
+                                                 "appearance.light.text"));
+  row = focused_ancestor (page, ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Text");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "#1a1a1a");
+  gtk_editable_set_text (GTK_EDITABLE (row), "#777");
+  spin ();
+  g_assert_cmpstr (stk_appearance_get_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_TEXT), ==,
+                   "#777");
+  g_assert_cmpstr (contrast_shown (page, text_pair, 0), ==,
+                   "4.47:1, below the 4.5:1 of WCAG 2.2 AA: #767676 would reach it");
+  /* Dark mode is another pair. */
+  g_assert_nonnull (strstr (contrast_shown (page, text_pair, 1), "meets"));
+  undo (policy);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "#1a1a1a");
+  g_assert_nonnull (strstr (contrast_shown (page, text_pair, 0), "meets"));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "#12345");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  spin ();
+  g_assert_cmpstr (contrast_shown (page, text_pair, 0), ==,
+                   "Not measured: one of the two is not an opaque colour");
+  gtk_editable_set_text (GTK_EDITABLE (row), "#1a1a1a");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* The layout; the corner only means something for the box. */
+  g_assert_true (stk_appearance_page_focus_path (STK_APPEARANCE_PAGE (page), "appearance.layout"));
+  drop = focused_ancestor (page, GTK_TYPE_DROP_DOWN);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), STK_LAYOUT_CENTRED);
+  spin ();
+  g_assert_cmpint (stk_appearance_get_layout (appearance), ==, STK_LAYOUT_CENTRED);
+  nth = 0;
+  g_assert_false (gtk_widget_get_sensitive (find_row (page, "Corner of the box", &nth)));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), STK_LAYOUT_BOX);
+  spin ();
+  nth = 0;
+  g_assert_true (gtk_widget_get_sensitive (find_row (page, "Corner of the box", &nth)));
+  undo (policy);
+  g_assert_cmpint (stk_appearance_get_layout (appearance), ==, STK_LAYOUT_CENTRED);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop)), ==, STK_LAYOUT_CENTRED);
+
+  /* The site's colour: one step, every pair passing. */
+  nth = 0;
+  site = find_row (page, "Use the site’s colour (paste a CSS colour)", &nth);
+  gtk_editable_set_text (GTK_EDITABLE (site), "not a colour");
+  g_signal_emit_by_name (site, "apply");
+  g_assert_true (gtk_widget_has_css_class (site, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (site), "#e30613");
+  g_signal_emit_by_name (site, "apply");
+  spin ();
+  g_assert_false (gtk_widget_has_css_class (site, "error"));
+  g_assert_cmpstr (stk_appearance_get_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_ACCENT), !=,
+                   "#0b5394");
+  for (guint i = 0; i < 2; i++)
+    {
+      guint n_pairs = 0;
+      const StkContrastPair *pairs = stk_contrast_pairs (&n_pairs);
+
+      for (guint j = 0; j < n_pairs; j++)
+        g_assert_nonnull (strstr (contrast_shown (page, pairs[j].label, i), "meets"));
+    }
+
+  /* Today's look, in one step. */
+  nth = 0;
+  click (find_widget (find_row (page, "Today’s look", &nth), GTK_TYPE_BUTTON, NULL));
+  g_assert_true (stk_appearance_is_default (appearance));
+  undo (policy);
+  g_assert_false (stk_appearance_is_default (appearance));
+  g_assert_cmpint (stk_appearance_get_layout (appearance), ==, STK_LAYOUT_CENTRED);
+
+  close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&policy));
+}
 
 static void
 test_texts_page (void)
@@ -1491,6 +1620,7 @@ main (int   argc,
   g_test_add_func ("/pages/page/owns-path", test_page_owns_path);
   g_test_add_func ("/pages/policy/edit-undo", test_policy_page_edit_undo);
   g_test_add_func ("/pages/policy/languages", test_policy_page_languages);
+  g_test_add_func ("/pages/appearance", test_appearance_page);
   g_test_add_func ("/pages/texts/edit-missing-undo", test_texts_page);
   g_test_add_func ("/pages/categories/edit-move-add-remove", test_categories_page);
   g_test_add_func ("/pages/row-model", test_row_model);
