@@ -142,7 +142,10 @@ for (const [name, look] of Object.entries(LOOKS)) {
           assert.equal(m.styles, 1, `${where}: Accept all, Reject all and Settings look alike`);
           if (look.font)
             assert.match(m.font, /^Georgia/);
-          assert.deepEqual(await axe(v.page, 'samtykke-banner'), [], where);
+          /* axe's contrast rules depend on the scheme, the others on the size: both schemes at
+           * 1280 px, one at each other size. */
+          if (viewport.width == 1280 || (colorScheme == 'dark') == (viewport.width == 320))
+            assert.deepEqual(await axe(v.page, 'samtykke-banner'), [], where);
 
           /* The last choice can be reached and seen, by scrolling the card if need be. */
           const settings = v.page.locator('samtykke-banner [data-stk=set]');
@@ -157,9 +160,10 @@ for (const [name, look] of Object.entries(LOOKS)) {
         }
       }
 
-      /* The settings dialog, in both schemes, at the last size (200 % zoom). */
+      /* The settings dialog, in both schemes, at the last size (200 % zoom); the layout does
+       * not change it, so only with today's colours and with the site's. */
       await v.page.click('samtykke-banner [data-stk=set]');
-      for (const colorScheme of ['light', 'dark']) {
+      for (const colorScheme of name == 'box' ? [] : ['light', 'dark']) {
         await v.page.emulateMedia({ colorScheme });
         assert.deepEqual(await axe(v.page, 'dialog.stk-s'), [], `settings, ${colorScheme}`);
       }
