@@ -448,7 +448,7 @@ test_appearance_page (void)
   guint nth = 0;
 
   g_object_set (page, "policy", policy, NULL);
-  spin ();
+  stk_test_drain ();
   g_assert_true (g_str_has_prefix (contrast_shown (page, text_pair, 0), "17."));
   g_assert_nonnull (strstr (contrast_shown (page, text_pair, 0), "meets the 4.5:1"));
 
@@ -459,7 +459,7 @@ test_appearance_page (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Text");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "#1a1a1a");
   gtk_editable_set_text (GTK_EDITABLE (row), "#777");
-  spin ();
+  stk_test_drain ();
   g_assert_cmpstr (stk_appearance_get_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_TEXT), ==,
                    "#777");
   g_assert_cmpstr (contrast_shown (page, text_pair, 0), ==,
@@ -472,7 +472,7 @@ test_appearance_page (void)
 
   gtk_editable_set_text (GTK_EDITABLE (row), "#12345");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
-  spin ();
+  stk_test_drain ();
   g_assert_cmpstr (contrast_shown (page, text_pair, 0), ==,
                    "Not measured: one of the two is not an opaque colour");
   gtk_editable_set_text (GTK_EDITABLE (row), "#1a1a1a");
@@ -482,12 +482,12 @@ test_appearance_page (void)
   g_assert_true (stk_appearance_page_focus_path (STK_APPEARANCE_PAGE (page), "appearance.layout"));
   drop = focused_ancestor (page, GTK_TYPE_DROP_DOWN);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), STK_LAYOUT_CENTRED);
-  spin ();
+  stk_test_drain ();
   g_assert_cmpint (stk_appearance_get_layout (appearance), ==, STK_LAYOUT_CENTRED);
   nth = 0;
   g_assert_false (gtk_widget_get_sensitive (find_row (page, "Corner of the box", &nth)));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), STK_LAYOUT_BOX);
-  spin ();
+  stk_test_drain ();
   nth = 0;
   g_assert_true (gtk_widget_get_sensitive (find_row (page, "Corner of the box", &nth)));
   undo (policy);
@@ -502,7 +502,7 @@ test_appearance_page (void)
   g_assert_true (gtk_widget_has_css_class (site, "error"));
   gtk_editable_set_text (GTK_EDITABLE (site), "#e30613");
   g_signal_emit_by_name (site, "apply");
-  spin ();
+  stk_test_drain ();
   g_assert_false (gtk_widget_has_css_class (site, "error"));
   g_assert_cmpstr (stk_appearance_get_color (appearance, STK_SCHEME_LIGHT, STK_COLOR_ACCENT), !=,
                    "#0b5394");

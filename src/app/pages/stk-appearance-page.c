@@ -10,7 +10,6 @@
 #include "stk-appearance-page.h"
 #include "stk-color.h"
 #include "stk-field.h"
-#include "stk-page-path.h"
 
 /* The widgets of one scheme's colours: an entry and a colour button for each colour, and a row
  * for each pair whose contrast validation checks. */
@@ -48,7 +47,11 @@ struct _StkAppearancePage
   SchemeWidgets        schemes[2];
 };
 
-G_DEFINE_FINAL_TYPE (StkAppearancePage, stk_appearance_page, STK_TYPE_EDITOR_PAGE)
+static void stk_appearance_page_page_init (StkPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StkAppearancePage, stk_appearance_page, STK_TYPE_EDITOR_PAGE,
+                               G_IMPLEMENT_INTERFACE (STK_TYPE_PAGE,
+                                                      stk_appearance_page_page_init))
 
 STK_DEFINE_EDITOR_PAGE_FUNCTIONS (StkAppearancePage, stk_appearance_page)
 
@@ -292,10 +295,17 @@ on_site_color_apply (StkAppearancePage *self)
   stk_seal_history_of (self->appearance);
 }
 
+static gboolean
+stk_appearance_page_iface_owns_path (StkPage *page,
+                                     StkPath *path)
+{
+  return stk_path_has_name (path, 0, "appearance");
+}
+
 /* @path: a finding's path ("appearance.radius", "appearance.dark.link", ...) */
 static gboolean
-stk_appearance_page_route_path (StkEditorPage *page,
-                                const char    *path)
+stk_appearance_page_iface_focus_path (StkPage *page,
+                                      StkPath *parsed)
 {
   static const struct
   {
@@ -311,6 +321,11 @@ stk_appearance_page_route_path (StkEditorPage *page,
     { "appearance.reopen", G_STRUCT_OFFSET (StkAppearancePage, reopen_switch) },
   };
   StkAppearancePage *self = STK_APPEARANCE_PAGE (page);
+  g_autofree char *path = NULL;
+
+  if (!stk_path_has_name (parsed, 0, "appearance"))
+    return FALSE;
+  path = stk_path_to_string (parsed);
 
   for (guint i = 0; i < G_N_ELEMENTS (simple); i++)
     if (g_str_equal (path, simple[i].path))
@@ -327,6 +342,13 @@ stk_appearance_page_route_path (StkEditorPage *page,
       }
 
   return gtk_widget_grab_focus (self->layout_drop);
+}
+
+static void
+stk_appearance_page_page_init (StkPageInterface *iface)
+{
+  iface->owns_path = stk_appearance_page_iface_owns_path;
+  iface->focus_path = stk_appearance_page_iface_focus_path;
 }
 
 static void
@@ -349,7 +371,6 @@ stk_appearance_page_class_init (StkAppearancePageClass *klass)
 
   object_class->finalize = stk_appearance_page_finalize;
   STK_EDITOR_PAGE_CLASS (klass)->policy_changed = stk_appearance_page_policy_changed;
-  STK_EDITOR_PAGE_CLASS (klass)->focus_path = stk_appearance_page_route_path;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                STK_PAGES_RESOURCE "stk-appearance-page.ui");
