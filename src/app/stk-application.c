@@ -176,8 +176,9 @@ set_accels (GtkApplication *app)
     { "win.show-page('categories')", { "<Alt>3", NULL } },
     { "win.show-page('providers')", { "<Alt>4", NULL } },
     { "win.show-page('sections')", { "<Alt>5", NULL } },
-    { "win.show-page('preview')", { "<Alt>6", NULL } },
-    { "win.show-page('problems')", { "<Alt>7", NULL } },
+    { "win.show-page('appearance')", { "<Alt>6", NULL } },
+    { "win.show-page('preview')", { "<Alt>7", NULL } },
+    { "win.show-page('problems')", { "<Alt>8", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

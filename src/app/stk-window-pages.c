@@ -12,6 +12,7 @@
 #include "stk-window-private.h"
 
 #include "stk-page.h"
+#include "stk-appearance-page.h"
 #include "stk-categories-page.h"
 #include "stk-policy-page.h"
 #include "stk-preview-page.h"
@@ -20,7 +21,7 @@
 #include "stk-texts-page.h"
 
 static const char * const page_names[N_EDIT_PAGES] = {
-  "policy", "texts", "categories", "providers", "sections", "preview",
+  "policy", "texts", "categories", "providers", "sections", "appearance", "preview",
 };
 
 /* Gives @page the current document when it does not have it yet. */
@@ -62,7 +63,7 @@ _stk_window_pages_init (StkWindow *self)
 {
   static const char * const titles[N_EDIT_PAGES] = {
     N_("Policy"), N_("Banner Texts"), N_("Categories"), N_("Providers"), N_("Page Sections"),
-    N_("Preview"),
+    N_("Appearance"), N_("Preview"),
   };
   GtkWidget *spinner;
 
@@ -71,6 +72,7 @@ _stk_window_pages_init (StkWindow *self)
   self->pages[PAGE_CATEGORIES] = g_object_new (STK_TYPE_CATEGORIES_PAGE, NULL);
   self->pages[PAGE_PROVIDERS] = g_object_new (STK_TYPE_PROVIDERS_PAGE, NULL);
   self->pages[PAGE_SECTIONS] = g_object_new (STK_TYPE_SECTIONS_PAGE, NULL);
+  self->pages[PAGE_APPEARANCE] = g_object_new (STK_TYPE_APPEARANCE_PAGE, NULL);
   self->pages[PAGE_PREVIEW] = g_object_new (STK_TYPE_PREVIEW_PAGE, NULL);
 
   for (guint i = 0; i < N_EDIT_PAGES; i++)
