@@ -1228,6 +1228,7 @@ stk_export_page_html (StkPolicy  *policy,
   guint categories_after;
   const char *name;
   const char *updated;
+  const char *checked;
 
   g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
   g_return_val_if_fail (lang != NULL, NULL);
@@ -1241,6 +1242,7 @@ stk_export_page_html (StkPolicy  *policy,
 
   name = stk_policy_get_name (policy);
   updated = stk_policy_get_updated (policy);
+  checked = stk_policy_get_checked (policy);
 
   out = g_string_new ("<!DOCTYPE html>\n<html lang=\"");
   append_escaped (out, lang);
@@ -1276,6 +1278,17 @@ stk_export_page_html (StkPolicy  *policy,
       append_escaped (out, updated);
       g_string_append (out, "\">");
       append_escaped (out, updated);
+      g_string_append (out, "</time>");
+    }
+  /* When the site was last held against the policy: only with a label in this language. */
+  if (checked != NULL && *checked != '\0' && *policy_text (policy, "checked_label", lang) != '\0')
+    {
+      g_string_append (out, " · ");
+      append_escaped (out, policy_text (policy, "checked_label", lang));
+      g_string_append (out, " <time datetime=\"");
+      append_escaped (out, checked);
+      g_string_append (out, "\">");
+      append_escaped (out, checked);
       g_string_append (out, "</time>");
     }
   g_string_append (out, "</p>\n");

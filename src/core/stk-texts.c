@@ -68,6 +68,8 @@ static const StkTextKey text_keys[] = {
   { "embed_accept", STK_TEXT_GROUP_EMBED, FALSE, N_("Accept and show content"), NULL },
   { "revision_label", STK_TEXT_GROUP_PAGE, FALSE, N_("Version"), NULL },
   { "updated_label", STK_TEXT_GROUP_PAGE, FALSE, N_("Last updated"), NULL },
+  { "checked_label", STK_TEXT_GROUP_PAGE, FALSE, N_("Last checked against the site"), NULL,
+    TRUE },
   { "controller_label", STK_TEXT_GROUP_PAGE, FALSE, N_("Data controller"), NULL },
 };
 

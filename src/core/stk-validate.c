@@ -889,6 +889,8 @@ text_is_shown (Validator  *v,
 {
   if (g_str_equal (key, "reopen_button"))
     return stk_appearance_get_reopen (stk_policy_get_appearance (v->policy));
+  if (g_str_equal (key, "checked_label"))
+    return stk_policy_get_checked (v->policy) != NULL;
   if (g_str_equal (key, "gpc_note"))
     {
       StkList *categories = stk_policy_get_categories (v->policy);

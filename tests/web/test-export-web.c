@@ -672,6 +672,46 @@ test_reopen_button (void)
   g_assert_null (strstr (banner, "class=\"stk stk-o"));
 }
 
+/* The declaration pages say when the site was last checked against the policy, once it has
+ * been, and only in a language that has the label. */
+static void
+test_checked_date (void)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  g_autoptr(GListModel) findings = NULL;
+  g_autofree char *before = page (policy, "da");
+  g_autofree char *da = NULL;
+  g_autofree char *en = NULL;
+
+  g_assert_true (stk_policy_get_checked (policy) == NULL
+                 || *stk_policy_get_checked (policy) == '\0');
+  g_assert_null (strstr (before, "Sidst kontrolleret"));
+
+  stk_policy_set_checked (policy, "2026-11-28");
+  da = page (policy, "da");
+  g_assert_nonnull (strstr (da, " · Sidst kontrolleret på sitet <time datetime=\"2026-11-28\">"
+                                "2026-11-28</time></p>"));
+
+  /* Without the English label, the English page leaves the date out, and validation says the
+   * label is missing. */
+  stk_text_set (stk_policy_get_text (policy, "checked_label"), "en", "");
+  en = page (policy, "en");
+  g_assert_null (strstr (en, "2026-11-28"));
+  findings = stk_policy_validate (policy);
+  {
+    gboolean reported = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+      {
+        g_autoptr(StkFinding) finding = g_list_model_get_item (findings, i);
+
+        if (g_str_has_prefix (stk_finding_get_path (finding), "texts.checked_label"))
+          reported = TRUE;
+      }
+    g_assert_true (reported);
+  }
+}
+
 /* The runtime form says whether Global Privacy Control answers the banner. */
 static void
 test_runtime_gpc (void)
@@ -709,6 +749,7 @@ main (int   argc,
   g_test_add_func ("/export-web/look/layout", test_look_layout);
   g_test_add_func ("/export-web/reopen-button", test_reopen_button);
   g_test_add_func ("/export-web/runtime-gpc", test_runtime_gpc);
+  g_test_add_func ("/export-web/checked-date", test_checked_date);
 
   return g_test_run ();
 }
