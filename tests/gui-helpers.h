@@ -18,6 +18,7 @@ void   stk_test_iterate  (gint64      deadline,
                           const char *waiting_for);
 void   stk_test_drain    (void);
 void   stk_test_run_for  (guint       ms);
+void   stk_test_gui_init (void);
 
 /* Runs the main loop until @cond holds; fails the test, naming @cond, after @seconds. */
 #define STK_WAIT_UNTIL_WITHIN(cond, seconds) G_STMT_START {                                  \

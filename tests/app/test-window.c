@@ -1141,6 +1141,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  stk_test_gui_init ();
   tmp_dir = g_dir_make_tmp ("samtykke-app-XXXXXX", NULL);
   g_assert_nonnull (tmp_dir);
   /* Recent files are written below here rather than into the user's own list. */

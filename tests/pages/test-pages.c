@@ -1611,6 +1611,7 @@ main (int   argc,
       char *argv[])
 {
   g_set_prgname ("samtykke-test");
+  stk_test_gui_init ();
   /* Draw with cairo: under Xvfb the GL renderer runs in Mesa's JIT, which is slow and whose
    * allocations the leak checker cannot attribute. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);

@@ -487,6 +487,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  stk_test_gui_init ();
   tmp_dir = g_dir_make_tmp ("samtykke-export-XXXXXX", NULL);
   g_assert_nonnull (tmp_dir);
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);

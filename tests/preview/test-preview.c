@@ -692,6 +692,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  stk_test_gui_init ();
+
   /* Under Xvfb without GL the web engine warns, once, that it draws without hardware
    * acceleration: expected here, so not fatal. */
   {
