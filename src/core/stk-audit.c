@@ -240,6 +240,27 @@ stk_audit_report_get_policy (StkAuditReport *self)
   return self->policy;
 }
 
+/**
+ * stk_audit_report_set_policy:
+ * @self: a report that is not finished yet
+ * @policy: the policy to match against instead
+ *
+ * A HAR file is read in a worker thread, against a copy of the policy taken when the reading
+ * started, so that the reading never touches a policy the editor may change meanwhile; the
+ * report is then matched against the editor's own policy (on its thread), so that what it
+ * adds goes there.
+ */
+void
+stk_audit_report_set_policy (StkAuditReport *self,
+                             StkPolicy      *policy)
+{
+  g_return_if_fail (STK_IS_AUDIT_REPORT (self));
+  g_return_if_fail (STK_IS_POLICY (policy));
+  g_return_if_fail (!self->finished);
+
+  g_set_object (&self->policy, policy);
+}
+
 StkAuditSource
 stk_audit_report_get_source (StkAuditReport *self)
 {

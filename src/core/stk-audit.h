@@ -99,6 +99,10 @@ StkAuditReport *stk_audit_report_new              (StkPolicy          *policy,
                                                    StkAuditSource      source);
 StkPolicy      *stk_audit_report_get_policy       (StkAuditReport     *self);
 StkAuditSource  stk_audit_report_get_source       (StkAuditReport     *self);
+/* Matches the report against @policy instead (before stk_audit_report_finish()): for reading
+ * in a worker thread against a copy of the policy. */
+void            stk_audit_report_set_policy       (StkAuditReport     *self,
+                                                   StkPolicy          *policy);
 void            stk_audit_report_observe          (StkAuditReport     *self,
                                                    const StkObservation *observation);
 /* A page visited (scan) or read (HAR); @error is NULL when it loaded. */

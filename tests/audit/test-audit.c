@@ -703,6 +703,42 @@ test_apply_pattern (void)
   g_assert_cmpstr (stk_policy_get_checked (policy), ==, "");
 }
 
+/* Read against a copy (as a worker thread does), matched and applied against the original. */
+static void
+test_apply_other_policy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StkPolicy) policy = load_example ();
+  g_autoptr(GBytes) bytes = stk_policy_to_bytes (policy);
+  g_autoptr(StkPolicy) copy = stk_policy_load_data (g_bytes_get_data (bytes, NULL),
+                                                    g_bytes_get_size (bytes), "copy.json",
+                                                    &error);
+  g_autoptr(StkAuditReport) report = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autofree char *path = fixture ("consent-flow.har");
+  guint n_providers = stk_list_get_n (stk_policy_get_providers (policy));
+  StkAuditItem *nmstat;
+
+  g_assert_no_error (error);
+  report = stk_audit_report_new (copy, STK_AUDIT_SOURCE_HAR);
+  g_assert_true (stk_har_read (report, path, &error));
+  g_assert_no_error (error);
+  stk_audit_report_set_policy (report, policy);
+  stk_audit_report_finish (report);
+  g_assert_true (stk_audit_report_get_policy (report) == policy);
+
+  /* Declarations of the original, not of the copy. */
+  nmstat = find_item (report, "nmstat", STK_AUDIT_DECLARED);
+  g_assert_nonnull (nmstat);
+  g_assert_true (stk_node_get_root (STK_NODE (stk_audit_item_get_cookie (nmstat)))
+                 == STK_NODE (policy));
+
+  g_ptr_array_add (chosen, find_item (report, "_ga", STK_AUDIT_UNDECLARED));
+  g_assert_cmpuint (stk_audit_report_apply (report, chosen, NULL, NULL), ==, 1);
+  g_assert_cmpuint (stk_list_get_n (stk_policy_get_providers (policy)), ==, n_providers + 1);
+  g_assert_cmpuint (stk_list_get_n (stk_policy_get_providers (copy)), ==, n_providers);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -722,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/har/big", test_har_big);
   g_test_add_func ("/har/too-many", test_har_too_many);
   g_test_add_func ("/scan/observations", test_scan_observations);
+  g_test_add_func ("/apply/other-policy", test_apply_other_policy);
   g_test_add_func ("/apply/one-step", test_apply);
   g_test_add_func ("/apply/pattern", test_apply_pattern);
 
