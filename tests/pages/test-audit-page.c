@@ -331,6 +331,7 @@ test_har_errors (void)
   StkAuditPage *audit = STK_AUDIT_PAGE (page);
   GtkWindow *window = show_page (page);
   StkAuditReport *shown;
+  GtkWidget *bar;
 
   g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
 
@@ -338,11 +339,15 @@ test_har_errors (void)
   g_assert_null (stk_audit_page_get_report (audit));
   g_assert_nonnull (stk_audit_page_get_error (audit));
   g_assert_nonnull (strstr (stk_audit_page_get_error (audit), "truncated.har:144:24: "));
+  bar = find_descendant (page, GTK_TYPE_INFO_BAR, NULL);
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
 
   import (page, "consent-flow.har");
   shown = stk_audit_page_get_report (audit);
   g_assert_nonnull (shown);
   g_assert_null (stk_audit_page_get_error (audit));
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
 
   import (page, "entries-not-array.har");
   g_assert_true (stk_audit_page_get_report (audit) == shown);

@@ -29,6 +29,8 @@ struct _StkAuditPage
 
   /* template widgets */
   AdwToastOverlay     *toast_overlay;
+  GtkInfoBar          *error_bar;
+  GtkLabel            *error_label;
   GtkStack            *stack;
   AdwStatusPage       *busy_status;
   GtkSpinner          *busy_spinner;
@@ -226,8 +228,16 @@ set_error (StkAuditPage *self,
 {
   g_free (self->error);
   self->error = g_strdup (message);
-  if (message != NULL)
-    show_toast (self, message, 0);
+  /* Not a toast: a message with a file, line and column is long, and must stay readable. */
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_info_bar_set_revealed (self->error_bar, message != NULL);
+}
+
+static void
+on_error_bar_response (StkAuditPage *self,
+                       int           response)
+{
+  gtk_info_bar_set_revealed (self->error_bar, FALSE);
 }
 
 /* The summary ------------------------------------------------------------------------------ */
@@ -1224,8 +1234,9 @@ scan_action (GtkWidget  *widget,
                                                        : NULL,
                                                        _("Scan Website"),
                                                        _("The pages open in a private browser, "
-                                                         "as on a first visit, once before and "
-                                                         "once after accepting every category. "
+                                                         "as on a first visit. When the site runs "
+                                                         "the Samtykke banner, they are visited "
+                                                         "again after accepting every category. "
                                                          "Links to other sites are not "
                                                          "followed.")));
   group = adw_preferences_group_new ();
@@ -1236,7 +1247,7 @@ scan_action (GtkWidget  *widget,
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (url_row), GTK_INPUT_PURPOSE_URL);
   pages_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (pages_row), _("Pages at Most"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (pages_row), _("In each of the two visits"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (pages_row), _("In each pass"));
   spin = gtk_spin_button_new_with_range (1, 1000, 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), max_pages);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
@@ -1658,6 +1669,8 @@ stk_audit_page_class_init (StkAuditPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, AUDIT_PAGE_RESOURCE);
   gtk_widget_class_bind_template_child (widget_class, StkAuditPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, StkAuditPage, error_bar);
+  gtk_widget_class_bind_template_child (widget_class, StkAuditPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, StkAuditPage, stack);
   gtk_widget_class_bind_template_child (widget_class, StkAuditPage, busy_status);
   gtk_widget_class_bind_template_child (widget_class, StkAuditPage, busy_spinner);
@@ -1678,6 +1691,7 @@ stk_audit_page_class_init (StkAuditPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StkAuditPage, attribution_label);
   gtk_widget_class_bind_template_child (widget_class, StkAuditPage, no_match_status);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response);
   gtk_widget_class_bind_template_callback (widget_class, on_show_changed);
 }
 
