@@ -297,6 +297,15 @@ test_har_add_undo (void)
   g_assert_nonnull (find_descendant (row_of (page, "_ga"), GTK_TYPE_LABEL, "success"));
   g_assert_null (find_descendant (row_of (page, "_ga"), GTK_TYPE_CHECK_BUTTON, NULL));
 
+  /* Other edits leave the rows as they are (an expanded row stays open). */
+  row = row_of (page, "_tracker");
+  stk_policy_set_name (policy, "Another name");
+  spin ();
+  g_assert_true (row_of (page, "_tracker") == row);
+  g_assert_true (stk_history_undo (history));
+  spin ();
+  g_assert_true (row_of (page, "_tracker") == row);
+
   /* One undo takes all of it back. */
   g_assert_true (stk_history_undo (history));
   spin ();

@@ -59,7 +59,9 @@ struct _StkAuditPage
   GtkFilterListModel  *shown[3];        /* by StkAuditStatus */
   GHashTable          *chosen;          /* StkAuditItem set */
   GHashTable          *categories;      /* StkAuditItem -> category id */
-  GHashTable          *applied;         /* StkAuditItem set: once added to the policy */
+  /* StkAuditItem -> whether the policy declared it at the last look (TRUE + 1 / FALSE + 1),
+   * for each item once added to the policy */
+  GHashTable          *applied;
   char                *search;          /* casefolded, or NULL */
   ShowFilter           show;
   StkScanner          *scanner;
@@ -741,9 +743,28 @@ on_policy_changed (StkAuditPage *self)
   if (!self->applying && self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
 
-  /* An undo or redo of the addition turns items back or forth. */
-  if (!self->applying && g_hash_table_size (self->applied) > 0)
-    rebuild_rows (self);
+  /* An undo or redo of the addition turns items back or forth; other edits change nothing
+   * here, and rebuilding the rows would fold them. */
+  if (!self->applying && self->policy != NULL)
+    {
+      GHashTableIter iter;
+      gpointer item, seen;
+      gboolean flipped = FALSE;
+
+      g_hash_table_iter_init (&iter, self->applied);
+      while (g_hash_table_iter_next (&iter, &item, &seen))
+        {
+          gboolean declared = policy_declares (self->policy, item);
+
+          if (GPOINTER_TO_INT (seen) - 1 != declared)
+            {
+              g_hash_table_iter_replace (&iter, GINT_TO_POINTER (declared + 1));
+              flipped = TRUE;
+            }
+        }
+      if (flipped)
+        rebuild_rows (self);
+    }
 }
 
 static void
@@ -935,7 +956,12 @@ stk_audit_page_add_chosen (StkAuditPage *self)
   self->applying = FALSE;
 
   for (guint i = 0; i < items->len; i++)
-    g_hash_table_add (self->applied, g_object_ref (g_ptr_array_index (items, i)));
+    {
+      StkAuditItem *item = g_ptr_array_index (items, i);
+
+      g_hash_table_replace (self->applied, g_object_ref (item),
+                            GINT_TO_POINTER (policy_declares (self->policy, item) + 1));
+    }
   g_hash_table_remove_all (self->chosen);
   rebuild_rows (self);
   update_add_action (self);
