@@ -69,6 +69,7 @@ struct _StkAuditPage
   char                *error;
   GStrv                scan_args;
   GSettings           *settings;
+  GSimpleActionGroup  *actions;         /* the same actions, for the rest of the window */
   GtkNativeDialog     *chooser;
   GtkWindow           *dialog;
   gboolean             busy;
@@ -91,6 +92,48 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void rebuild_rows (StkAuditPage *self);
+
+/* Enables or disables one of the page's actions ("scan"), and its copy in the group the window
+ * may insert. */
+static void
+set_action_enabled (StkAuditPage *self,
+                    const char   *name,
+                    gboolean      enabled)
+{
+  g_autofree char *full = g_strconcat ("audit.", name, NULL);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), full, enabled);
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+forward_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_autofree char *full = g_strconcat ("audit.", g_action_get_name (G_ACTION (action)), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (user_data), full, NULL);
+}
+
+/**
+ * stk_audit_page_get_actions:
+ * @self: an audit page
+ *
+ * The page's actions as a group, for a window to insert under the prefix "audit", so that
+ * menus and buttons outside the page reach them; they are enabled and disabled with the page's.
+ *
+ * Returns: (transfer none): the group
+ */
+GActionGroup *
+stk_audit_page_get_actions (StkAuditPage *self)
+{
+  g_return_val_if_fail (STK_IS_AUDIT_PAGE (self), NULL);
+
+  return G_ACTION_GROUP (self->actions);
+}
 
 /* Labels ----------------------------------------------------------------------------------- */
 
@@ -186,16 +229,16 @@ set_busy (StkAuditPage *self,
 
   self->busy = busy;
   gtk_spinner_set_spinning (self->busy_spinner, busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.scan", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.import-har", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.cancel", busy);
+  set_action_enabled (self, "scan", !busy);
+  set_action_enabled (self, "import-har", !busy);
+  set_action_enabled (self, "cancel", busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
 update_add_action (StkAuditPage *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.add-selected",
+  set_action_enabled (self, "add-selected",
                                  !self->busy && self->report != NULL
                                  && g_hash_table_size (self->chosen) > 0);
 }
@@ -1596,6 +1639,15 @@ stk_audit_page_dispose (GObject *object)
   g_clear_object (&self->search_filter);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  /* A window may still hold the group: its actions must no longer reach this page. */
+  if (self->actions != NULL)
+    {
+      g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->actions));
+
+      for (guint i = 0; names[i] != NULL; i++)
+        g_action_map_remove_action (G_ACTION_MAP (self->actions), names[i]);
+      g_clear_object (&self->actions);
+    }
 
   /* AdwBin unparents its child itself: let go of it before the template's children. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1726,7 +1778,19 @@ stk_audit_page_init (StkAuditPage *self)
 {
   g_autofree char *attribution = NULL;
 
+  static const GActionEntry entries[] = {
+    { "scan", forward_action },
+    { "import-har", forward_action },
+    { "add-selected", forward_action },
+    { "cancel", forward_action },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The page is their target; it outlives the group only as long as the window keeps both. */
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries),
+                                   self);
 
   self->chosen = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->categories = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
@@ -1757,8 +1821,8 @@ stk_audit_page_init (StkAuditPage *self)
                                            "add them to the policy in one step."));
 
   set_busy (self, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.cancel", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.scan", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.import-har", TRUE);
+  set_action_enabled (self, "cancel", FALSE);
+  set_action_enabled (self, "scan", TRUE);
+  set_action_enabled (self, "import-har", TRUE);
   show_state (self);
 }

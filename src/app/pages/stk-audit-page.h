@@ -7,7 +7,8 @@
  * filtered by a search, with the details of each; the undeclared items the user ticks are added
  * to the policy as one undoable step. Without a report it offers a scan of the website and the
  * import of HAR files. Its actions ("audit.scan", "audit.import-har", "audit.add-selected",
- * "audit.cancel") may be activated from anywhere inside the page's window.
+ * "audit.cancel") work inside the page; stk_audit_page_get_actions() gives them to the rest of
+ * the window.
  */
 #pragma once
 
@@ -49,6 +50,10 @@ void            stk_audit_page_set_scan_args    (StkAuditPage         *self,
 void            stk_audit_page_import_har       (StkAuditPage         *self,
                                                  GFile * const        *files,
                                                  guint                 n_files);
+/* The page's actions ("scan", "import-har", "add-selected", "cancel") as a group, enabled as
+ * the page's are, for the window to insert as "audit" so that its menus reach them.
+ * (transfer none) */
+GActionGroup   *stk_audit_page_get_actions      (StkAuditPage         *self);
 /* The last error of a scan or an import, or NULL. */
 const char     *stk_audit_page_get_error        (StkAuditPage         *self);
 
