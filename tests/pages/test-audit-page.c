@@ -325,7 +325,21 @@ test_har_add_undo (void)
   g_assert_null (stk_audit_page_get_category (audit, tracker));
   g_assert_cmpuint (stk_audit_page_add_chosen (audit), ==, 0);
   g_assert_null (declared_cookie (policy, "_tracker"));
-  stk_audit_page_set_category (audit, tracker, "functional");
+  /* Chosen on its row. */
+  {
+    StkList *categories = stk_policy_get_categories (policy);
+    GtkWidget *combo = find_descendant (row_of (page, "_tracker"), ADW_TYPE_COMBO_ROW, NULL);
+    guint functional = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < stk_list_get_n (categories); i++)
+      if (g_str_equal (stk_category_get_id (stk_list_peek (categories, i)), "functional"))
+        functional = i;
+    g_assert_nonnull (combo);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==,
+                      GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (combo), functional);
+  }
+  g_assert_cmpstr (stk_audit_page_get_category (audit, tracker), ==, "functional");
   g_assert_cmpuint (stk_audit_page_add_chosen (audit), ==, 1);
   g_assert_nonnull (declared_cookie (policy, "_tracker"));
   g_assert_true (stk_history_undo (history));

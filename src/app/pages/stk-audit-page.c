@@ -419,8 +419,14 @@ on_category_selected (AdwComboRow  *row,
   GStrv ids = g_object_get_data (G_OBJECT (row), "stk-category-ids");
   guint selected = adw_combo_row_get_selected (row);
 
-  if (selected != GTK_INVALID_LIST_POSITION && selected < g_strv_length (ids))
-    stk_audit_page_set_category (self, item, ids[selected]);
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length (ids))
+    return;
+
+  stk_audit_page_set_category (self, item, ids[selected]);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               g_strcmp0 (ids[selected],
+                                          stk_audit_item_get_suggested_category (item)) == 0
+                               ? _("As suggested; confirm it") : "");
 }
 
 static GtkWidget *
