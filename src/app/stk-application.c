@@ -178,7 +178,8 @@ set_accels (GtkApplication *app)
     { "win.show-page('sections')", { "<Alt>5", NULL } },
     { "win.show-page('appearance')", { "<Alt>6", NULL } },
     { "win.show-page('preview')", { "<Alt>7", NULL } },
-    { "win.show-page('problems')", { "<Alt>8", NULL } },
+    { "win.show-page('audit')", { "<Alt>8", NULL } },
+    { "win.show-page('problems')", { "<Alt>9", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

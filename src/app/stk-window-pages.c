@@ -13,6 +13,7 @@
 
 #include "stk-page.h"
 #include "stk-appearance-page.h"
+#include "stk-audit-page.h"
 #include "stk-categories-page.h"
 #include "stk-policy-page.h"
 #include "stk-preview-page.h"
@@ -58,6 +59,12 @@ visible_page_changed_cb (StkWindow *self)
   _stk_window_update_busy (self);
 }
 
+static void
+show_audit_page_cb (StkWindow *self)
+{
+  stk_window_show_page (self, "audit");
+}
+
 void
 _stk_window_pages_init (StkWindow *self)
 {
@@ -81,6 +88,21 @@ _stk_window_pages_init (StkWindow *self)
       /* Every page waits for the document until it is first shown. */
       self->page_stale[i] = TRUE;
     }
+
+  /* Checking the website: its actions reach the menu as "audit.*", and starting a scan or an
+   * import from there shows the page where its progress and results appear. */
+  {
+    GtkWidget *audit = stk_audit_page_new (self->document);
+    GActionGroup *actions = stk_audit_page_get_actions (STK_AUDIT_PAGE (audit));
+
+    gtk_stack_add_titled (self->stack, audit, "audit", _("Check Website"));
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "audit", actions);
+    for (guint i = 0; i < 2; i++)
+      g_signal_connect_object (g_action_map_lookup_action (G_ACTION_MAP (actions),
+                                                           i == 0 ? "scan" : "import-har"),
+                               "activate", G_CALLBACK (show_audit_page_cb), self,
+                               G_CONNECT_SWAPPED);
+  }
 
   self->problems_page = STK_PROBLEMS_PAGE (stk_problems_page_new ());
   stk_problems_page_set_findings (self->problems_page,

@@ -820,6 +820,31 @@ test_shortcuts_and_about (void)
       g_assert_nonnull (accels[0]);
     }
 
+  /* The sidebar's pages, in its order, at Alt+1 to Alt+9, the website check among them. */
+  {
+    static const char * const pages[] = {
+      "policy", "texts", "categories", "providers", "sections", "appearance", "preview",
+      "audit", "problems",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        g_autofree char *detailed = g_strdup_printf ("win.show-page('%s')", pages[i]);
+        g_autofree char *key = g_strdup_printf ("<Alt>%u", i + 1);
+        g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                     detailed);
+
+        g_assert_nonnull (accels);
+        g_assert_cmpstr (accels[0], ==, key);
+        /* The preview's web engine is tested on its own (tests/preview). */
+        if (g_str_equal (pages[i], "preview"))
+          continue;
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                                   pages[i]));
+        g_assert_cmpstr (stk_window_get_visible_page (window), ==, pages[i]);
+      }
+  }
+
   /* The shortcuts window (Ctrl+?) lists them. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   STK_WAIT_UNTIL ((shown = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
