@@ -47,9 +47,24 @@ void
 stk_js_append_string (GString    *out,
                       const char *text)
 {
+  const char *p = text != NULL ? text : "";
+
   g_string_append_c (out, '"');
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
-    append_js_char (out, g_utf8_get_char (p));
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      /* A byte that starts no character (a script read from a file need not be UTF-8) stands
+       * for U+FFFD, and only that byte is taken: stepping by its lead byte could pass the end. */
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          append_js_char (out, 0xfffd);
+          p++;
+          continue;
+        }
+      append_js_char (out, c);
+      p = g_utf8_next_char (p);
+    }
   g_string_append_c (out, '"');
 }
 
