@@ -414,8 +414,9 @@ stk_export_flow_show_install_help (GtkWindow *parent)
 
   dialog = adw_message_dialog_new (parent, _("Installing the Banner"),
     _("Paste the copied banner right after the <body> tag of the website’s template, so that "
-      "it is on every page. It holds the policy, its style and its script: it needs no other "
-      "file."));
+      "it is on every page. It holds its texts, style and script; the list of cookies it shows "
+      "on request comes from policy.json, which the export writes: publish it beside the "
+      "declaration pages."));
   more = g_strdup_printf ("%s\n\n%s\n\n%s",
     _("Export the policy and publish the declaration pages (cookie-policy.da.html and the "
       "others). Link to them, and to the consent settings, at the bottom of every page: a link "
