@@ -256,9 +256,11 @@ test_fmt_write (void)
   g_test_message ("%u kills while running: %u left the old file, %u the new one, %u a "
                   "finished file under its hidden name", killed, old_seen, new_seen,
                   hidden_left);
-  /* The kills fell before, during and after the write. */
-  g_assert_cmpuint (old_seen, >=, 10);
-  g_assert_cmpuint (new_seen, >=, 10);
+  /* The kills fell before, during and after the write: at least one in twenty on each side
+   * (10 of the plain build's 200; under the sanitizers, where the window follows a slower
+   * program, 1 of 30). */
+  g_assert_cmpuint (old_seen, >=, MAX (1, N_KILLS / 20));
+  g_assert_cmpuint (new_seen, >=, MAX (1, N_KILLS / 20));
   g_assert_cmpuint (killed, >=, N_KILLS / 2);
 
   g_unlink (c.path);
@@ -395,8 +397,8 @@ test_export (void)
     }
 
   g_test_message ("files left old: %u, files new: %u", untouched, changed);
-  g_assert_cmpuint (untouched, >=, 10);
-  g_assert_cmpuint (changed, >=, 10);
+  g_assert_cmpuint (untouched, >=, MAX (1, N_KILLS / 20));
+  g_assert_cmpuint (changed, >=, MAX (1, N_KILLS / 20));
 
   export_reset (&c);
   {
