@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "stk-core-private.h"
+#include "stk-interop-private.h"
 #include "stk-error.h"
 #include "stk-export.h"
 #include "stk-validate.h"
@@ -112,9 +113,11 @@ stk_export_site_path_normalize (const char  *site_path,
                                            : g_strconcat (site_path, "/", NULL);
 }
 
-static gboolean
-check_policy (StkPolicy  *policy,
-              GError    **error)
+/* Refuses a policy that validation finds errors in, listing them: every export of a banner
+ * (Samtykke's own, or another banner's configuration) checks this first. */
+gboolean
+stk_export_check_policy (StkPolicy  *policy,
+                         GError    **error)
 {
   g_autoptr(GListModel) findings = stk_policy_validate (policy);
   guint n_errors = stk_findings_count (findings, STK_SEVERITY_ERROR);
@@ -181,7 +184,7 @@ stk_export_render_at (StkPolicy       *policy,
   g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
 
   site = stk_export_site_path_normalize (site_path, error);
-  if (site == NULL || !check_policy (policy, error))
+  if (site == NULL || !stk_export_check_policy (policy, error))
     return NULL;
 
   files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

@@ -15,37 +15,6 @@
 
 /* A banner that would miss texts or a required category is no banner: the configurations are
  * refused as the export of Samtykke's own banner is. */
-static gboolean
-check_policy (StkPolicy  *policy,
-              GError    **error)
-{
-  g_autoptr(GListModel) findings = stk_policy_validate (policy);
-  guint n_errors = stk_findings_count (findings, STK_SEVERITY_ERROR);
-  g_autoptr(GString) message = NULL;
-
-  if (n_errors == 0)
-    return TRUE;
-
-  message = g_string_new (NULL);
-  g_string_append_printf (message,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "The policy has %u error and cannot be exported:",
-                                       "The policy has %u errors and cannot be exported:",
-                                       n_errors),
-                          n_errors);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(StkFinding) finding = g_list_model_get_item (findings, i);
-
-      if (stk_finding_get_severity (finding) == STK_SEVERITY_ERROR)
-        g_string_append_printf (message, "\n  %s [%s]", stk_finding_get_message (finding),
-                                stk_finding_get_path (finding));
-    }
-
-  g_set_error_literal (error, STK_ERROR, STK_ERROR_INVALID_POLICY, message->str);
-  return FALSE;
-}
-
 /**
  * stk_interop_render:
  * @policy: a policy
@@ -91,7 +60,7 @@ stk_interop_render (StkPolicy                *policy,
     }
 
   site_path = stk_export_site_path_normalize (options->site_path, error);
-  if (site_path == NULL || !check_policy (policy, error))
+  if (site_path == NULL || !stk_export_check_policy (policy, error))
     return NULL;
 
   switch (format)

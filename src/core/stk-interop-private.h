@@ -189,4 +189,8 @@ char        *stk_interop_rewrite_imports (const char     *source,
                                           gsize          *out_length,
                                           guint          *n_imports);
 
+/* stk-export.c: refuses a policy with validation errors, listing them. */
+gboolean stk_export_check_policy (StkPolicy  *policy,
+                                  GError    **error);
+
 G_END_DECLS
