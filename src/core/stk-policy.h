@@ -100,6 +100,10 @@ StkList            *stk_policy_get_sections            (StkPolicy          *self
 StkList            *stk_policy_get_categories          (StkPolicy          *self);
 StkList            *stk_policy_get_providers           (StkPolicy          *self);
 
+/* stk-policy-replace.c */
+void                stk_policy_replace_with            (StkPolicy          *self,
+                                                        StkPolicy          *source);
+
 gboolean            stk_policy_honours_gpc             (StkPolicy          *self);
 
 StkCategory        *stk_policy_find_category           (StkPolicy          *self,
