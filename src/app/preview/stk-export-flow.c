@@ -289,6 +289,22 @@ describe_warnings (GListModel *findings)
   return g_string_free (out, FALSE);
 }
 
+/* What runs once the checks let an export go ahead. */
+typedef struct
+{
+  StkExportFlowProceed  proceed;
+  gpointer              data;
+  GDestroyNotify        data_free;
+} Proceed;
+
+static void
+proceed_free (Proceed *proceed)
+{
+  if (proceed->data_free != NULL)
+    g_clear_pointer (&proceed->data, proceed->data_free);
+  g_free (proceed);
+}
+
 static void
 warnings_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -298,11 +314,11 @@ warnings_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "export") == 0 && stk_document_get_policy (document) != NULL)
     {
-      gboolean again = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "again"));
+      Proceed *proceed = g_object_get_data (G_OBJECT (dialog), "proceed");
 
       stk_document_set_accepted_warnings (document,
                                           g_object_get_data (G_OBJECT (dialog), "warnings"));
-      choose_folder_and_write (parent, document, again);
+      proceed->proceed (parent, document, proceed->data);
     }
   else
     {
@@ -314,7 +330,7 @@ static GtkWidget *
 new_warnings_dialog (GtkWindow   *parent,
                      StkDocument *document,
                      GListModel  *findings,
-                     gboolean     again)
+                     Proceed     *proceed)
 {
   guint n_warnings = stk_findings_count (findings, STK_SEVERITY_WARNING);
   g_autofree char *body = NULL;
@@ -339,12 +355,83 @@ new_warnings_dialog (GtkWindow   *parent,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "again", GINT_TO_POINTER (again));
+  g_object_set_data_full (G_OBJECT (dialog), "proceed", proceed, (GDestroyNotify) proceed_free);
   g_object_set_data_full (G_OBJECT (dialog), "warnings", describe_warnings (findings), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (document), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (warnings_response_cb), parent, 0);
 
   return dialog;
+}
+
+/**
+ * stk_export_flow_check:
+ * @parent: the window the dialogs belong to
+ * @document: the document to export
+ * @proceed: what exports, once the checks let it
+ * @data: (nullable): for @proceed
+ * @data_free: (nullable): frees @data when it is no longer needed
+ *
+ * The checks before a banner is exported: refuses a policy with errors, listing them; asks
+ * before exporting one with warnings (once for the same warnings); then runs @proceed.
+ */
+void
+stk_export_flow_check (GtkWindow            *parent,
+                       StkDocument          *document,
+                       StkExportFlowProceed  proceed,
+                       gpointer              data,
+                       GDestroyNotify        data_free)
+{
+  Proceed *then;
+  GListModel *findings;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (STK_IS_DOCUMENT (document));
+  g_return_if_fail (proceed != NULL);
+
+  then = g_new0 (Proceed, 1);
+  then->proceed = proceed;
+  then->data = data;
+  then->data_free = data_free;
+
+  if (stk_document_get_policy (document) == NULL)
+    {
+      proceed_free (then);
+      return;
+    }
+
+  /* The findings may be a pause behind the last edit. */
+  stk_document_validate_now (document);
+  findings = stk_document_get_findings (document);
+  if (stk_findings_count (findings, STK_SEVERITY_ERROR) > 0)
+    {
+      gtk_window_present (GTK_WINDOW (stk_export_flow_new_refusal (parent, findings)));
+      proceed_free (then);
+      return;
+    }
+
+  if (stk_findings_count (findings, STK_SEVERITY_WARNING) > 0)
+    {
+      g_autofree char *warnings = describe_warnings (findings);
+      const char *accepted = stk_document_get_accepted_warnings (document);
+
+      if (g_strcmp0 (accepted, warnings) != 0)
+        {
+          gtk_window_present (GTK_WINDOW (new_warnings_dialog (parent, document, findings,
+                                                               then)));
+          return;
+        }
+    }
+
+  proceed (parent, document, data);
+  proceed_free (then);
+}
+
+static void
+proceed_to_folder (GtkWindow   *parent,
+                   StkDocument *document,
+                   gpointer     data)
+{
+  choose_folder_and_write (parent, document, GPOINTER_TO_INT (data));
 }
 
 /**
@@ -362,37 +449,10 @@ stk_export_flow_export (GtkWindow   *parent,
                         StkDocument *document,
                         gboolean     again)
 {
-  GListModel *findings;
-
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (STK_IS_DOCUMENT (document));
 
-  if (stk_document_get_policy (document) == NULL)
-    return;
-
-  /* The findings may be a pause behind the last edit. */
-  stk_document_validate_now (document);
-  findings = stk_document_get_findings (document);
-  if (stk_findings_count (findings, STK_SEVERITY_ERROR) > 0)
-    {
-      gtk_window_present (GTK_WINDOW (stk_export_flow_new_refusal (parent, findings)));
-      return;
-    }
-
-  if (stk_findings_count (findings, STK_SEVERITY_WARNING) > 0)
-    {
-      g_autofree char *warnings = describe_warnings (findings);
-      const char *accepted = stk_document_get_accepted_warnings (document);
-
-      if (g_strcmp0 (accepted, warnings) != 0)
-        {
-          gtk_window_present (GTK_WINDOW (new_warnings_dialog (parent, document, findings,
-                                                               again)));
-          return;
-        }
-    }
-
-  choose_folder_and_write (parent, document, again);
+  stk_export_flow_check (parent, document, proceed_to_folder, GINT_TO_POINTER (again), NULL);
 }
 
 /* The banner snippet -------------------------------------------------------------------------- */

@@ -14,6 +14,16 @@ G_BEGIN_DECLS
 /* @parent is the window the dialogs belong to; it provides the actions win.focus-path(s),
  * win.show-page(s), win.toast((sss)), win.show-folder(s) and win.banner-help. */
 
+/* Runs once the checks before an export let it go ahead. */
+typedef void (*StkExportFlowProceed) (GtkWindow   *parent,
+                                      StkDocument *document,
+                                      gpointer     data);
+
+void       stk_export_flow_check             (GtkWindow            *parent,
+                                              StkDocument          *document,
+                                              StkExportFlowProceed  proceed,
+                                              gpointer              data,
+                                              GDestroyNotify        data_free);
 void       stk_export_flow_export            (GtkWindow   *parent,
                                               StkDocument *document,
                                               gboolean     again);
