@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "stk-export-as-dialog.h"
 #include "stk-export-flow.h"
+#include "stk-import-flow.h"
 #include "stk-window-private.h"
 
 #define MAX_RECENT 10
@@ -15,7 +17,8 @@
 /* The actions that edit or replace the document: disabled while it is busy. */
 static const char * const document_actions[] = {
   "win.new", "win.new-from-example", "win.open", "win.open-recent", "win.save", "win.save-as",
-  "win.export", "win.export-again", "win.copy-snippet",
+  "win.export", "win.export-again", "win.export-as", "win.copy-snippet", "win.import-config",
+  "win.import-csv",
 };
 
 void
@@ -301,6 +304,34 @@ stk_window_open_file (StkWindow *self,
   _stk_window_ask_then (self, PENDING_OPEN, file);
 }
 
+static void
+open_policy_cb (GFile    *file,
+                gpointer  user_data)
+{
+  stk_window_open_file (STK_WINDOW (user_data), file);
+}
+
+/**
+ * stk_window_open_or_import:
+ * @self: a window
+ * @file: a file the user chose to open
+ *
+ * Opens @file as stk_window_open_file() does, unless it is a vanilla-cookieconsent or Klaro
+ * configuration (a JavaScript file, or JSON that is no policy): that is imported, showing
+ * what it holds and what could not be carried over before it replaces the policy as one
+ * undoable step.
+ */
+void
+stk_window_open_or_import (StkWindow *self,
+                           GFile     *file)
+{
+  g_return_if_fail (STK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  stk_import_flow_open (GTK_WINDOW (self), self->document, file, open_policy_cb,
+                        g_object_ref (self), g_object_unref);
+}
+
 void
 stk_window_new_document (StkWindow *self,
                          gboolean   from_example)
@@ -320,6 +351,32 @@ json_filter (void)
   gtk_file_filter_set_name (filter, _("Cookie Policies (JSON)"));
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_suffix (filter, "json");
+
+  return filter;
+}
+
+static GtkFileFilter *
+config_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Banner Configurations (vanilla-cookieconsent, Klaro)"));
+  gtk_file_filter_add_suffix (filter, "js");
+  gtk_file_filter_add_suffix (filter, "mjs");
+  gtk_file_filter_add_suffix (filter, "cjs");
+  gtk_file_filter_add_suffix (filter, "json");
+
+  return filter;
+}
+
+static GtkFileFilter *
+csv_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
 
   return filter;
 }
@@ -358,7 +415,7 @@ open_response_cb (StkWindow            *self,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (file != NULL)
-        stk_window_open_file (self, file);
+        stk_window_open_or_import (self, file);
     }
 }
 
@@ -471,7 +528,19 @@ open_action (GtkWidget  *widget,
   StkWindow *self = STK_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
+  g_autoptr(GtkFileFilter) any = NULL;
+  g_autoptr(GtkFileFilter) configs = config_filter ();
+
   chooser = new_chooser (self, _("Open Policy"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  /* A banner configuration opens too, as an import (stk_window_open_or_import()). */
+  any = json_filter ();
+  gtk_file_filter_set_name (any, _("Cookie Policies and Banner Configurations"));
+  gtk_file_filter_add_suffix (any, "js");
+  gtk_file_filter_add_suffix (any, "mjs");
+  gtk_file_filter_add_suffix (any, "cjs");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), configs);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), any);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), any);
   g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -563,6 +632,62 @@ export_action (GtkWidget  *widget,
   else
     stk_export_flow_export (GTK_WINDOW (self), self->document,
                             g_str_equal (action_name, "win.export-again"));
+}
+
+static void
+export_as_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StkWindow *self = STK_WINDOW (widget);
+
+  if (stk_document_get_policy (self->document) == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (stk_export_as_dialog_new (GTK_WINDOW (self),
+                                                            self->document)));
+}
+
+static void
+import_response_cb (StkWindow            *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file == NULL || stk_document_get_busy (self->document))
+    return;
+
+  if (g_object_get_data (G_OBJECT (chooser), "csv") != NULL)
+    stk_import_flow_import_csv (GTK_WINDOW (self), self->document, file);
+  else
+    stk_import_flow_import_config (GTK_WINDOW (self), self->document, file);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StkWindow *self = STK_WINDOW (widget);
+  gboolean csv = g_str_equal (action_name, "win.import-csv");
+  g_autoptr(GtkFileFilter) filter = csv ? csv_filter () : config_filter ();
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, csv ? _("Import Spreadsheet") : _("Import Configuration"),
+                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+  /* Only the files this import reads, not the policies new_chooser() offers. */
+  gtk_file_chooser_remove_filter (GTK_FILE_CHOOSER (chooser),
+                                  gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser)));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (csv)
+    g_object_set_data (G_OBJECT (chooser), "csv", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -674,7 +799,10 @@ _stk_window_class_actions_init (StkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-missing", NULL, next_missing_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-again", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-as", NULL, export_as_action);
   gtk_widget_class_install_action (widget_class, "win.copy-snippet", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import-config", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.focus-path", "s", focus_path_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "(sss)", toast_action);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stk-import-flow.h"
 #include "stk-window-private.h"
 
 static gboolean
@@ -30,6 +31,12 @@ drop_cb (GtkDropTarget *target,
       if (name != NULL && g_str_has_suffix (name, ".json"))
         {
           stk_window_open_file (self, l->data);
+          return TRUE;
+        }
+      /* Another banner's configuration is imported, its report shown first. */
+      if (stk_import_flow_is_script_name (l->data))
+        {
+          stk_window_open_or_import (self, l->data);
           return TRUE;
         }
     }

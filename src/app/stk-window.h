@@ -39,6 +39,10 @@ gboolean     stk_window_focus_path         (StkWindow      *self,
  * loads @file in the background; on failure the message shows and the document stays. */
 void         stk_window_open_file          (StkWindow      *self,
                                             GFile          *file);
+/* Imports a banner's configuration instead (a .js file, or JSON that is no policy), showing
+ * its report first; opens anything else as stk_window_open_file() does. */
+void         stk_window_open_or_import     (StkWindow      *self,
+                                            GFile          *file);
 /* Asks first when there are unsaved changes; @from_example starts from the bundled example. */
 void         stk_window_new_document       (StkWindow      *self,
                                             gboolean        from_example);
