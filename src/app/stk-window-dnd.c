@@ -41,7 +41,7 @@ drop_cb (GtkDropTarget *target,
         }
     }
 
-  stk_window_add_toast (self, adw_toast_new (_("Only policy files (.json) can be opened")));
+  stk_window_add_toast (self, adw_toast_new (_("Only policies (.json) and banner configurations (.js) can be opened")));
   return FALSE;
 }
 
