@@ -144,6 +144,8 @@ new_import_dialog (Job        *job,
 {
   GtkWidget *dialog = adw_message_dialog_new (job->parent, heading, body);
 
+  /* Wider than a question: the report's lines are long. */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 520, -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), child);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -233,7 +235,7 @@ show_config_report (Job             *job,
   add_count (counts, _("Cookies"), count_cookies (imported));
 
   dialog = new_import_dialog (job, heading, body,
-                              new_report_child (counts, report, _("Not Carried Over")),
+                              new_report_child (counts, report, _("Report")),
                               TRUE);
   g_object_set_data_full (G_OBJECT (dialog), "import", g_object_ref (import), g_object_unref);
   g_signal_connect_data (dialog, "response", G_CALLBACK (config_response_cb), job,
