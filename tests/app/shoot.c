@@ -3,7 +3,7 @@
  * Copyright 2026 The Samtykke authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: shoot PAGE OUT.png [dark] [FILE]
+ * Usage: [SHOOT_ACTION=win.ACTION] [SHOOT_OPEN=FILE] shoot PAGE OUT.png [dark] [FILE]
  * Not a test: it makes the pictures in data/screenshots/ (see tests/app/shoot.sh).
  */
 #include "config.h"
@@ -37,6 +37,24 @@ shoot_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Once the file has been read, when the window takes actions. */
+static gboolean
+act_cb (gpointer user_data)
+{
+  StkWindow *window = user_data;
+
+  if (g_getenv ("SHOOT_ACTION") != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), g_getenv ("SHOOT_ACTION"), NULL);
+  if (g_getenv ("SHOOT_OPEN") != NULL)
+    {
+      g_autoptr(GFile) open = g_file_new_for_commandline_arg (g_getenv ("SHOOT_OPEN"));
+
+      stk_window_open_or_import (window, open);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 activate_cb (GApplication *app)
 {
@@ -66,7 +84,12 @@ activate_cb (GApplication *app)
   if (g_str_equal (args[1], "problems"))
     stk_document_validate_now (stk_window_get_document (window));
   gtk_window_present (GTK_WINDOW (window));
-  g_timeout_add_seconds (2, shoot_cb, window);
+  /* SHOOT_ACTION=win.export-as shows a dialog over the page; SHOOT_OPEN=FILE opens a file as
+   * Open does (a configuration shows its import report). */
+  if (g_getenv ("SHOOT_ACTION") != NULL || g_getenv ("SHOOT_OPEN") != NULL)
+    g_timeout_add_seconds (1, act_cb, window);
+  g_timeout_add_seconds (g_getenv ("SHOOT_ACTION") != NULL || g_getenv ("SHOOT_OPEN") != NULL
+                         ? 3 : 2, shoot_cb, window);
 }
 
 int
