@@ -195,6 +195,59 @@ test_no_leak (void)
   g_assert_finalize_object (policy);
 }
 
+static void
+assert_same_bytes (GBytes *a,
+                   GBytes *b)
+{
+  g_assert_cmpmem (g_bytes_get_data (a, NULL), g_bytes_get_size (a),
+                   g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+}
+
+/* Taking another policy's contents is one step: the policy then writes exactly as the other
+ * did, and one undo gives back every byte of what it was. */
+static void
+test_replace_with (void)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  g_autoptr(StkPolicy) other = stk_policy_new ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(GBytes) redone = NULL;
+  g_autoptr(StkCategory) category = stk_category_new ();
+  StkHistory *history = stk_policy_get_history (policy);
+  const char * const languages[] = { "en", NULL };
+
+  stk_history_clear (history);
+  stk_policy_set_name (other, "Imported");
+  stk_policy_set_languages (other, languages);
+  stk_policy_set_default_language (other, "en");
+  stk_text_set (stk_policy_get_text (other, "banner_title"), "en", "Cookies here");
+  stk_category_set_id (category, "statistics");
+  stk_list_append (stk_policy_get_categories (other), category);
+  stk_appearance_set_radius (stk_policy_get_appearance (other), 3);
+
+  before = stk_policy_to_bytes (policy);
+  expected = stk_policy_to_bytes (other);
+  stk_policy_replace_with (policy, other);
+  after = stk_policy_to_bytes (policy);
+  assert_same_bytes (after, expected);
+  g_assert_true (stk_list_peek (stk_policy_get_categories (policy), 0) == category);
+  g_assert_cmpuint (stk_list_get_n (stk_policy_get_categories (other)), ==, 0);
+  g_assert_true (stk_history_get_modified (history));
+
+  g_assert_true (stk_history_undo (history));
+  g_assert_false (stk_history_can_undo (history));
+  undone = stk_policy_to_bytes (policy);
+  assert_same_bytes (undone, before);
+  g_assert_false (stk_history_get_modified (history));
+
+  g_assert_true (stk_history_redo (history));
+  redone = stk_policy_to_bytes (policy);
+  assert_same_bytes (redone, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/history/group", test_group);
   g_test_add_func ("/history/changed-signal", test_changed_signal);
   g_test_add_func ("/history/no-leak", test_no_leak);
+  g_test_add_func ("/history/replace-with", test_replace_with);
 
   return g_test_run ();
 }
