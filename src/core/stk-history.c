@@ -365,6 +365,24 @@ stk_history_mark_saved (StkHistory *self)
 }
 
 /**
+ * stk_history_mark_unsaved:
+ * @self: a history
+ *
+ * Takes the current state as one that is not saved anywhere, such as changes recovered after
+ * the editor stopped: the policy counts as modified until it is marked saved, and no undo or
+ * redo leads back to a saved state.
+ */
+void
+stk_history_mark_unsaved (StkHistory *self)
+{
+  g_return_if_fail (STK_IS_HISTORY (self));
+
+  self->saved_serial = SAVED_STATE_LOST;
+  self->sealed = TRUE;
+  update_state (self);
+}
+
+/**
  * stk_history_clear:
  * @self: a history
  *

@@ -23,6 +23,7 @@ void        stk_history_begin_group    (StkHistory *self);
 void        stk_history_end_group      (StkHistory *self);
 void        stk_history_seal           (StkHistory *self);
 void        stk_history_mark_saved     (StkHistory *self);
+void        stk_history_mark_unsaved   (StkHistory *self);
 gboolean    stk_history_get_modified   (StkHistory *self);
 void        stk_history_clear          (StkHistory *self);
 gboolean    stk_history_is_replaying   (StkHistory *self);

@@ -80,6 +80,26 @@ test_saved_state (void)
   g_assert_true (stk_history_get_modified (history));
 }
 
+/* Recovered changes: modified from the start, and nothing undoes back to a saved state. */
+static void
+test_unsaved_state (void)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  StkHistory *history = stk_policy_get_history (policy);
+
+  g_assert_false (stk_history_get_modified (history));
+  stk_history_mark_unsaved (history);
+  g_assert_true (stk_history_get_modified (history));
+  g_assert_false (stk_history_can_undo (history));
+
+  stk_policy_set_revision (policy, 7);
+  stk_history_undo (history);
+  g_assert_true (stk_history_get_modified (history));
+
+  stk_history_mark_saved (history);
+  g_assert_false (stk_history_get_modified (history));
+}
+
 static void
 test_list_changes (void)
 {
@@ -257,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/history/property", test_property_undo_redo);
   g_test_add_func ("/history/typing-merges", test_typing_merges_until_sealed);
   g_test_add_func ("/history/saved-state", test_saved_state);
+  g_test_add_func ("/history/unsaved-state", test_unsaved_state);
   g_test_add_func ("/history/lists", test_list_changes);
   g_test_add_func ("/history/group", test_group);
   g_test_add_func ("/history/changed-signal", test_changed_signal);
