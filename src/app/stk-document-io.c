@@ -35,8 +35,28 @@
 
 typedef struct
 {
+  GFile *file;
+  char  *stamp;           /* the file's stamp just before it was read (stk-document-watch.c) */
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_clear_object (&job->file);
+  g_free (job->stamp);
+  g_free (job);
+}
+
+typedef struct
+{
   StkPolicy *policy;
   GFile     *file;
+  /* Saving over the document's own file: the stamps it may have (stk-document-watch.c). */
+  gboolean   check_stamp;
+  char      *known_stamp;
+  char      *kept_stamp;
+  gboolean   kept_set;
+  char      *stamp;       /* the file's stamp after writing, or the one that stopped it */
 } SaveJob;
 
 static void
@@ -44,6 +64,9 @@ save_job_free (SaveJob *job)
 {
   g_clear_object (&job->policy);
   g_clear_object (&job->file);
+  g_free (job->known_stamp);
+  g_free (job->kept_stamp);
+  g_free (job->stamp);
   g_free (job);
 }
 
@@ -55,11 +78,12 @@ read_worker (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  ReadJob *job = task_data;
   g_autoptr(GError) error = NULL;
   StkPolicy *policy;
 
-  policy = stk_policy_load_file (file, &error);
+  job->stamp = _stk_document_query_stamp (job->file);
+  policy = stk_policy_load_file (job->file, &error);
   if (policy == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -123,6 +147,7 @@ load_read_cb (GObject      *object,
   self->changed_while_busy = FALSE;
   _stk_document_set_activity (self, TRUE, FALSE, TRUE);
   _stk_document_take_policy (self, policy, self->load_file);
+  _stk_document_watch_loaded (self, ((ReadJob *) g_task_get_task_data (G_TASK (result)))->stamp);
   _stk_document_set_load_error (self, NULL);
   _stk_document_set_activity (self, FALSE, FALSE, TRUE);
 
@@ -159,6 +184,7 @@ stk_document_load_async (StkDocument         *self,
 {
   g_autoptr(GTask) task = NULL;
   GTask *read;
+  ReadJob *job;
 
   g_return_if_fail (STK_IS_DOCUMENT (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -179,7 +205,9 @@ stk_document_load_async (StkDocument         *self,
 
   read = g_task_new (self, cancellable, load_read_cb, g_steal_pointer (&task));
   g_task_set_source_tag (read, read_worker);
-  g_task_set_task_data (read, g_object_ref (file), g_object_unref);
+  job = g_new0 (ReadJob, 1);
+  job->file = g_object_ref (file);
+  g_task_set_task_data (read, job, (GDestroyNotify) read_job_free);
   g_task_run_in_thread (read, read_worker);
   g_object_unref (read);
 }
@@ -216,10 +244,29 @@ save_worker (GTask        *task,
   SaveJob *job = task_data;
   g_autoptr(GError) error = NULL;
 
+  if (job->check_stamp)
+    {
+      job->stamp = _stk_document_query_stamp (job->file);
+      if (job->stamp != NULL && g_strcmp0 (job->stamp, job->known_stamp) != 0
+          && !(job->kept_set && g_strcmp0 (job->stamp, job->kept_stamp) == 0))
+        {
+          g_autofree char *name = g_file_get_basename (job->file);
+
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                                   /* Translators: %s is a file name. */
+                                   _("“%s” changed on disk since it was opened"), name);
+          return;
+        }
+    }
+
   if (!stk_policy_save_file (job->policy, job->file, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_free (job->stamp);
+      job->stamp = _stk_document_query_stamp (job->file);
+      g_task_return_boolean (task, TRUE);
+    }
 }
 
 static void
@@ -234,12 +281,15 @@ save_written_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        _stk_document_watch_conflict (self, job->stamp);
       _stk_document_set_activity (self, FALSE, FALSE, FALSE);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   _stk_document_set_file (self, job->file);
+  _stk_document_watch_saved (self, job->stamp);
   /* The file holds the policy as it was when the save began, which is how it still is. */
   if (!self->changed_while_busy)
     stk_history_mark_saved (stk_policy_get_history (job->policy));
@@ -294,6 +344,11 @@ stk_document_save_async (StkDocument         *self,
   job = g_new0 (SaveJob, 1);
   job->policy = g_object_ref (self->policy);
   job->file = g_object_ref (file != NULL ? file : self->file);
+  job->check_stamp = _stk_document_files_equal (job->file, self->file)
+                     && self->known_stamp != NULL;
+  job->known_stamp = g_strdup (self->known_stamp);
+  job->kept_stamp = g_strdup (self->kept_stamp);
+  job->kept_set = self->kept_set;
 
   _stk_document_ensure_texts (self->policy);
   self->changed_while_busy = FALSE;

@@ -27,6 +27,16 @@ struct _StkDocument
   char         *accepted_warnings;
   guint         validate_source;
 
+  /* watching the file on disk (stk-document-watch.c); a stamp is NULL when not known */
+  GFileMonitor *monitor;
+  GFile        *monitored;
+  GCancellable *check_cancellable;
+  char         *known_stamp;    /* the file as it was loaded or saved */
+  char         *disk_stamp;     /* the file as it was last seen */
+  char         *kept_stamp;     /* the change the user chose to keep their version over */
+  guint         check_source;
+  StkDiskChange disk_change;
+
   /* what a worker is doing with the policy */
   guint         loading : 1;
   guint         saving : 1;
@@ -35,6 +45,8 @@ struct _StkDocument
   guint         modified : 1;
   guint         changed_while_busy : 1;
   guint         settings_looked_up : 1;
+  guint         kept_set : 1;
+  guint         recheck_when_idle : 1;
 };
 
 gboolean _stk_document_files_equal         (GFile       *a,
@@ -56,5 +68,19 @@ void     _stk_document_schedule_validation (StkDocument *self,
 void     _stk_document_take_policy         (StkDocument *self,
                                             StkPolicy   *policy,
                                             GFile       *file);
+
+/* stk-document-watch.c */
+char    *_stk_document_query_stamp         (GFile       *file);
+void     _stk_document_set_disk_change     (StkDocument *self,
+                                            StkDiskChange change);
+void     _stk_document_watch_file          (StkDocument *self);
+void     _stk_document_watch_loaded        (StkDocument *self,
+                                            const char  *stamp);
+void     _stk_document_watch_saved         (StkDocument *self,
+                                            const char  *stamp);
+void     _stk_document_watch_conflict      (StkDocument *self,
+                                            const char  *stamp);
+void     _stk_document_watch_idle          (StkDocument *self);
+void     _stk_document_watch_dispose       (StkDocument *self);
 
 G_END_DECLS

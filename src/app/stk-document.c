@@ -17,6 +17,11 @@
  * the typing path, short enough to feel live. */
 #define VALIDATE_DELAY_MS 300
 
+G_DEFINE_ENUM_TYPE (StkDiskChange, stk_disk_change,
+                    G_DEFINE_ENUM_VALUE (STK_DISK_CHANGE_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (STK_DISK_CHANGE_CHANGED, "changed"),
+                    G_DEFINE_ENUM_VALUE (STK_DISK_CHANGE_DELETED, "deleted"))
+
 G_DEFINE_FINAL_TYPE (StkDocument, stk_document, G_TYPE_OBJECT)
 
 enum {
@@ -30,6 +35,7 @@ enum {
   PROP_LOADING,
   PROP_SAVING,
   PROP_LOAD_ERROR,
+  PROP_DISK_CHANGE,
   N_PROPS
 };
 
@@ -80,6 +86,8 @@ _stk_document_set_activity (StkDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
   if (was_busy != stk_document_get_busy (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (was_busy && !stk_document_get_busy (self))
+    _stk_document_watch_idle (self);
 }
 
 static void
@@ -134,7 +142,19 @@ _stk_document_set_file (StkDocument *self,
     return;
 
   g_set_object (&self->file, file);
+  _stk_document_watch_file (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+void
+_stk_document_set_disk_change (StkDocument   *self,
+                               StkDiskChange  change)
+{
+  if (self->disk_change == change)
+    return;
+
+  self->disk_change = change;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISK_CHANGE]);
 }
 
 /* Validation ------------------------------------------------------------------------------- */
@@ -236,6 +256,7 @@ _stk_document_take_policy (StkDocument *self,
   g_signal_group_set_target (self->policy_signals, policy);
   g_signal_group_set_target (self->history_signals, stk_policy_get_history (policy));
   g_set_object (&self->file, file);
+  _stk_document_watch_file (self);
 
   /* The export folder and the accepted warnings belong to the policy they were chosen for. */
   g_clear_object (&self->export_folder);
@@ -398,6 +419,7 @@ stk_document_dispose (GObject *object)
   StkDocument *self = STK_DOCUMENT (object);
 
   g_clear_handle_id (&self->validate_source, g_source_remove);
+  _stk_document_watch_dispose (self);
   g_signal_group_set_target (self->policy_signals, NULL);
   g_signal_group_set_target (self->history_signals, NULL);
   g_clear_object (&self->policy);
@@ -468,6 +490,10 @@ stk_document_get_property (GObject    *object,
 
     case PROP_LOAD_ERROR:
       g_value_set_string (value, self->load_error);
+      break;
+
+    case PROP_DISK_CHANGE:
+      g_value_set_enum (value, self->disk_change);
       break;
 
     default:
@@ -568,6 +594,16 @@ stk_document_class_init (StkDocumentClass *klass)
     g_param_spec_string ("load-error", NULL, NULL,
                          NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StkDocument:disk-change:
+   *
+   * What another program did to the file since the document read or saved it, and the user
+   * has not yet answered (stk-document-watch.c).
+   */
+  properties[PROP_DISK_CHANGE] =
+    g_param_spec_enum ("disk-change", NULL, NULL,
+                       STK_TYPE_DISK_CHANGE, STK_DISK_CHANGE_NONE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

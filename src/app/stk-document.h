@@ -11,6 +11,25 @@
 
 G_BEGIN_DECLS
 
+/**
+ * StkDiskChange:
+ * @STK_DISK_CHANGE_NONE: the file is as the document last read or saved it, or the user chose
+ *   to keep their version over the change
+ * @STK_DISK_CHANGE_CHANGED: another program changed the file
+ * @STK_DISK_CHANGE_DELETED: another program deleted the file (saving creates it again)
+ *
+ * What happened to a document's file on disk since it was read or saved.
+ */
+typedef enum
+{
+  STK_DISK_CHANGE_NONE,
+  STK_DISK_CHANGE_CHANGED,
+  STK_DISK_CHANGE_DELETED,
+} StkDiskChange;
+
+#define STK_TYPE_DISK_CHANGE (stk_disk_change_get_type ())
+GType stk_disk_change_get_type (void);
+
 #define STK_TYPE_DOCUMENT (stk_document_get_type ())
 G_DECLARE_FINAL_TYPE (StkDocument, stk_document, STK, DOCUMENT, GObject)
 
@@ -26,6 +45,14 @@ gboolean     stk_document_get_loading            (StkDocument          *self);
 gboolean     stk_document_get_saving             (StkDocument          *self);
 const char  *stk_document_get_load_error         (StkDocument          *self);
 GFile       *stk_document_get_load_file          (StkDocument          *self);
+StkDiskChange stk_document_get_disk_change       (StkDocument          *self);
+void         stk_document_keep_mine              (StkDocument          *self);
+void         stk_document_check_disk             (StkDocument          *self);
+void         stk_document_set_recovered          (StkDocument          *self,
+                                                  StkPolicy            *policy,
+                                                  GFile                *file,
+                                                  const char           *stamp);
+char        *stk_document_dup_stamp              (StkDocument          *self);
 
 void         stk_document_set_policy             (StkDocument          *self,
                                                   StkPolicy            *policy,

@@ -88,6 +88,12 @@ save_done_cb (GObject      *object,
 
   if (!stk_document_save_finish (STK_DOCUMENT (object), result, &error))
     {
+      /* Another program changed the file: asked in stk-window-disk.c. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          _stk_window_ask_overwrite (self);
+          return;
+        }
       _stk_window_show_error (self, _("Could Not Save the Policy"), error->message);
       if (then_pending)
         clear_pending (self);

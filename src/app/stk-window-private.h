@@ -61,6 +61,12 @@ struct _StkWindow
   StkProblemsPage      *problems_page;
   AdwStatusPage        *opening_page;
   AdwMessageDialog     *question;
+  GtkInfoBar           *disk_bar;
+  GtkLabel             *disk_title;
+  GtkLabel             *disk_label;
+  GtkWidget            *reload_button;
+  GtkWidget            *keep_button;
+  AdwMessageDialog     *disk_question;
 
   /* owned */
   StkDocument          *document;
@@ -110,6 +116,11 @@ void     _stk_window_actions_dispose      (StkWindow   *self);
 void     _stk_window_ask_then             (StkWindow   *self,
                                            PendingKind  pending,
                                            GFile       *file);
+
+/* stk-window-disk.c: the bar about changes on disk, reloading, overwriting */
+void     _stk_window_disk_init            (StkWindow   *self);
+void     _stk_window_disk_dispose         (StkWindow   *self);
+void     _stk_window_ask_overwrite        (StkWindow   *self);
 
 /* stk-window-dnd.c: dropping a policy file on the window */
 void     _stk_window_dnd_init             (StkWindow   *self);
