@@ -430,6 +430,8 @@ main (int   argc,
     fail (error->message);
   /* Recent files go below here rather than into the user's own list. */
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  /* Changes kept for recovery too. */
+  g_setenv ("XDG_STATE_HOME", tmp_dir, TRUE);
   large = copy_to (argv[1], tmp_dir, "large.json");
   small = copy_to (EXAMPLES_DIR "/copenhagen.json", tmp_dir, "small.json");
   {

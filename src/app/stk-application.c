@@ -11,6 +11,7 @@
 #include "stk-ocd.h"
 #include "stk-core-resources.h"
 #include "stk-document.h"
+#include "stk-recovery.h"
 #include "stk-settings.h"
 #include "stk-window.h"
 
@@ -21,6 +22,11 @@ struct _StkApplication
   /* owned */
   GSettings      *settings;
   GHashTable     *opening;  /* file URI -> StkDocument reading it since the command line */
+  GPtrArray      *recovered; /* StkRecoveryEntry still to offer */
+  GCancellable   *finding;
+  AdwMessageDialog *recovery_question;
+
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (StkApplication, stk_application, ADW_TYPE_APPLICATION)
@@ -50,6 +56,187 @@ find_window_for_file (StkApplication *self,
   return NULL;
 }
 
+/* Recovering changes after a crash ---------------------------------------------------------- */
+
+static void offer_next (StkApplication *self);
+
+static void
+recovery_response_cb (StkApplication   *self,
+                      const char       *response,
+                      AdwMessageDialog *dialog)
+{
+  g_autoptr(StkRecoveryEntry) entry = NULL;
+
+  self->recovery_question = NULL;
+  entry = g_object_steal_data (G_OBJECT (dialog), "stk-recovery-entry");
+
+  if (g_strcmp0 (response, "restore") == 0)
+    {
+      g_autoptr(StkDocument) document = stk_document_new ();
+      StkWindow *window = stk_window_new_for_document (GTK_APPLICATION (self), document);
+
+      stk_recovery_entry_restore (entry, document);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  else if (g_strcmp0 (response, "discard") == 0 || g_strcmp0 (response, "delete") == 0)
+    {
+      stk_recovery_entry_discard (entry);
+    }
+  /* "later", "keep": the files stay and are offered again at the next start. */
+
+  offer_next (self);
+}
+
+static AdwMessageDialog *
+new_recovery_question (StkApplication   *self,
+                       StkRecoveryEntry *entry)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GFile *file = stk_recovery_entry_get_file (entry);
+  StkPolicy *policy = stk_recovery_entry_get_policy (entry);
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  g_autofree char *when = NULL;
+
+  if (policy == NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (stk_recovery_entry_get_path (entry));
+
+      /* Translators: %s (first) is why a file cannot be read, naming it; %s (second) is a
+       * folder. */
+      body = g_strdup_printf (_("Samtykke found changes that were not saved, but cannot read "
+                                "them: %s\n\nThey are kept in %s."),
+                              stk_recovery_entry_get_error (entry), folder);
+      dialog = adw_message_dialog_new (parent, _("Recovered Changes Cannot Be Read"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "delete", _("_Delete"),
+                                        "keep", _("_Keep"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      return ADW_MESSAGE_DIALOG (dialog);
+    }
+
+  when = stk_recovery_format_time (stk_recovery_entry_get_edited (entry));
+  if (file != NULL)
+    {
+      g_autoptr(GFile) parent_folder = g_file_get_parent (file);
+      g_autofree char *name = NULL;
+      g_autofree char *folder = parent_folder != NULL ? g_file_get_parse_name (parent_folder)
+                                                      : g_strdup ("/");
+      g_autofree char *basename = g_file_get_basename (file);
+
+      name = g_filename_display_name (basename);
+      /* Translators: %s (first) is a file name, %s (second) its folder, %s (third) a time
+       * such as “today at 14:03”. */
+      body = g_strdup_printf (_("Samtykke stopped before the changes to “%s” in %s were saved. "
+                                "They were last edited %s."), name, folder, when);
+    }
+  else
+    {
+      /* Translators: %s (first) is a policy's name, %s (second) a time such as “today at
+       * 14:03”. */
+      body = g_strdup_printf (_("Samtykke stopped before the changes to an untitled policy, "
+                                "“%s”, were saved. They were last edited %s."),
+                              stk_policy_get_name (policy), when);
+    }
+
+  dialog = adw_message_dialog_new (parent,
+                                   file != NULL ? _("Recover Unsaved Changes?")
+                                                : _("Recover Untitled Policy?"),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  /* Closing the question decides nothing: the changes are offered again next time. */
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* One question at a time, in the order the changes were found. */
+static void
+offer_next (StkApplication *self)
+{
+  g_autoptr(StkRecoveryEntry) entry = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->recovered == NULL || self->recovered->len == 0)
+    {
+      g_clear_pointer (&self->recovered, g_ptr_array_unref);
+      return;
+    }
+
+  entry = g_ptr_array_steal_index (self->recovered, 0);
+  dialog = new_recovery_question (self, entry);
+  g_object_set_data_full (G_OBJECT (dialog), "stk-recovery-entry", g_steal_pointer (&entry),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->recovery_question = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+found_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(StkApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = stk_recovery_find_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->finding);
+  if (entries == NULL)
+    return;
+
+  if (self->recovered == NULL)
+    self->recovered = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (self->recovered, g_object_ref (g_ptr_array_index (entries, i)));
+
+  if (self->recovery_question == NULL)
+    offer_next (self);
+}
+
+/**
+ * stk_application_offer_recovery:
+ * @self: the application
+ *
+ * Looks for changes that editors which did not end cleanly left behind, and asks, for each,
+ * whether to restore them (in a window of their own) or discard them. The start of the
+ * application does this once, after its first window.
+ */
+void
+stk_application_offer_recovery (StkApplication *self)
+{
+  g_return_if_fail (STK_IS_APPLICATION (self));
+
+  self->recovery_offered = TRUE;
+  if (self->finding != NULL)
+    return;
+
+  self->finding = g_cancellable_new ();
+  stk_recovery_find_async (self->finding, found_cb, g_object_ref (self));
+}
+
+static void
+offer_recovery_once (StkApplication *self)
+{
+  if (!self->recovery_offered)
+    stk_application_offer_recovery (self);
+}
+
 static void
 stk_application_activate (GApplication *application)
 {
@@ -59,6 +246,7 @@ stk_application_activate (GApplication *application)
     window = GTK_WINDOW (stk_window_new (GTK_APPLICATION (application)));
 
   gtk_window_present (window);
+  offer_recovery_once (STK_APPLICATION (application));
 }
 
 static void
@@ -89,6 +277,8 @@ stk_application_open (GApplication  *application,
 
       gtk_window_present (GTK_WINDOW (window));
     }
+
+  offer_recovery_once (self);
 }
 
 static void
@@ -242,6 +432,24 @@ stk_application_local_command_line (GApplication   *application,
 }
 
 static void
+stk_application_shutdown (GApplication *application)
+{
+  StkApplication *self = STK_APPLICATION (application);
+
+  if (self->finding != NULL)
+    g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
+  if (self->recovery_question != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->recovery_question));
+  self->recovery_question = NULL;
+  g_clear_pointer (&self->recovered, g_ptr_array_unref);
+
+  G_APPLICATION_CLASS (stk_application_parent_class)->shutdown (application);
+
+  stk_recovery_shutdown ();
+}
+
+static void
 stk_application_dispose (GObject *object)
 {
   StkApplication *self = STK_APPLICATION (object);
@@ -261,6 +469,7 @@ stk_application_class_init (StkApplicationClass *klass)
 
   object_class->dispose = stk_application_dispose;
   app_class->startup = stk_application_startup;
+  app_class->shutdown = stk_application_shutdown;
   app_class->activate = stk_application_activate;
   app_class->open = stk_application_open;
   app_class->local_command_line = stk_application_local_command_line;

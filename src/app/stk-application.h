@@ -18,5 +18,6 @@ G_DECLARE_FINAL_TYPE (StkApplication, stk_application, STK, APPLICATION, AdwAppl
 StkApplication *stk_application_new          (GApplicationFlags  flags);
 /* Returns: (transfer none) (nullable): the settings, or NULL when the schema is not installed. */
 GSettings      *stk_application_get_settings (StkApplication    *self);
+void            stk_application_offer_recovery (StkApplication  *self);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stk-recovery.h"
 #include "stk-settings.h"
 #include "stk-window-private.h"
 
@@ -543,6 +544,8 @@ stk_window_constructed (GObject *object)
   document = self->document;
 
   _stk_window_pages_init (self);
+  _stk_window_disk_init (self);
+  stk_recovery_attach (document);
 
   g_signal_connect_object (document, "notify::policy",
                            G_CALLBACK (policy_changed_cb), self, G_CONNECT_SWAPPED);
@@ -598,6 +601,7 @@ stk_window_dispose (GObject *object)
   StkWindow *self = STK_WINDOW (object);
 
   _stk_window_actions_dispose (self);
+  _stk_window_disk_dispose (self);
   g_clear_handle_id (&self->busy_source, g_source_remove);
   g_signal_group_set_target (self->policy_signals, NULL);
   g_signal_group_set_target (self->history_signals, NULL);
@@ -606,6 +610,9 @@ stk_window_dispose (GObject *object)
   _stk_window_pages_dispose (self);
   self->opening_page = NULL;
 
+  /* The window is closing: whatever was not saved was given up. */
+  if (self->document != NULL)
+    stk_recovery_detach (self->document);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
 

@@ -1171,6 +1171,8 @@ main (int   argc,
   g_assert_nonnull (tmp_dir);
   /* Recent files are written below here rather than into the user's own list. */
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  /* Changes kept for recovery too. */
+  g_setenv ("XDG_STATE_HOME", tmp_dir, TRUE);
 
   g_set_prgname ("samtykke-test");
   gtk_test_init (&argc, &argv, NULL);

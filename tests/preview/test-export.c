@@ -491,6 +491,8 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("samtykke-export-XXXXXX", NULL);
   g_assert_nonnull (tmp_dir);
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  /* Changes kept for recovery too. */
+  g_setenv ("XDG_STATE_HOME", tmp_dir, TRUE);
 
   g_set_prgname ("samtykke-test");
   gtk_test_init (&argc, &argv, NULL);
