@@ -72,10 +72,25 @@ recovery_response_cb (StkApplication   *self,
 
   if (g_strcmp0 (response, "restore") == 0)
     {
-      g_autoptr(StkDocument) document = stk_document_new ();
-      StkWindow *window = stk_window_new_for_document (GTK_APPLICATION (self), document);
+      GFile *file = stk_recovery_entry_get_file (entry);
+      StkWindow *window = file != NULL ? find_window_for_file (self, file) : NULL;
+      StkDocument *document = window != NULL ? stk_window_get_document (window) : NULL;
 
-      stk_recovery_entry_restore (entry, document);
+      /* `samtykke FILE` after a crash: the window already open on the file takes the changes,
+       * unless it has changes of its own or is still reading it. */
+      if (document == NULL || stk_document_get_modified (document)
+          || stk_document_get_busy (document))
+        {
+          g_autoptr(StkDocument) fresh = stk_document_new ();
+
+          window = stk_window_new_for_document (GTK_APPLICATION (self), fresh);
+          document = fresh;
+          stk_recovery_entry_restore (entry, document);
+        }
+      else
+        {
+          stk_recovery_entry_restore (entry, document);
+        }
       gtk_window_present (GTK_WINDOW (window));
     }
   else if (g_strcmp0 (response, "discard") == 0 || g_strcmp0 (response, "delete") == 0)

@@ -193,6 +193,8 @@ _stk_window_disk_init (StkWindow *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->error_bar));
 
+  gtk_widget_set_hexpand (box, TRUE);
+
   self->disk_bar = GTK_INFO_BAR (gtk_info_bar_new ());
   gtk_widget_set_name (GTK_WIDGET (self->disk_bar), "disk-bar");
   gtk_info_bar_set_message_type (self->disk_bar, GTK_MESSAGE_WARNING);

@@ -349,6 +349,36 @@ test_killed_editor_restore (void)
   destroy_window (window);
 }
 
+/* `samtykke FILE` after the crash: the window on the file takes the changes. */
+static void
+test_restore_into_open_window (void)
+{
+  g_autoptr(GFile) file = copy_example ("reopened.json");
+  g_autoptr(GSubprocess) editor = NULL;
+  AdwMessageDialog *dialog = NULL;
+  StkWindow *window;
+  guint n_windows;
+
+  editor = start_editor (file, "Reopened Kommune");
+  kill_editor (editor);
+
+  window = open_window (file);
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  stk_application_offer_recovery (app);
+  STK_WAIT_UNTIL ((dialog = find_dialog ("restore")) != NULL);
+  answer (dialog, "restore");
+
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_windows);
+  g_assert_cmpstr (stk_policy_get_name (stk_document_get_policy (stk_window_get_document (window))),
+                   ==, "Reopened Kommune");
+  g_assert_true (stk_document_get_modified (stk_window_get_document (window)));
+
+  /* Closing it without saving gives the changes up. */
+  destroy_window (window);
+  STK_WAIT_UNTIL (!has_recovery_file ("Reopened Kommune"));
+}
+
 static void
 test_killed_editor_discard (void)
 {
@@ -662,6 +692,7 @@ main (int   argc,
 
   g_test_add_func ("/app/recovery/write-and-remove", test_write_and_remove);
   g_test_add_func ("/app/recovery/killed-editor-restore", test_killed_editor_restore);
+  g_test_add_func ("/app/recovery/restore-into-open-window", test_restore_into_open_window);
   g_test_add_func ("/app/recovery/killed-editor-discard", test_killed_editor_discard);
   g_test_add_func ("/app/recovery/unreadable", test_unreadable);
   g_test_add_func ("/app/disk/changed", test_changed_on_disk);
