@@ -312,7 +312,10 @@ save_written_cb (GObject      *object,
  * over @file. The document is busy meanwhile. On success @file becomes the document's file and
  * the policy counts as saved.
  *
- * Fails with %G_IO_ERROR_BUSY while the document is loading or saving.
+ * Fails with %G_IO_ERROR_BUSY while the document is loading or saving, and with
+ * %G_IO_ERROR_WRONG_ETAG, writing nothing, when @file is the document's own file and another
+ * program changed it since it was read or saved, unless stk_document_keep_mine() set that
+ * change aside (stk-document-watch.c).
  */
 void
 stk_document_save_async (StkDocument         *self,
