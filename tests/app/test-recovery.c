@@ -14,11 +14,16 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gui-helpers.h"
 #include "stk-application.h"
 #include "stk-recovery.h"
 #include "stk-window.h"
+
+/* Starting a whole editor in another process takes a while under the sanitizers on a busy
+ * machine. */
+#define EDITOR_START_SECONDS 180
 
 static StkApplication *app;
 static char *tmp_dir;
@@ -217,10 +222,12 @@ start_editor (GFile      *file,
   g_autoptr(GError) error = NULL;
   GSubprocess *editor;
 
-  editor = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+  /* Its standard input is how it notices this process is gone, should a test fail. */
+  editor = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
                              self_path, "--edit-and-wait", path, name, NULL);
   g_assert_no_error (error);
-  STK_WAIT_UNTIL (has_recovery_file (name) || g_subprocess_get_identifier (editor) == NULL);
+  STK_WAIT_UNTIL_WITHIN (has_recovery_file (name) || g_subprocess_get_identifier (editor) == NULL,
+                         EDITOR_START_SECONDS);
   g_assert_nonnull (g_subprocess_get_identifier (editor));
 
   return editor;
@@ -615,10 +622,21 @@ test_deleted_on_disk (void)
 
 /* The editor that is killed ---------------------------------------------------------------- */
 
+static gboolean
+parent_gone_cb (GIOChannel   *channel,
+                GIOCondition  condition,
+                gpointer      user_data)
+{
+  _exit (2);
+  return G_SOURCE_REMOVE;
+}
+
 static int
 edit_and_wait (const char *path,
                const char *name)
 {
+  g_autoptr(GIOChannel) input = g_io_channel_unix_new (0);
+
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   StkWindow *window;
@@ -632,6 +650,7 @@ edit_and_wait (const char *path,
   STK_WAIT_UNTIL (stk_document_get_file (document) != NULL && !stk_document_get_busy (document));
 
   stk_policy_set_name (stk_document_get_policy (document), name);
+  g_io_add_watch (input, G_IO_IN | G_IO_HUP | G_IO_ERR, parent_gone_cb, NULL);
   for (;;)
     g_main_context_iteration (NULL, TRUE);
 
