@@ -218,7 +218,7 @@ static GSubprocess *
 start_editor (GFile      *file,
               const char *name)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : g_strdup ("-");
   g_autoptr(GError) error = NULL;
   GSubprocess *editor;
 
@@ -384,6 +384,35 @@ test_restore_into_open_window (void)
   /* Closing it without saving gives the changes up. */
   destroy_window (window);
   STK_WAIT_UNTIL (!has_recovery_file ("Reopened Kommune"));
+}
+
+static void
+test_untitled (void)
+{
+  g_autoptr(GSubprocess) editor = start_editor (NULL, "Unnamed Kommune");
+  AdwMessageDialog *dialog = NULL;
+  StkDocument *document = NULL;
+  StkWindow *window = NULL;
+
+  kill_editor (editor);
+  stk_application_offer_recovery (app);
+  STK_WAIT_UNTIL ((dialog = find_dialog ("restore")) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recover Untitled Policy?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Unnamed Kommune"));
+  answer (dialog, "restore");
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (STK_IS_WINDOW (l->data)
+        && g_strcmp0 (stk_policy_get_name (stk_document_get_policy (
+                        stk_window_get_document (l->data))), "Unnamed Kommune") == 0)
+      window = l->data;
+  g_assert_nonnull (window);
+  document = stk_window_get_document (window);
+  g_assert_null (stk_document_get_file (document));
+  g_assert_true (stk_document_get_modified (document));
+
+  destroy_window (window);
+  STK_WAIT_UNTIL (!has_recovery_file ("Unnamed Kommune"));
 }
 
 static void
@@ -631,23 +660,26 @@ parent_gone_cb (GIOChannel   *channel,
   return G_SOURCE_REMOVE;
 }
 
+/* @path "-": the untitled example. */
 static int
 edit_and_wait (const char *path,
                const char *name)
 {
   g_autoptr(GIOChannel) input = g_io_channel_unix_new (0);
-
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = g_str_equal (path, "-") ? NULL : g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   StkWindow *window;
   StkDocument *document;
 
   app = stk_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  window = stk_window_new_for_file (GTK_APPLICATION (app), file);
+  window = file != NULL ? stk_window_new_for_file (GTK_APPLICATION (app), file)
+                        : stk_window_new (GTK_APPLICATION (app));
   document = stk_window_get_document (window);
   gtk_window_present (GTK_WINDOW (window));
-  STK_WAIT_UNTIL (stk_document_get_file (document) != NULL && !stk_document_get_busy (document));
+  STK_WAIT_UNTIL ((file == NULL || stk_document_get_file (document) != NULL)
+                  && stk_document_get_policy (document) != NULL
+                  && !stk_document_get_busy (document));
 
   stk_policy_set_name (stk_document_get_policy (document), name);
   g_io_add_watch (input, G_IO_IN | G_IO_HUP | G_IO_ERR, parent_gone_cb, NULL);
@@ -712,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/app/recovery/write-and-remove", test_write_and_remove);
   g_test_add_func ("/app/recovery/killed-editor-restore", test_killed_editor_restore);
   g_test_add_func ("/app/recovery/restore-into-open-window", test_restore_into_open_window);
+  g_test_add_func ("/app/recovery/untitled", test_untitled);
   g_test_add_func ("/app/recovery/killed-editor-discard", test_killed_editor_discard);
   g_test_add_func ("/app/recovery/unreadable", test_unreadable);
   g_test_add_func ("/app/disk/changed", test_changed_on_disk);
