@@ -164,10 +164,9 @@ stk_audit_page_add_chosen (StkAuditPage *self)
   for (guint i = 0; i < items->len; i++)
     {
       StkAuditItem *item = g_ptr_array_index (items, i);
+      gboolean declared = _stk_audit_page_policy_declares (self->policy, item);
 
-      g_hash_table_replace (self->applied, g_object_ref (item),
-                            GINT_TO_POINTER (_stk_audit_page_policy_declares (self->policy,
-                                                                              item) + 1));
+      g_hash_table_replace (self->applied, g_object_ref (item), GINT_TO_POINTER (declared + 1));
     }
   g_hash_table_remove_all (self->chosen);
   _stk_audit_page_rebuild_rows (self);
