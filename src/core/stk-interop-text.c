@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "stk-interop-private.h"
+#include "stk-json.h"
 #include "stk-policy.h"
 
 /* JavaScript */
@@ -532,14 +533,9 @@ js_is_identifier (const char *name)
   return TRUE;
 }
 
-static void
-js_indent (GString *out,
-           int      depth)
-{
-  for (int i = 0; i < depth; i++)
-    g_string_append (out, "  ");
-}
-
+/* The layout is the policy file's (stk_json_write_node()); the strings are not: a JavaScript
+ * string escapes "<" and everything outside ASCII, so that the text stays safe and the same
+ * inside a <script> whatever its page's encoding. */
 void
 stk_js_write_node (GString  *out,
                    JsonNode *node,
@@ -580,7 +576,7 @@ stk_js_write_node (GString  *out,
             if (!first)
               g_string_append (out, ",\n");
             first = FALSE;
-            js_indent (out, depth + 1);
+            stk_json_write_indent (out, depth + 1);
             if (js_is_identifier (name))
               g_string_append (out, name);
             else
@@ -589,7 +585,7 @@ stk_js_write_node (GString  *out,
             stk_js_write_node (out, member, depth + 1);
           }
         g_string_append_c (out, '\n');
-        js_indent (out, depth);
+        stk_json_write_indent (out, depth);
         g_string_append_c (out, '}');
       }
       return;
@@ -607,11 +603,11 @@ stk_js_write_node (GString  *out,
         g_string_append (out, "[\n");
         for (guint i = 0; i < n; i++)
           {
-            js_indent (out, depth + 1);
+            stk_json_write_indent (out, depth + 1);
             stk_js_write_node (out, json_array_get_element (array, i), depth + 1);
             g_string_append (out, i + 1 < n ? ",\n" : "\n");
           }
-        js_indent (out, depth);
+        stk_json_write_indent (out, depth);
         g_string_append_c (out, ']');
       }
       return;
