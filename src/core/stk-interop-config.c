@@ -436,6 +436,39 @@ stk_config_take_text (StkConfigReader *reader,
   return stk_config_plain_text (reader, text, path);
 }
 
+void
+stk_config_take_policy_text (StkConfigReader *reader,
+                             StkPolicy       *policy,
+                             JsonObject      *object,
+                             const char      *member,
+                             const char      *key,
+                             const char      *lang)
+{
+  g_autofree char *value = NULL;
+  StkText *text = stk_policy_get_text (policy, key);
+  const char *current = stk_text_get (text, lang);
+
+  if (object == NULL)
+    return;
+  value = stk_config_take_text (reader, object, member);
+  if (value == NULL || *value == '\0')
+    return;
+  if (current != NULL && *current != '\0')
+    {
+      if (!g_str_equal (current, value))
+        {
+          g_autofree char *path = stk_config_member_path (reader, object, member);
+
+          stk_config_warn (reader, path,
+                           _("Samtykke has one text for this button in the banner and in the "
+                             "settings; “%s” was kept and “%s” was not carried over"),
+                           current, value);
+        }
+      return;
+    }
+  stk_text_set (text, lang, value);
+}
+
 /* What is left */
 
 static void report_object (StkConfigReader *reader, JsonObject *object);

@@ -133,3 +133,46 @@ stk_interop_export_to_directory (StkPolicy                *policy,
   path = g_build_filename (dir, stk_interop_format_file_name (format), NULL);
   return stk_file_replace (path, bytes, error);
 }
+
+/* What the renderers of configurations share */
+
+const char *
+stk_interop_text_of (StkPolicy  *policy,
+                     const char *key,
+                     const char *lang)
+{
+  return stk_text_lookup (stk_policy_get_text (policy, key), lang);
+}
+
+JsonObject *
+stk_interop_child_object (JsonObject *object,
+                          const char *member)
+{
+  JsonObject *child = json_object_new ();
+
+  json_object_set_object_member (object, member, child);
+  return child;
+}
+
+gboolean
+stk_interop_has_embeds (StkPolicy *policy)
+{
+  StkList *providers = stk_policy_get_providers (policy);
+  gboolean embeds = FALSE;
+
+  for (guint i = 0; i < stk_list_get_n (providers); i++)
+    embeds |= stk_list_get_n (stk_provider_get_embeds (stk_list_peek (providers, i))) > 0;
+  return embeds;
+}
+
+gboolean
+stk_interop_has_signals (StkPolicy *policy)
+{
+  StkList *categories = stk_policy_get_categories (policy);
+  gboolean signals = FALSE;
+
+  for (guint i = 0; i < stk_list_get_n (categories); i++)
+    signals |= stk_category_get_consent_mode (stk_list_peek (categories, i)) != NULL
+               && stk_category_get_consent_mode (stk_list_peek (categories, i))[0] != NULL;
+  return signals;
+}

@@ -29,24 +29,6 @@ set_text (JsonObject *object,
     json_object_set_string_member (object, member, text);
 }
 
-static const char *
-text_of (StkPolicy  *policy,
-         const char *key,
-         const char *lang)
-{
-  return stk_text_lookup (stk_policy_get_text (policy, key), lang);
-}
-
-static JsonObject *
-child_object (JsonObject *object,
-              const char *member)
-{
-  JsonObject *child = json_object_new ();
-
-  json_object_set_object_member (object, member, child);
-  return child;
-}
-
 /* Klaro looks texts up by the page language's first part ("pt" for "pt-BR"). */
 static char *
 klaro_language (const char *lang)
@@ -114,7 +96,7 @@ render_service (StkPolicy   *policy,
     json_array_add_element (cookies, cookie_entry (stk_list_peek (list, i)));
   json_object_set_array_member (service, "cookies", cookies);
 
-  translations = child_object (service, "translations");
+  translations = stk_interop_child_object (service, "translations");
   for (guint i = 0; languages[i] != NULL; i++)
     {
       const char *purpose = stk_text_lookup (stk_provider_get_purpose (provider), languages[i]);
@@ -122,7 +104,8 @@ render_service (StkPolicy   *policy,
       if (g_ptr_array_index (klaro_languages, i) == NULL)
         continue;
       if (purpose != NULL && *purpose != '\0')
-        set_text (child_object (translations, g_ptr_array_index (klaro_languages, i)),
+        set_text (stk_interop_child_object (translations,
+                                            g_ptr_array_index (klaro_languages, i)),
                   "description", purpose);
     }
 
@@ -137,41 +120,44 @@ render_translation (StkPolicy  *policy,
   JsonObject *translation = json_object_new ();
   JsonObject *notice, *modal, *privacy, *purposes;
   StkList *categories = stk_policy_get_categories (policy);
-  const char *policy_link = text_of (policy, "policy_link", lang);
-  const char *always_on = text_of (policy, "always_on", lang);
+  const char *policy_link = stk_interop_text_of (policy, "policy_link", lang);
+  const char *always_on = stk_interop_text_of (policy, "always_on", lang);
   g_autofree char *url = g_strdup_printf ("%scookie-policy.%s.html", site_path, lang);
 
   json_object_set_string_member (translation, "privacyPolicyUrl", url);
-  notice = child_object (translation, "consentNotice");
-  set_text (notice, "title", text_of (policy, "banner_title", lang));
-  set_text (notice, "description", text_of (policy, "banner_body", lang));
-  set_text (notice, "learnMore", text_of (policy, "settings", lang));
-  modal = child_object (translation, "consentModal");
-  set_text (modal, "title", text_of (policy, "settings_title", lang));
-  set_text (modal, "description", text_of (policy, "settings_body", lang));
-  set_text (translation, "ok", text_of (policy, "accept_all", lang));
-  set_text (translation, "acceptAll", text_of (policy, "accept_all", lang));
-  set_text (translation, "decline", text_of (policy, "reject_all", lang));
-  set_text (translation, "acceptSelected", text_of (policy, "save_choices", lang));
-  set_text (translation, "save", text_of (policy, "save_choices", lang));
-  set_text (translation, "close", text_of (policy, "close", lang));
+  notice = stk_interop_child_object (translation, "consentNotice");
+  set_text (notice, "title", stk_interop_text_of (policy, "banner_title", lang));
+  set_text (notice, "description", stk_interop_text_of (policy, "banner_body", lang));
+  set_text (notice, "learnMore", stk_interop_text_of (policy, "settings", lang));
+  modal = stk_interop_child_object (translation, "consentModal");
+  set_text (modal, "title", stk_interop_text_of (policy, "settings_title", lang));
+  set_text (modal, "description", stk_interop_text_of (policy, "settings_body", lang));
+  set_text (translation, "ok", stk_interop_text_of (policy, "accept_all", lang));
+  set_text (translation, "acceptAll", stk_interop_text_of (policy, "accept_all", lang));
+  set_text (translation, "decline", stk_interop_text_of (policy, "reject_all", lang));
+  set_text (translation, "acceptSelected", stk_interop_text_of (policy, "save_choices", lang));
+  set_text (translation, "save", stk_interop_text_of (policy, "save_choices", lang));
+  set_text (translation, "close", stk_interop_text_of (policy, "close", lang));
   if (policy_link != NULL && *policy_link != '\0')
     {
-      privacy = child_object (translation, "privacyPolicy");
+      privacy = stk_interop_child_object (translation, "privacyPolicy");
       json_object_set_string_member (privacy, "name", policy_link);
       /* The link alone: the modal's own sentence around it is Klaro's, not the policy's. */
       json_object_set_string_member (privacy, "text", "{privacyPolicy}");
     }
   if (always_on != NULL && *always_on != '\0')
-    json_object_set_string_member (child_object (child_object (translation, "service"),
-                                                 "required"),
-                                   "title", always_on);
+    {
+      JsonObject *service = stk_interop_child_object (translation, "service");
 
-  purposes = child_object (translation, "purposes");
+      json_object_set_string_member (stk_interop_child_object (service, "required"),
+                                     "title", always_on);
+    }
+
+  purposes = stk_interop_child_object (translation, "purposes");
   for (guint i = 0; i < stk_list_get_n (categories); i++)
     {
       StkCategory *category = stk_list_peek (categories, i);
-      JsonObject *purpose = child_object (purposes, stk_category_get_id (category));
+      JsonObject *purpose = stk_interop_child_object (purposes, stk_category_get_id (category));
 
       set_text (purpose, "title", stk_text_lookup (stk_category_get_title (category), lang));
       set_text (purpose, "description",
@@ -186,8 +172,8 @@ note_losses (StkPolicy        *policy,
              StkInteropReport *notes)
 {
   StkList *providers = stk_policy_get_providers (policy);
-  StkList *categories = stk_policy_get_categories (policy);
-  gboolean embeds = FALSE, signals = FALSE;
+  gboolean embeds = stk_interop_has_embeds (policy);
+  gboolean signals = stk_interop_has_signals (policy);
   g_autoptr(GString) kept = g_string_new (NULL);
 
   for (guint i = 0; i < stk_list_get_n (providers); i++)
@@ -197,7 +183,6 @@ note_losses (StkPolicy        *policy,
                                                         stk_provider_get_category (provider));
       StkList *cookies = stk_provider_get_cookies (provider);
 
-      embeds |= stk_list_get_n (stk_provider_get_embeds (provider)) > 0;
       if (category == NULL || stk_category_get_required (category))
         continue;
       for (guint j = 0; j < stk_list_get_n (cookies); j++)
@@ -210,9 +195,6 @@ note_losses (StkPolicy        *policy,
                                     stk_cookie_get_name (cookie));
         }
     }
-  for (guint i = 0; i < stk_list_get_n (categories); i++)
-    signals |= stk_category_get_consent_mode (stk_list_peek (categories, i)) != NULL
-               && stk_category_get_consent_mode (stk_list_peek (categories, i))[0] != NULL;
 
   if (notes == NULL)
     return;
@@ -309,7 +291,7 @@ stk_interop_klaro_render (StkPolicy        *policy,
                                    stk_category_get_id (stk_list_peek (categories, i)));
   json_object_set_array_member (config, "purposeOrder", order);
 
-  translations = child_object (config, "translations");
+  translations = stk_interop_child_object (config, "translations");
   for (guint i = 0; languages[i] != NULL; i++)
     if (g_ptr_array_index (klaro_languages, i) != NULL)
       json_object_set_object_member (translations, g_ptr_array_index (klaro_languages, i),
@@ -375,7 +357,7 @@ put_text (StkText    *text,
 }
 
 /* A text of the policy, from a place that should agree with another one (Klaro's "ok" and
- * "acceptAll"): the first wins, a different second is reported. */
+ * "acceptAll"). */
 static void
 take_policy_text (Import     *import,
                   JsonObject *object,
@@ -383,29 +365,7 @@ take_policy_text (Import     *import,
                   const char *key,
                   const char *lang)
 {
-  g_autofree char *value = NULL;
-  StkText *text = stk_policy_get_text (import->policy, key);
-  const char *current = stk_text_get (text, lang);
-
-  if (object == NULL)
-    return;
-  value = stk_config_take_text (import->reader, object, member);
-  if (value == NULL || *value == '\0')
-    return;
-  if (current != NULL && *current != '\0')
-    {
-      if (!g_str_equal (current, value))
-        {
-          g_autofree char *path = stk_config_member_path (import->reader, object, member);
-
-          stk_config_warn (import->reader, path,
-                           _("Samtykke has one text for this button in the banner and in the "
-                             "settings; “%s” was kept and “%s” was not carried over"),
-                           current, value);
-        }
-      return;
-    }
-  put_text (text, lang, value);
+  stk_config_take_policy_text (import->reader, import->policy, object, member, key, lang);
 }
 
 static void

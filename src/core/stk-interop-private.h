@@ -96,6 +96,19 @@ GBytes     *stk_interop_csv_render          (StkPolicy                *policy,
                                              gboolean                  excel,
                                              const char               *language);
 
+/* What the renderers of configurations share (stk-interop-export.c) */
+/* The policy's text @key in @lang, or NULL. */
+const char *stk_interop_text_of             (StkPolicy          *policy,
+                                             const char         *key,
+                                             const char         *lang);
+/* A new object, set as @member of @object, which owns it. */
+JsonObject *stk_interop_child_object        (JsonObject         *object,
+                                             const char         *member);
+/* Whether a provider has an embed, and whether a category sends a consent signal: what
+ * neither library carries over. */
+gboolean    stk_interop_has_embeds          (StkPolicy          *policy);
+gboolean    stk_interop_has_signals         (StkPolicy          *policy);
+
 /* Reading a configuration object (stk-interop-config.c). The object comes from a JSON file or
  * from samtykke-import-js, with its markers: {"$function": NAME}, {"$regexp": {"source",
  * "flags"}}, {"$unsupported": WHAT}; member names that start with "$" have a second one. Every
@@ -147,6 +160,15 @@ gboolean     stk_config_take_number     (StkConfigReader *reader,
 char        *stk_config_take_text       (StkConfigReader *reader,
                                          JsonObject      *object,
                                          const char      *member);
+/* The policy's text @key in @lang from @member of @object, a place that should agree with
+ * another one (the first layer's and the settings' buttons): the first wins, a different
+ * second is reported. */
+void         stk_config_take_policy_text (StkConfigReader *reader,
+                                          StkPolicy       *policy,
+                                          JsonObject      *object,
+                                          const char      *member,
+                                          const char      *key,
+                                          const char      *lang);
 /* Marks @member as dealt with, without reading it. */
 void         stk_config_skip            (StkConfigReader *reader,
                                          JsonObject      *object,

@@ -36,24 +36,6 @@ set_html (JsonObject *object,
   json_object_set_string_member (object, member, html->str);
 }
 
-static const char *
-text_of (StkPolicy  *policy,
-         const char *key,
-         const char *lang)
-{
-  return stk_text_lookup (stk_policy_get_text (policy, key), lang);
-}
-
-static JsonObject *
-child_object (JsonObject *object,
-              const char *member)
-{
-  JsonObject *child = json_object_new ();
-
-  json_object_set_object_member (object, member, child);
-  return child;
-}
-
 /* {name: "x" or /^x.*$/, domain, path} */
 static JsonNode *
 cookie_item (StkCookie *cookie)
@@ -111,8 +93,8 @@ render_category (StkPolicy   *policy,
           continue;
         }
       if (services == NULL)
-        services = child_object (object, "services");
-      service = child_object (services, stk_provider_get_id (provider));
+        services = stk_interop_child_object (object, "services");
+      service = stk_interop_child_object (services, stk_provider_get_id (provider));
       set_html (service, "label", stk_provider_get_name (provider));
 
       for (guint j = 0; j < stk_list_get_n (cookies); j++)
@@ -131,7 +113,7 @@ render_category (StkPolicy   *policy,
     }
 
   if (json_array_get_length (clear) > 0)
-    json_object_set_array_member (child_object (object, "autoClear"), "cookies", clear);
+    json_object_set_array_member (stk_interop_child_object (object, "autoClear"), "cookies", clear);
   else
     json_array_unref (clear);
 
@@ -144,15 +126,15 @@ render_table (StkPolicy   *policy,
               const char  *lang)
 {
   JsonObject *table = json_object_new ();
-  JsonObject *headers = child_object (table, "headers");
+  JsonObject *headers = stk_interop_child_object (table, "headers");
   JsonArray *body = json_array_new ();
   StkList *providers = stk_policy_get_providers (policy);
 
-  set_html (headers, "name", text_of (policy, "col_name", lang));
-  set_html (headers, "provider", text_of (policy, "col_provider", lang));
-  set_html (headers, "desc", text_of (policy, "col_purpose", lang));
-  set_html (headers, "exp", text_of (policy, "col_duration", lang));
-  set_html (headers, "kind", text_of (policy, "col_kind", lang));
+  set_html (headers, "name", stk_interop_text_of (policy, "col_name", lang));
+  set_html (headers, "provider", stk_interop_text_of (policy, "col_provider", lang));
+  set_html (headers, "desc", stk_interop_text_of (policy, "col_purpose", lang));
+  set_html (headers, "exp", stk_interop_text_of (policy, "col_duration", lang));
+  set_html (headers, "kind", stk_interop_text_of (policy, "col_kind", lang));
 
   for (guint i = 0; i < stk_list_get_n (providers); i++)
     {
@@ -169,7 +151,7 @@ render_table (StkPolicy   *policy,
           g_autofree char *duration = stk_interop_duration_text (policy, cookie, lang);
           g_autofree char *kind_key = g_strdup_printf ("kind_%s",
                                                        stk_kind_to_string (stk_cookie_get_kind (cookie)));
-          const char *kind = text_of (policy, kind_key, lang);
+          const char *kind = stk_interop_text_of (policy, kind_key, lang);
 
           set_html (row, "name", stk_cookie_get_name (cookie));
           set_html (row, "provider", stk_provider_get_name (provider));
@@ -191,18 +173,18 @@ render_translation (StkPolicy  *policy,
                     const char *site_path)
 {
   JsonObject *translation = json_object_new ();
-  JsonObject *consent = child_object (translation, "consentModal");
-  JsonObject *preferences = child_object (translation, "preferencesModal");
+  JsonObject *consent = stk_interop_child_object (translation, "consentModal");
+  JsonObject *preferences = stk_interop_child_object (translation, "preferencesModal");
   JsonArray *sections = json_array_new ();
   StkList *categories = stk_policy_get_categories (policy);
-  const char *settings_body = text_of (policy, "settings_body", lang);
-  const char *policy_link = text_of (policy, "policy_link", lang);
+  const char *settings_body = stk_interop_text_of (policy, "settings_body", lang);
+  const char *policy_link = stk_interop_text_of (policy, "policy_link", lang);
 
-  set_html (consent, "title", text_of (policy, "banner_title", lang));
-  set_html (consent, "description", text_of (policy, "banner_body", lang));
-  set_html (consent, "acceptAllBtn", text_of (policy, "accept_all", lang));
-  set_html (consent, "acceptNecessaryBtn", text_of (policy, "reject_all", lang));
-  set_html (consent, "showPreferencesBtn", text_of (policy, "settings", lang));
+  set_html (consent, "title", stk_interop_text_of (policy, "banner_title", lang));
+  set_html (consent, "description", stk_interop_text_of (policy, "banner_body", lang));
+  set_html (consent, "acceptAllBtn", stk_interop_text_of (policy, "accept_all", lang));
+  set_html (consent, "acceptNecessaryBtn", stk_interop_text_of (policy, "reject_all", lang));
+  set_html (consent, "showPreferencesBtn", stk_interop_text_of (policy, "settings", lang));
   if (policy_link != NULL && *policy_link != '\0')
     {
       g_autoptr(GString) footer = g_string_new ("<a href=\"");
@@ -215,11 +197,11 @@ render_translation (StkPolicy  *policy,
       json_object_set_string_member (consent, "footer", footer->str);
     }
 
-  set_html (preferences, "title", text_of (policy, "settings_title", lang));
-  set_html (preferences, "acceptAllBtn", text_of (policy, "accept_all", lang));
-  set_html (preferences, "acceptNecessaryBtn", text_of (policy, "reject_all", lang));
-  set_html (preferences, "savePreferencesBtn", text_of (policy, "save_choices", lang));
-  set_html (preferences, "closeIconLabel", text_of (policy, "close", lang));
+  set_html (preferences, "title", stk_interop_text_of (policy, "settings_title", lang));
+  set_html (preferences, "acceptAllBtn", stk_interop_text_of (policy, "accept_all", lang));
+  set_html (preferences, "acceptNecessaryBtn", stk_interop_text_of (policy, "reject_all", lang));
+  set_html (preferences, "savePreferencesBtn", stk_interop_text_of (policy, "save_choices", lang));
+  set_html (preferences, "closeIconLabel", stk_interop_text_of (policy, "close", lang));
 
   if (settings_body != NULL && *settings_body != '\0')
     {
@@ -254,15 +236,8 @@ static void
 note_losses (StkPolicy        *policy,
              StkInteropReport *notes)
 {
-  StkList *providers = stk_policy_get_providers (policy);
-  StkList *categories = stk_policy_get_categories (policy);
-  gboolean embeds = FALSE, signals = FALSE;
-
-  for (guint i = 0; i < stk_list_get_n (providers); i++)
-    embeds |= stk_list_get_n (stk_provider_get_embeds (stk_list_peek (providers, i))) > 0;
-  for (guint i = 0; i < stk_list_get_n (categories); i++)
-    signals |= stk_category_get_consent_mode (stk_list_peek (categories, i)) != NULL
-               && stk_category_get_consent_mode (stk_list_peek (categories, i))[0] != NULL;
+  gboolean embeds = stk_interop_has_embeds (policy);
+  gboolean signals = stk_interop_has_signals (policy);
 
   if (notes == NULL)
     return;
@@ -304,7 +279,7 @@ stk_interop_vcc_render (StkPolicy        *policy,
 
   json_object_set_int_member (config, "revision", stk_policy_get_revision (policy));
 
-  cookie = child_object (config, "cookie");
+  cookie = stk_interop_child_object (config, "cookie");
   json_object_set_string_member (cookie, "name", stk_policy_get_cookie_name (policy));
   if (cookie_domain != NULL && *cookie_domain != '\0')
     json_object_set_string_member (cookie, "domain", cookie_domain);
@@ -323,12 +298,13 @@ stk_interop_vcc_render (StkPolicy        *policy,
       json_object_set_member (cookie, "expiresAfterDays", stk_js_code_node (code));
     }
 
-  gui = child_object (config, "guiOptions");
-  json_object_set_boolean_member (child_object (gui, "consentModal"), "equalWeightButtons", TRUE);
-  json_object_set_boolean_member (child_object (gui, "preferencesModal"), "equalWeightButtons",
-                                  TRUE);
+  gui = stk_interop_child_object (config, "guiOptions");
+  json_object_set_boolean_member (stk_interop_child_object (gui, "consentModal"),
+                                  "equalWeightButtons", TRUE);
+  json_object_set_boolean_member (stk_interop_child_object (gui, "preferencesModal"),
+                                  "equalWeightButtons", TRUE);
 
-  categories = child_object (config, "categories");
+  categories = stk_interop_child_object (config, "categories");
   for (guint i = 0; i < stk_list_get_n (category_list); i++)
     {
       StkCategory *category = stk_list_peek (category_list, i);
@@ -337,7 +313,7 @@ stk_interop_vcc_render (StkPolicy        *policy,
                                      render_category (policy, category));
     }
 
-  language = child_object (config, "language");
+  language = stk_interop_child_object (config, "language");
   json_object_set_string_member (language, "default", stk_policy_get_default_language (policy));
   json_object_set_string_member (language, "autoDetect", "document");
   for (guint i = 0; languages[i] != NULL; i++)
@@ -345,7 +321,7 @@ stk_interop_vcc_render (StkPolicy        *policy,
       json_array_add_string_element (rtl, languages[i]);
   if (json_array_get_length (rtl) > 0)
     json_object_set_array_member (language, "rtl", json_array_ref (rtl));
-  translations = child_object (language, "translations");
+  translations = stk_interop_child_object (language, "translations");
   for (guint i = 0; languages[i] != NULL; i++)
     json_object_set_object_member (translations, languages[i],
                                    render_translation (policy, languages[i], site_path));
@@ -778,8 +754,7 @@ set_text (Import     *import,
     stk_text_set (text, lang, value);
 }
 
-/* One text from two places that should agree (the first layer's and the settings' buttons):
- * the first wins, a different second is reported. */
+/* One text from two places that should agree (the first layer's and the settings' buttons). */
 static void
 take_policy_text (Import     *import,
                   JsonObject *object,
@@ -787,26 +762,7 @@ take_policy_text (Import     *import,
                   const char *key,
                   const char *lang)
 {
-  g_autofree char *value = stk_config_take_text (import->reader, object, member);
-  StkText *text = stk_policy_get_text (import->policy, key);
-  const char *current = stk_text_get (text, lang);
-
-  if (value == NULL || *value == '\0')
-    return;
-  if (current != NULL && *current != '\0')
-    {
-      if (!g_str_equal (current, value))
-        {
-          g_autofree char *path = stk_config_member_path (import->reader, object, member);
-
-          stk_config_warn (import->reader, path,
-                           _("Samtykke has one text for this button in the banner and in the "
-                             "settings; “%s” was kept and “%s” was not carried over"),
-                           current, value);
-        }
-      return;
-    }
-  set_text (import, text, lang, value);
+  stk_config_take_policy_text (import->reader, import->policy, object, member, key, lang);
 }
 
 /* The footer's link, as Samtykke writes it: its text is the link to the cookie policy. */
