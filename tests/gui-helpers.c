@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "gui-helpers.h"
 
 /* How long one turn of the loop waits for an event before the condition is checked again:
@@ -109,4 +111,36 @@ void
 stk_test_gui_init (void)
 {
   g_log_set_writer_func (log_writer, NULL, NULL);
+}
+
+GFile *
+stk_test_copy_example (const char *dir,
+                       const char *name)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_get_contents (EXAMPLES_DIR "/copenhagen.json", &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  return g_file_new_for_path (path);
+}
+
+void
+stk_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        stk_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -19,6 +19,12 @@ void   stk_test_iterate  (gint64      deadline,
 void   stk_test_drain    (void);
 void   stk_test_run_for  (guint       ms);
 void   stk_test_gui_init (void);
+
+/* A copy of the Copenhagen example, as @name in the folder @dir. */
+GFile *stk_test_copy_example (const char *dir,
+                              const char *name);
+/* Removes @path and everything in it. */
+void   stk_test_remove_tree  (const char *path);
 
 /* Runs the main loop until @cond holds; fails the test, naming @cond, after @seconds. */
 #define STK_WAIT_UNTIL_WITHIN(cond, seconds) G_STMT_START {                                  \

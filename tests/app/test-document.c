@@ -96,19 +96,6 @@ assert_finalize_document (StkDocument *document)
   g_assert_finalize_object (document);
 }
 
-static GFile *
-copy_example (const char *name)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-  g_assert_true (g_file_get_contents (EXAMPLES_DIR "/copenhagen.json", &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-
-  return g_file_new_for_path (path);
-}
-
 /* The example with the string @text emptied (its value made ""), as a file named @name. */
 static GFile *
 copy_example_without (const char *name,
@@ -251,7 +238,7 @@ test_load_async (void)
 static void
 test_load_failure (void)
 {
-  g_autoptr(GFile) good = copy_example ("good.json");
+  g_autoptr(GFile) good = stk_test_copy_example (tmp_dir, "good.json");
   g_autoptr(GFile) broken = write_file ("broken.json", BROKEN);
   g_autofree char *missing_path = g_build_filename (tmp_dir, "missing.json", NULL);
   g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
@@ -309,7 +296,7 @@ test_load_failure (void)
 static void
 test_save_async (void)
 {
-  g_autoptr(GFile) file = copy_example ("save.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "save.json");
   g_autoptr(GFile) other = NULL;
   g_autofree char *other_path = g_build_filename (tmp_dir, "save-as.json", NULL);
   g_autofree char *bad_path = g_build_filename (tmp_dir, "no-such-folder", "x.json", NULL);
@@ -443,8 +430,8 @@ test_findings_debounce (void)
 static void
 test_export_state (void)
 {
-  g_autoptr(GFile) file = copy_example ("exported.json");
-  g_autoptr(GFile) other_file = copy_example ("not-exported.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "exported.json");
+  g_autoptr(GFile) other_file = stk_test_copy_example (tmp_dir, "not-exported.json");
   g_autofree char *folder_path = g_build_filename (tmp_dir, "site", NULL);
   g_autofree char *second_path = g_build_filename (tmp_dir, "site-2", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
@@ -519,24 +506,6 @@ test_export_state (void)
   assert_finalize_document (again);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -557,7 +526,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
+  stk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return status;

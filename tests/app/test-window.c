@@ -37,19 +37,6 @@ static char *tmp_dir;
 #endif
 #define LARGE_SECONDS 180
 
-static GFile *
-copy_example (const char *name)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-  g_assert_true (g_file_get_contents (EXAMPLES_DIR "/copenhagen.json", &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-
-  return g_file_new_for_path (path);
-}
-
 static StkDocument *
 document_of (StkWindow *window)
 {
@@ -293,7 +280,7 @@ replace_once (const char *haystack,
 static void
 test_edit_undo_redo_save (void)
 {
-  g_autoptr(GFile) file = copy_example ("edit.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "edit.json");
   g_autofree char *original = read_file (file);
   g_autofree char *expected_da = replace_once (original, OLD_DA, "\"da\": \"Cookies på kk.dk\"");
   g_autofree char *expected = replace_once (expected_da, OLD_EN, "\"en\": \"Cookies on kk.dk\"");
@@ -404,7 +391,7 @@ test_add_remove_provider_cookie (void)
 static void
 test_close_question (void)
 {
-  g_autoptr(GFile) file = copy_example ("close.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "close.json");
   g_autofree char *original = read_file (file);
   g_autofree char *saved = NULL;
   StkWindow *window = open_window (file);
@@ -454,8 +441,8 @@ test_close_question (void)
 static void
 test_open_over_changes (void)
 {
-  g_autoptr(GFile) first = copy_example ("first.json");
-  g_autoptr(GFile) second = copy_example ("second.json");
+  g_autoptr(GFile) first = stk_test_copy_example (tmp_dir, "first.json");
+  g_autoptr(GFile) second = stk_test_copy_example (tmp_dir, "second.json");
   StkWindow *window = open_window (first);
   StkPolicy *policy = window_policy (window);
 
@@ -483,7 +470,7 @@ test_malformed_file (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "broken.json", NULL);
   g_autoptr(GFile) broken = g_file_new_for_path (path);
-  g_autoptr(GFile) good = copy_example ("good.json");
+  g_autoptr(GFile) good = stk_test_copy_example (tmp_dir, "good.json");
   g_autoptr(GError) error = NULL;
   StkWindow *window = open_window (good);
   StkPolicy *policy = window_policy (window);
@@ -695,7 +682,7 @@ test_new_document (void)
 static void
 test_settings_and_recent (void)
 {
-  g_autoptr(GFile) file = copy_example ("remembered.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "remembered.json");
   g_autoptr(GFile) folder = g_file_get_parent (file);
   g_autofree char *folder_uri = g_file_get_uri (folder);
   g_autofree char *uri = g_file_get_uri (file);
@@ -763,7 +750,7 @@ drop_files (StkWindow *window,
 static void
 test_drop_file (void)
 {
-  g_autoptr(GFile) dropped = copy_example ("dropped.json");
+  g_autoptr(GFile) dropped = stk_test_copy_example (tmp_dir, "dropped.json");
   g_autofree char *path = g_build_filename (tmp_dir, "notes.txt", NULL);
   g_autoptr(GFile) text = g_file_new_for_path (path);
   StkWindow *window = open_window (NULL);
@@ -889,7 +876,7 @@ static void
 test_keyboard_undo_in_fields (void)
 {
 #ifdef GDK_WINDOWING_X11
-  g_autoptr(GFile) file = copy_example ("keys.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "keys.json");
   StkWindow *window;
   StkText *text;
   g_autofree char *old_da = NULL;
@@ -1038,7 +1025,7 @@ test_edit_during_save (void)
 #ifdef GDK_WINDOWING_X11
   g_autofree char *path = g_build_filename (tmp_dir, "large.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) dropped = copy_example ("dropped-while-saving.json");
+  g_autoptr(GFile) dropped = stk_test_copy_example (tmp_dir, "dropped-while-saving.json");
   g_autoptr(StkPolicy) large = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autofree char *saved = NULL;
@@ -1139,26 +1126,6 @@ test_edit_during_save (void)
 #endif
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1197,7 +1164,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  stk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return status;

@@ -19,37 +19,6 @@ static StkApplication *app;
 static char *tmp_dir;
 
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static GFile *
-copy_example (const char *name)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-  g_assert_true (g_file_get_contents (EXAMPLES_DIR "/copenhagen.json", &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-
-  return g_file_new_for_path (path);
-}
-
 static StkDocument *
 document_of (StkWindow *window)
 {
@@ -236,7 +205,7 @@ run_cli_export (const char *policy_path,
 static void
 test_same_bytes_as_cli (void)
 {
-  g_autoptr(GFile) file = copy_example ("same.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "same.json");
   g_autofree char *policy_path = g_file_get_path (file);
   g_autofree char *app_dir = g_build_filename (tmp_dir, "same-app", NULL);
   g_autofree char *cli_dir = g_build_filename (tmp_dir, "same-cli", NULL);
@@ -271,8 +240,8 @@ test_same_bytes_as_cli (void)
   g_assert_true (g_file_equal (remembered, app_folder));
   close_window (window);
 
-  remove_tree (app_dir);
-  remove_tree (cli_dir);
+  stk_test_remove_tree (app_dir);
+  stk_test_remove_tree (cli_dir);
 }
 
 /* A policy with errors is refused with the list of its errors; nothing is written, and the
@@ -280,7 +249,7 @@ test_same_bytes_as_cli (void)
 static void
 test_refused_with_errors (void)
 {
-  g_autoptr(GFile) file = copy_example ("errors.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "errors.json");
   g_autofree char *out_dir = g_build_filename (tmp_dir, "errors-out", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (out_dir);
   g_autoptr(GPtrArray) paths = NULL;
@@ -334,7 +303,7 @@ test_refused_with_errors (void)
 static void
 test_warnings_accepted (void)
 {
-  g_autoptr(GFile) file = copy_example ("warnings.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "warnings.json");
   g_autofree char *out_dir = g_build_filename (tmp_dir, "warnings-out", NULL);
   g_autofree char *json_path = g_build_filename (out_dir, "policy.json", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (out_dir);
@@ -380,7 +349,7 @@ test_warnings_accepted (void)
   g_assert_false (g_file_test (json_path, G_FILE_TEST_EXISTS));
 
   close_window (window);
-  remove_tree (out_dir);
+  stk_test_remove_tree (out_dir);
 }
 
 /* An untitled policy's export folder is remembered with the document: Export Again writes
@@ -412,7 +381,7 @@ test_untitled_folder (void)
   g_assert_null (stk_document_dup_export_folder (document));
 
   close_window (window);
-  remove_tree (out_dir);
+  stk_test_remove_tree (out_dir);
 }
 
 static void
@@ -431,7 +400,7 @@ read_text_cb (GObject      *object,
 static void
 test_copy_snippet (void)
 {
-  g_autoptr(GFile) file = copy_example ("snippet.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "snippet.json");
   StkWindow *window = open_window (file);
   g_autoptr(GBytes) banner = stk_export_banner_html (window_policy (window));
   g_autofree char *text = NULL;
@@ -513,7 +482,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  stk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return status;
