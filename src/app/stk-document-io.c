@@ -233,6 +233,42 @@ stk_document_load_finish (StkDocument   *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Letting go of a policy ------------------------------------------------------------------- */
+
+static gpointer
+release_worker (gpointer data)
+{
+  g_object_unref (data);
+
+  return NULL;
+}
+
+/* Drops the document's previous @policy. Freeing a policy of 100,000 cookies takes a few
+ * hundred milliseconds, so when the document held the last reference it is freed in a thread
+ * of its own: the pages have let go of it by then (they follow StkDocument:policy), and
+ * nothing on the main thread can reach it any more. A policy someone else still holds stays
+ * theirs to free. */
+void
+_stk_document_release_policy (StkPolicy *policy)
+{
+  GThread *thread;
+
+  if (policy == NULL)
+    return;
+
+  if (g_atomic_int_get (&G_OBJECT (policy)->ref_count) > 1)
+    {
+      g_object_unref (policy);
+      return;
+    }
+
+  thread = g_thread_try_new ("stk-release", release_worker, policy, NULL);
+  if (thread == NULL)
+    g_object_unref (policy);
+  else
+    g_thread_unref (thread);
+}
+
 /* Saving ----------------------------------------------------------------------------------- */
 
 static void

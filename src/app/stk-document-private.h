@@ -68,6 +68,7 @@ void     _stk_document_schedule_validation (StkDocument *self,
 void     _stk_document_take_policy         (StkDocument *self,
                                             StkPolicy   *policy,
                                             GFile       *file);
+void     _stk_document_release_policy      (StkPolicy   *policy);
 
 /* stk-document-watch.c */
 char    *_stk_document_query_stamp         (GFile       *file);

@@ -246,7 +246,7 @@ _stk_document_take_policy (StkDocument *self,
                            StkPolicy   *policy,
                            GFile       *file)
 {
-  g_autoptr(StkPolicy) old = g_steal_pointer (&self->policy);
+  StkPolicy *old = g_steal_pointer (&self->policy);
   gboolean file_changed = !_stk_document_files_equal (self->file, file);
 
   g_clear_handle_id (&self->validate_source, g_source_remove);
@@ -270,6 +270,9 @@ _stk_document_take_policy (StkDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   update_title (self);
   _stk_document_update_modified (self);
+
+  /* Last, once everything that followed the document has let go of the old policy. */
+  _stk_document_release_policy (old);
 }
 
 /**

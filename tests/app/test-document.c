@@ -506,6 +506,57 @@ test_export_state (void)
   assert_finalize_document (again);
 }
 
+/* Where a policy was freed: 0 not yet, 1 on the main thread, 2 in another thread. */
+static gint freed_where;
+static GThread *main_thread;
+
+static void
+policy_freed_cb (gpointer  data,
+                 GObject  *policy)
+{
+  g_atomic_int_set (&freed_where, g_thread_self () == main_thread ? 1 : 2);
+}
+
+/* The policy a load replaces is freed, and not on the main thread, where freeing a large one
+ * would hold up the window; one that someone else still holds is left to them. */
+static void
+test_release_old_policy (void)
+{
+  g_autoptr(GFile) first = stk_test_copy_example (tmp_dir, "first.json");
+  g_autoptr(GFile) second = stk_test_copy_example (tmp_dir, "second.json");
+  g_autoptr(StkPolicy) kept = stk_policy_new_from_example ();
+  StkDocument *document = stk_document_new ();
+  g_autoptr(GError) error = NULL;
+
+  main_thread = g_thread_self ();
+
+  g_assert_true (load (document, first, &error));
+  g_assert_no_error (error);
+  g_atomic_int_set (&freed_where, 0);
+  g_object_weak_ref (G_OBJECT (stk_document_get_policy (document)), policy_freed_cb, NULL);
+
+  g_assert_true (load (document, second, &error));
+  g_assert_no_error (error);
+  STK_WAIT_UNTIL (g_atomic_int_get (&freed_where) != 0);
+  g_assert_cmpint (g_atomic_int_get (&freed_where), ==, 2);
+
+  /* A policy the caller holds outlives the document's letting go of it. */
+  stk_document_set_policy (document, kept, NULL);
+  stk_document_set_policy (document, stk_document_get_policy (document), NULL);
+  {
+    g_autoptr(StkPolicy) other = stk_policy_new_from_example ();
+
+    stk_document_set_policy (document, other, NULL);
+  }
+  g_assert_cmpstr (stk_policy_get_name (kept), ==, EXAMPLE_NAME);
+  g_atomic_int_set (&freed_where, 0);
+  g_object_weak_ref (G_OBJECT (kept), policy_freed_cb, NULL);
+  g_clear_object (&kept);
+  g_assert_cmpint (g_atomic_int_get (&freed_where), ==, 1);
+
+  assert_finalize_document (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +574,7 @@ main (int   argc,
   g_test_add_func ("/app/document/save-async", test_save_async);
   g_test_add_func ("/app/document/findings-debounce", test_findings_debounce);
   g_test_add_func ("/app/document/export-state", test_export_state);
+  g_test_add_func ("/app/document/release-old-policy", test_release_old_policy);
 
   status = g_test_run ();
 
