@@ -272,7 +272,7 @@ config_read_cb (GObject      *object,
   g_autoptr(StkConfigImport) import = NULL;
   g_autoptr(GError) error = NULL;
 
-  import = stk_config_importer_read_finish (STK_CONFIG_IMPORTER (object), result, &error);
+  import = stk_config_importer_read_file_finish (STK_CONFIG_IMPORTER (object), result, &error);
   if (import == NULL)
     {
       config_failed (job, error);
@@ -282,57 +282,12 @@ config_read_cb (GObject      *object,
   show_config_report (g_steal_pointer (&job), import);
 }
 
-static gboolean
-read_more_config_cb (const char *contents,
-                     goffset     size,
-                     gpointer    user_data)
-{
-  return size <= STK_CONFIG_MAX_SIZE;
-}
-
-/* The file is read here, at most one byte past the limit, and handed to the importer as
- * bytes: what stk_config_importer_read_file_async() would do. */
-static void
-config_loaded_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(Job) job = user_data;
-  g_autoptr(StkConfigImporter) importer = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (job->file);
-  char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_load_partial_contents_finish (G_FILE (object), result, &contents, &length, NULL,
-                                            &error))
-    {
-      g_prefix_error (&error, "%s: ", name);
-      config_failed (job, error);
-      return;
-    }
-
-  bytes = g_bytes_new_take (contents, length);
-  if (length > STK_CONFIG_MAX_SIZE)
-    {
-      g_set_error (&error, STK_INTEROP_ERROR, STK_INTEROP_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %u MiB, the most Samtykke imports"), name,
-                   (guint) (STK_CONFIG_MAX_SIZE >> 20));
-      config_failed (job, error);
-      return;
-    }
-
-  importer = stk_config_importer_new ();
-  stk_config_importer_read_async (importer, bytes, name, NULL, config_read_cb,
-                                  g_steal_pointer (&job));
-}
-
 static void
 read_config (Job *job)
 {
-  g_file_load_partial_contents_async (job->file, NULL, read_more_config_cb, config_loaded_cb,
-                                      job);
+  g_autoptr(StkConfigImporter) importer = stk_config_importer_new ();
+
+  stk_config_importer_read_file_async (importer, job->file, NULL, config_read_cb, job);
 }
 
 /**

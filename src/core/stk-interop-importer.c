@@ -221,9 +221,16 @@ loaded_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  stk_config_importer_read_async (STK_CONFIG_IMPORTER (g_task_get_source_object (task)), bytes,
-                                  g_task_get_task_data (task), g_task_get_cancellable (task),
-                                  forward_cb, g_steal_pointer (&task));
+  /* Everything the call needs is taken from the task before the task itself is handed on:
+   * C leaves the order in which arguments are evaluated open. */
+  {
+    StkConfigImporter *self = g_task_get_source_object (task);
+    const char *name = g_task_get_task_data (task);
+    GCancellable *cancellable = g_task_get_cancellable (task);
+
+    stk_config_importer_read_async (self, bytes, name, cancellable, forward_cb,
+                                    g_steal_pointer (&task));
+  }
 }
 
 /**
