@@ -17,7 +17,7 @@
 /* Under the sanitizers each run of the CLI takes several times as long: fewer kills there,
  * all 200 in the plain build. */
 #if defined(__SANITIZE_ADDRESS__)
-#define N_KILLS 30
+#define N_KILLS 20
 #else
 #define N_KILLS 200
 #endif
@@ -261,7 +261,7 @@ test_fmt_write (void)
                   hidden_left);
   /* The kills fell before, during and after the write: at least one in twenty on each side
    * (10 of the plain build's 200; under the sanitizers, where the window follows a slower
-   * program, 1 of 30). */
+   * program, 1 of 20). */
   g_assert_cmpuint (old_seen, >=, MAX (1, N_KILLS / 20));
   g_assert_cmpuint (new_seen, >=, MAX (1, N_KILLS / 20));
   g_assert_cmpuint (killed, >=, N_KILLS / 2);
