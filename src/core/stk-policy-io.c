@@ -1203,6 +1203,177 @@ stk_policy_load_file (GFile   *file,
   return stk_policy_load_data (contents, length, name, error);
 }
 
+struct _StkPolicyWriter
+{
+  StkPolicy *policy;
+  GString   *out;
+  guint      member;    /* the policy's member being written */
+  guint      item;      /* in a list member: the next item */
+  gboolean   in_list;   /* the list's "[" is written */
+  gboolean   started;
+  gboolean   done;
+};
+
+/**
+ * stk_policy_writer_new:
+ * @policy: a policy
+ *
+ * Returns: (transfer full): a writer of @policy, which has written nothing yet
+ */
+StkPolicyWriter *
+stk_policy_writer_new (StkPolicy *policy)
+{
+  StkPolicyWriter *self;
+
+  g_return_val_if_fail (STK_IS_POLICY (policy), NULL);
+
+  self = g_new0 (StkPolicyWriter, 1);
+  self->policy = g_object_ref (policy);
+  self->out = g_string_sized_new (64 * 1024);
+
+  return self;
+}
+
+/* Whether the step that began at @start has used its budget. */
+static gboolean
+budget_spent (gint64 start,
+              gint64 budget_us)
+{
+  return budget_us >= 0 && g_get_monotonic_time () - start >= budget_us;
+}
+
+/**
+ * stk_policy_writer_step:
+ * @self: a writer
+ * @budget_us: about how long to write, in microseconds; negative for all of it
+ *
+ * Writes the next members of the policy, and the next items of a list member (a provider with
+ * its cookies is one item), until about @budget_us have passed; at least one member or item.
+ *
+ * Returns: whether the whole policy is written
+ */
+gboolean
+stk_policy_writer_step (StkPolicyWriter *self,
+                        gint64           budget_us)
+{
+  gint64 start = g_get_monotonic_time ();
+  Writer writer;
+
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  if (self->done)
+    return TRUE;
+
+  /* The languages are looked up at each step: they give the order of every text's members. */
+  writer.out = self->out;
+  writer.languages = stk_policy_get_languages (self->policy);
+
+  if (!self->started)
+    {
+      g_string_append (self->out, "{\n");
+      self->started = TRUE;
+    }
+
+  while (self->member < policy_class.n_members)
+    {
+      const Member *member = &policy_class.members[self->member];
+
+      if (member->omit != NULL && member->omit (self->policy))
+        {
+          self->member++;
+          continue;
+        }
+
+      if (member->kind == KIND_LIST)
+        {
+          StkList *list = ((GetList) member->get) (self->policy);
+          guint n = stk_list_get_n (list);
+
+          if (!self->in_list)
+            {
+              member_name (self->out, 1, member->name);
+              if (n == 0)
+                {
+                  g_string_append (self->out, "[],\n");
+                  self->member++;
+                  continue;
+                }
+              g_string_append (self->out, "[\n");
+              self->in_list = TRUE;
+              self->item = 0;
+            }
+
+          /* As list_value() writes them, one item at a time. */
+          while (self->item < n)
+            {
+              guint i = self->item++;
+
+              stk_json_write_indent (self->out, 2);
+              write_object (&writer, 2, stk_list_peek (list, i), member->child, "");
+              g_string_append (self->out, i + 1 < n ? ",\n" : "\n");
+              if (self->item < n && budget_spent (start, budget_us))
+                return FALSE;
+            }
+
+          stk_json_write_indent (self->out, 1);
+          g_string_append (self->out, "],\n");
+          self->in_list = FALSE;
+        }
+      else
+        {
+          write_member (&writer, 1, self->policy, member);
+        }
+
+      self->member++;
+      if (self->member < policy_class.n_members && budget_spent (start, budget_us))
+        return FALSE;
+    }
+
+  close_object (self->out, 0, STK_NODE (self->policy), "");
+  g_string_append_c (self->out, '\n');
+  self->done = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * stk_policy_writer_free_to_bytes:
+ * @self: (transfer full): a writer that has written the whole policy
+ *
+ * Returns: (transfer full): what it wrote
+ */
+GBytes *
+stk_policy_writer_free_to_bytes (StkPolicyWriter *self)
+{
+  GBytes *bytes;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->done, NULL);
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&self->out));
+  stk_policy_writer_free (self);
+
+  return bytes;
+}
+
+/**
+ * stk_policy_writer_free:
+ * @self: (transfer full) (nullable): a writer
+ *
+ * Frees @self and what it has written.
+ */
+void
+stk_policy_writer_free (StkPolicyWriter *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->policy);
+  if (self->out != NULL)
+    g_string_free (self->out, TRUE);
+  g_free (self);
+}
+
 /**
  * stk_policy_to_bytes:
  * @self: a policy
@@ -1214,17 +1385,14 @@ stk_policy_load_file (GFile   *file,
 GBytes *
 stk_policy_to_bytes (StkPolicy *self)
 {
-  Writer writer;
+  StkPolicyWriter *writer;
 
   g_return_val_if_fail (STK_IS_POLICY (self), NULL);
 
-  writer.out = g_string_sized_new (64 * 1024);
-  writer.languages = stk_policy_get_languages (self);
+  writer = stk_policy_writer_new (self);
+  stk_policy_writer_step (writer, -1);
 
-  write_object (&writer, 0, self, &policy_class, "");
-  g_string_append_c (writer.out, '\n');
-
-  return g_string_free_to_bytes (writer.out);
+  return stk_policy_writer_free_to_bytes (writer);
 }
 
 /**

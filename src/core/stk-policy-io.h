@@ -29,6 +29,21 @@ GBytes    *stk_policy_to_bytes   (StkPolicy   *self);
 gboolean   stk_policy_save_file  (StkPolicy   *self,
                                   GFile       *file,
                                   GError     **error);
+/* Writing a policy a slice at a time, for the main thread, which may not hand a policy that
+ * the user can edit to a worker: each step writes for about @budget_us (whole members and
+ * whole items of the policy's lists; a negative budget writes everything) and returns whether
+ * the policy is all written. The bytes are those of stk_policy_to_bytes() as long as the policy
+ * does not change between the steps; when it does, start again. */
+typedef struct _StkPolicyWriter StkPolicyWriter;
+
+StkPolicyWriter *stk_policy_writer_new           (StkPolicy       *policy);
+gboolean         stk_policy_writer_step          (StkPolicyWriter *self,
+                                                  gint64           budget_us);
+GBytes          *stk_policy_writer_free_to_bytes (StkPolicyWriter *self);
+void             stk_policy_writer_free          (StkPolicyWriter *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StkPolicyWriter, stk_policy_writer_free)
+
 /* A new policy holding the bundled example (compiled in). */
 StkPolicy *stk_policy_new_from_example (void);
 GBytes    *stk_policy_example_bytes    (void);

@@ -100,6 +100,64 @@ test_round_trip_golden (void)
   g_assert_cmpuint (n, >=, 3);
 }
 
+/* Written a member or an item at a time (a budget of nothing), every golden file and the
+ * example come out as the whole file written at once, and as they were read. */
+static void
+test_writer_in_steps (void)
+{
+  g_autofree char *dir_path = source_path ("tests", "core", "golden", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) policies = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  g_ptr_array_add (policies, stk_policy_new_from_example ());
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      StkPolicy *policy;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      policy = stk_policy_load_file (file, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (policies, policy);
+    }
+  g_assert_cmpuint (policies->len, >=, 4);
+
+  for (guint i = 0; i < policies->len; i++)
+    {
+      StkPolicy *policy = g_ptr_array_index (policies, i);
+      g_autoptr(GBytes) whole = stk_policy_to_bytes (policy);
+      g_autoptr(GBytes) stepped = NULL;
+      StkPolicyWriter *writer = stk_policy_writer_new (policy);
+      guint steps = 1;
+      guint items = stk_list_get_n (stk_policy_get_providers (policy))
+                    + stk_list_get_n (stk_policy_get_categories (policy));
+
+      while (!stk_policy_writer_step (writer, 0))
+        steps++;
+      /* Past its end a writer writes nothing more. */
+      g_assert_true (stk_policy_writer_step (writer, 0));
+      stepped = stk_policy_writer_free_to_bytes (writer);
+
+      g_assert_cmpmem (g_bytes_get_data (stepped, NULL), g_bytes_get_size (stepped),
+                       g_bytes_get_data (whole, NULL), g_bytes_get_size (whole));
+      /* One step for each list item at least: the slices are really small. */
+      g_assert_cmpuint (steps, >, items);
+    }
+
+  /* A writer dropped half way frees what it wrote. */
+  {
+    g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+    g_autoptr(StkPolicyWriter) writer = stk_policy_writer_new (policy);
+
+    g_assert_false (stk_policy_writer_step (writer, 0));
+  }
+}
+
 static void
 test_example_content (void)
 {
@@ -840,6 +898,7 @@ main (int   argc,
 
   g_test_add_func ("/io/round-trip/examples", test_round_trip_examples);
   g_test_add_func ("/io/round-trip/golden", test_round_trip_golden);
+  g_test_add_func ("/io/writer-in-steps", test_writer_in_steps);
   g_test_add_func ("/io/example-content", test_example_content);
   g_test_add_func ("/io/unknown-members", test_unknown_members_kept);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
