@@ -22,7 +22,10 @@
  *
  * When. A change restarts a pause of STK_RECOVERY_DELAY_MS; then the policy is serialised on
  * the main thread (a worker may not read a model that the user can edit meanwhile, and holding
- * off input while it did would drop keystrokes; see stk-document-io.c), and both files are
+ * off input while it did would drop keystrokes; see stk-document-io.c), in slices of
+ * SERIALISE_SLICE_US while the window is idle, so that even a policy of 100,000 cookies (most
+ * of a second to write) holds up typing by no more than a slice and the provider it ends on; a
+ * change meanwhile starts it again. Both files are
  * written in a worker, each atomically (g_file_set_contents_full: a temporary file renamed
  * over the old), the key file first: a kill between the two leaves changes one pause older
  * under a newer time, never a record without changes but on the very first write, which the
@@ -151,6 +154,8 @@ struct _StkRecovery
   char         *policy_path;
   gint64        edited;        /* real time of the last change, µs */
   guint         write_source;
+  StkPolicyWriter *serialiser; /* the policy written a slice at a time, when a write is due */
+  guint         serialise_source;
 
   guint         on_disk : 1;
   guint         writing : 1;
@@ -160,6 +165,9 @@ struct _StkRecovery
 };
 
 G_DEFINE_FINAL_TYPE (StkRecovery, stk_recovery, G_TYPE_OBJECT)
+
+/* How long one slice of writing the policy may take on the main thread. */
+#define SERIALISE_SLICE_US 5000
 
 typedef struct
 {
@@ -267,16 +275,30 @@ make_info (StkRecovery *self)
   return g_key_file_to_data (info, NULL, NULL);
 }
 
+/* Drops a write being prepared; TRUE when there was one. */
+static gboolean
+stop_serialising (StkRecovery *self)
+{
+  if (self->serialiser == NULL)
+    return FALSE;
+
+  g_clear_handle_id (&self->serialise_source, g_source_remove);
+  g_clear_pointer (&self->serialiser, stk_policy_writer_free);
+
+  return TRUE;
+}
+
+static gboolean serialise_step_cb (gpointer user_data);
+
 static void
 write_now (StkRecovery *self)
 {
   StkPolicy *policy = stk_document_get_policy (self->document);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  WriteJob *job;
 
   if (policy == NULL || !stk_document_get_modified (self->document))
     {
+      stop_serialising (self);
       remove_files (self);
       return;
     }
@@ -310,11 +332,27 @@ write_now (StkRecovery *self)
       self->policy_path = g_build_filename (instance_dir, policy_name, NULL);
     }
 
+  stop_serialising (self);
+  self->serialiser = stk_policy_writer_new (policy);
+  self->serialise_source = g_idle_add (serialise_step_cb, self);
+  g_source_set_name_by_id (self->serialise_source, "[samtykke] write changes for recovery");
+}
+
+/* The policy is written while the window is idle, in slices of a few milliseconds: a large one
+ * takes most of a second to write, which in one piece would hold up typing. Any change to the
+ * policy meanwhile drops the slices written so far (stop_serialising). */
+static void
+serialised (StkRecovery *self,
+            GBytes      *policy)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteJob *job;
+
   job = g_new0 (WriteJob, 1);
   job->info_path = g_strdup (self->info_path);
   job->policy_path = g_strdup (self->policy_path);
   job->info = make_info (self);
-  job->policy = stk_policy_to_bytes (policy);
+  job->policy = policy;
 
   self->writing = TRUE;
   self->remove_after = FALSE;
@@ -322,6 +360,20 @@ write_now (StkRecovery *self)
   g_task_set_source_tag (task, write_now);
   g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
   g_task_run_in_thread (task, write_worker);
+}
+
+static gboolean
+serialise_step_cb (gpointer user_data)
+{
+  StkRecovery *self = user_data;
+
+  if (!stk_policy_writer_step (self->serialiser, SERIALISE_SLICE_US))
+    return G_SOURCE_CONTINUE;
+
+  self->serialise_source = 0;
+  serialised (self, stk_policy_writer_free_to_bytes (g_steal_pointer (&self->serialiser)));
+
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -349,6 +401,7 @@ policy_changed_cb (StkRecovery *self)
 {
   self->edited = g_get_real_time ();
   self->remove_after = FALSE;
+  stop_serialising (self);
   if (stk_document_get_modified (self->document))
     schedule_write (self, STK_RECOVERY_DELAY_MS);
 }
@@ -366,6 +419,7 @@ modified_changed_cb (StkRecovery *self)
   else
     {
       g_clear_handle_id (&self->write_source, g_source_remove);
+      stop_serialising (self);
       self->write_again = FALSE;
       remove_files (self);
     }
@@ -374,6 +428,9 @@ modified_changed_cb (StkRecovery *self)
 static void
 document_policy_cb (StkRecovery *self)
 {
+  /* Slices of the policy that was there are no use. */
+  if (stop_serialising (self))
+    schedule_write (self, 0);
   g_signal_group_set_target (self->policy_signals, stk_document_get_policy (self->document));
   modified_changed_cb (self);
 }
@@ -381,6 +438,10 @@ document_policy_cb (StkRecovery *self)
 static void
 busy_changed_cb (StkRecovery *self)
 {
+  /* A worker now reads the policy: it is not read on the main thread at the same time. */
+  if (stk_document_get_busy (self->document) && stop_serialising (self))
+    self->wait_idle = TRUE;
+
   if (self->wait_idle && !stk_document_get_busy (self->document))
     {
       self->wait_idle = FALSE;
@@ -393,6 +454,7 @@ stk_recovery_finalize (GObject *object)
 {
   StkRecovery *self = STK_RECOVERY (object);
 
+  stop_serialising (self);
   g_clear_object (&self->policy_signals);
   g_clear_pointer (&self->info_path, g_free);
   g_clear_pointer (&self->policy_path, g_free);
@@ -421,6 +483,7 @@ recovery_release (gpointer data)
   StkRecovery *self = data;
 
   g_clear_handle_id (&self->write_source, g_source_remove);
+  stop_serialising (self);
   g_signal_group_set_target (self->policy_signals, NULL);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -460,6 +523,25 @@ stk_recovery_attach (StkDocument *document)
                            G_CONNECT_SWAPPED);
   g_object_set_data_full (G_OBJECT (document), DATA_KEY, self, recovery_release);
   document_policy_cb (self);
+}
+
+/**
+ * stk_recovery_is_preparing:
+ * @document: a document
+ *
+ * Returns: whether @document's changes are being written out, a slice at a time, before they
+ *   go to the recovery folder
+ */
+gboolean
+stk_recovery_is_preparing (StkDocument *document)
+{
+  StkRecovery *self;
+
+  g_return_val_if_fail (STK_IS_DOCUMENT (document), FALSE);
+
+  self = g_object_get_data (G_OBJECT (document), DATA_KEY);
+
+  return self != NULL && self->serialiser != NULL;
 }
 
 /**

@@ -24,6 +24,7 @@ void         stk_recovery_detach              (StkDocument          *document);
 void         stk_recovery_shutdown            (void);
 /* Returns: (transfer full): the folder the recovery files are in */
 char        *stk_recovery_dup_folder          (void);
+gboolean     stk_recovery_is_preparing        (StkDocument          *document);
 
 /* Reading what an editor that stopped left behind. */
 void         stk_recovery_find_async          (GCancellable         *cancellable,

@@ -288,6 +288,73 @@ test_write_and_remove (void)
   STK_WAIT_UNTIL (!g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* A policy of 20,000 cookies, in @name. */
+static GFile *
+large_policy (const char *name)
+{
+  g_autoptr(StkPolicy) policy = stk_policy_new_from_example ();
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  GFile *file = g_file_new_for_path (path);
+  StkList *providers = stk_policy_get_providers (policy);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(StkProvider) provider = stk_provider_new ();
+      g_autofree char *id = g_strdup_printf ("provider-%u", i);
+
+      stk_provider_set_id (provider, id);
+      stk_provider_set_name (provider, id);
+      for (guint k = 0; k < 10; k++)
+        {
+          g_autoptr(StkCookie) cookie = stk_cookie_new ();
+          g_autofree char *cookie_name = g_strdup_printf ("cookie_%u_%u", i, k);
+
+          stk_cookie_set_name (cookie, cookie_name);
+          stk_list_append (stk_provider_get_cookies (provider), cookie);
+        }
+      stk_list_append (providers, provider);
+    }
+  g_assert_true (stk_policy_save_file (policy, file, &error));
+  g_assert_no_error (error);
+
+  return file;
+}
+
+/* A large policy is written out a slice at a time while the window is idle; a change made
+ * meanwhile starts it again, so what reaches the disk is never half the old state and half
+ * the new. */
+static void
+test_large_in_slices (void)
+{
+  g_autoptr(GFile) file = large_policy ("large.json");
+  StkWindow *window = open_window (file);
+  StkDocument *document = stk_window_get_document (window);
+  StkPolicy *policy = stk_document_get_policy (document);
+  g_autofree char *path = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  gsize length;
+
+  stk_policy_set_name (policy, "Sliced Before");
+  STK_WAIT_UNTIL (stk_recovery_is_preparing (document));
+  /* The name, near the top, is written by now; the providers are not. */
+  g_assert_false (has_recovery_file ("Sliced Before"));
+
+  stk_policy_set_name (policy, "Sliced After");
+  g_assert_false (stk_recovery_is_preparing (document));
+
+  /* The first file to appear holds the second name: the slices of the first were dropped. */
+  STK_WAIT_UNTIL ((path = find_recovery_file ("Sliced")) != NULL);
+  g_assert_true (g_file_get_contents (path, &written, &length, NULL));
+  expected = stk_policy_to_bytes (policy);
+  g_assert_cmpmem (written, length, g_bytes_get_data (expected, NULL),
+                   g_bytes_get_size (expected));
+
+  destroy_window (window);
+  STK_WAIT_UNTIL (!g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* Recovering ------------------------------------------------------------------------------- */
 
 static void
@@ -742,6 +809,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/app/recovery/write-and-remove", test_write_and_remove);
+  g_test_add_func ("/app/recovery/large-in-slices", test_large_in_slices);
   g_test_add_func ("/app/recovery/killed-editor-restore", test_killed_editor_restore);
   g_test_add_func ("/app/recovery/restore-into-open-window", test_restore_into_open_window);
   g_test_add_func ("/app/recovery/untitled", test_untitled);
