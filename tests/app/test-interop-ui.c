@@ -19,37 +19,6 @@
 static StkApplication *app;
 static char *tmp_dir;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static GFile *
-copy_example (const char *name)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-  g_assert_true (g_file_get_contents (EXAMPLES_DIR "/copenhagen.json", &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-
-  return g_file_new_for_path (path);
-}
-
 static GFile *
 test_file (const char *folder,
            const char *name)
@@ -266,7 +235,7 @@ export_as (StkWindow         *window,
 static void
 test_export_as (void)
 {
-  g_autoptr(GFile) file = copy_example ("export-as.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "export-as.json");
   g_autofree char *policy_path = g_file_get_path (file);
   g_autofree char *cli_dir = g_build_filename (tmp_dir, "export-as-cli", NULL);
   static const struct {
@@ -347,7 +316,7 @@ test_export_as (void)
 static void
 test_export_as_refused (void)
 {
-  g_autoptr(GFile) file = copy_example ("export-as-errors.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "export-as-errors.json");
   g_autofree char *dir = g_build_filename (tmp_dir, "as-refused", NULL);
   g_autofree char *config = g_build_filename (dir, "klaro-config.js", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
@@ -398,7 +367,7 @@ static void
 check_config_import (const char *config_name,
                      gboolean    through_open)
 {
-  g_autoptr(GFile) file = copy_example ("import.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "import.json");
   g_autoptr(GFile) config = test_file ("configs", config_name);
   g_autoptr(StkPolicy) expected = import_directly (config);
   g_autoptr(GBytes) expected_bytes = stk_policy_to_bytes (expected);
@@ -493,8 +462,8 @@ test_open_routes_config (void)
 static void
 test_open_policy_still (void)
 {
-  g_autoptr(GFile) file = copy_example ("open-first.json");
-  g_autoptr(GFile) other = copy_example ("open-second.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "open-first.json");
+  g_autoptr(GFile) other = stk_test_copy_example (tmp_dir, "open-second.json");
   g_autofree char *broken_path = g_build_filename (tmp_dir, "broken.json", NULL);
   g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
   StkWindow *window = open_window (file);
@@ -518,7 +487,7 @@ test_open_policy_still (void)
 static void
 test_import_config_errors (void)
 {
-  g_autoptr(GFile) file = copy_example ("import-errors.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "import-errors.json");
   g_autofree char *throws_path = g_build_filename (tmp_dir, "throws.js", NULL);
   g_autoptr(GFile) throws = g_file_new_for_path (throws_path);
   g_autoptr(GFile) config = test_file ("configs", "vcc-example.js");
@@ -559,7 +528,7 @@ test_import_config_errors (void)
 static void
 test_import_csv_bad (void)
 {
-  g_autoptr(GFile) file = copy_example ("csv-bad.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "csv-bad.json");
   g_autoptr(GFile) sheet = test_file ("csv", "bad-duration.csv");
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) now = NULL;
@@ -591,7 +560,7 @@ test_import_csv_bad (void)
 static void
 test_import_csv_good (void)
 {
-  g_autoptr(GFile) file = copy_example ("csv-good.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "csv-good.json");
   g_autoptr(GFile) sheet = test_file ("csv", "good-crlf-bom.csv");
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
@@ -668,7 +637,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  stk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return status;

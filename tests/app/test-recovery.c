@@ -32,19 +32,6 @@ static const char *self_path;
 
 /* Helpers ---------------------------------------------------------------------------------- */
 
-static GFile *
-copy_example (const char *name)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-  g_assert_true (g_file_get_contents (EXAMPLES_DIR "/copenhagen.json", &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-
-  return g_file_new_for_path (path);
-}
-
 static char *
 read_file (GFile *file)
 {
@@ -248,7 +235,7 @@ kill_editor (GSubprocess *editor)
 static void
 test_write_and_remove (void)
 {
-  g_autoptr(GFile) file = copy_example ("write.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "write.json");
   StkWindow *window = open_window (file);
   StkDocument *document = stk_window_get_document (window);
   StkPolicy *policy = stk_document_get_policy (document);
@@ -360,7 +347,7 @@ test_large_in_slices (void)
 static void
 test_killed_editor_restore (void)
 {
-  g_autoptr(GFile) file = copy_example ("killed.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "killed.json");
   g_autofree char *original = read_file (file);
   g_autoptr(GSubprocess) editor = NULL;
   g_autoptr(GPtrArray) while_running = NULL;
@@ -427,7 +414,7 @@ test_killed_editor_restore (void)
 static void
 test_restore_into_open_window (void)
 {
-  g_autoptr(GFile) file = copy_example ("reopened.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "reopened.json");
   g_autoptr(GSubprocess) editor = NULL;
   AdwMessageDialog *dialog = NULL;
   StkWindow *window;
@@ -485,7 +472,7 @@ test_untitled (void)
 static void
 test_killed_editor_discard (void)
 {
-  g_autoptr(GFile) file = copy_example ("discarded.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "discarded.json");
   g_autofree char *original = read_file (file);
   g_autofree char *after = NULL;
   g_autoptr(GSubprocess) editor = NULL;
@@ -595,7 +582,7 @@ change_on_disk (GFile      *file,
 static void
 test_changed_on_disk (void)
 {
-  g_autoptr(GFile) file = copy_example ("disk.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "disk.json");
   StkWindow *window = open_window (file);
   StkDocument *document = stk_window_get_document (window);
   AdwMessageDialog *dialog = NULL;
@@ -659,7 +646,7 @@ test_changed_on_disk (void)
 static void
 test_save_over_changed (void)
 {
-  g_autoptr(GFile) file = copy_example ("overwrite.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "overwrite.json");
   StkWindow *window = open_window (file);
   StkDocument *document = stk_window_get_document (window);
   AdwMessageDialog *dialog = NULL;
@@ -695,7 +682,7 @@ test_save_over_changed (void)
 static void
 test_deleted_on_disk (void)
 {
-  g_autoptr(GFile) file = copy_example ("deleted.json");
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "deleted.json");
   StkWindow *window = open_window (file);
   StkDocument *document = stk_window_get_document (window);
   g_autofree char *saved = NULL;
@@ -756,26 +743,6 @@ edit_and_wait (const char *path,
   return 1;
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -822,7 +789,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  stk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (recovery_root);
 
