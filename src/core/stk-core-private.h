@@ -84,6 +84,10 @@ gboolean        stk_file_replace            (const char      *path,
                                              GError         **error);
 void            stk_file_remove_stale_temps (const char      *directory,
                                              const char      *name);
+gboolean        stk_file_load_contents      (GFile           *file,
+                                             char           **contents,
+                                             gsize           *length,
+                                             GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StkPendingFile, stk_pending_file_free)
 

@@ -22,6 +22,7 @@
 #include "stk-section.h"
 #include "stk-policy.h"
 #include "stk-policy-io.h"
+#include "stk-progress.h"
 #include "stk-validate.h"
 #include "stk-export.h"
 #include "stk-ocd.h"

@@ -28,12 +28,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "stk-progress.h"
+
 #include "stk-core-private.h"
 
 /* The hidden names: ".NAME.samtykke-XXXXXX". Older versions wrote ".NAME.XXXXXX". */
 #define TEMP_TAG ".samtykke-"
 /* A hidden file of ours older than this is a leftover of a save that was killed. */
 #define STALE_SECONDS 10
+
+/* How much is read or written at a time. */
+#define FILE_CHUNK (1024 * 1024)
 
 struct _StkPendingFile
 {
@@ -178,7 +183,10 @@ write_all (int           fd,
   data = g_bytes_get_data (bytes, &size);
   while (size > 0)
     {
-      ssize_t n = write (fd, data, size);
+      /* A megabyte at a time: an editor's worker gives way to its window between them. */
+      ssize_t n = write (fd, data, MIN (size, FILE_CHUNK));
+
+      stk_progress_report (0, 0);
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -372,4 +380,51 @@ stk_file_replace (const char  *path,
   g_autoptr(StkPendingFile) pending = stk_pending_file_write (path, bytes, error);
 
   return pending != NULL && stk_pending_file_commit (pending, error);
+}
+
+/**
+ * stk_file_load_contents:
+ * @file: a file
+ * @contents: (out): its contents, with a NUL after them
+ * @length: (out): their length
+ * @error: where a failure goes, as g_file_load_contents() gives it
+ *
+ * g_file_load_contents() a megabyte at a time, where an editor's worker gives way to its
+ * window (stk-progress.c).
+ */
+gboolean
+stk_file_load_contents (GFile   *file,
+                        char   **contents,
+                        gsize   *length,
+                        GError **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(GByteArray) buffer = NULL;
+  gsize size = 0;
+
+  if (stream == NULL)
+    return FALSE;
+
+  buffer = g_byte_array_sized_new (FILE_CHUNK + 1);
+  for (;;)
+    {
+      gssize n;
+
+      g_byte_array_set_size (buffer, size + FILE_CHUNK + 1);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + size, FILE_CHUNK, NULL,
+                               error);
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      size += n;
+      stk_progress_report (0, 0);
+    }
+
+  g_byte_array_set_size (buffer, size + 1);
+  buffer->data[size] = '\0';
+  *length = size;
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+
+  return TRUE;
 }

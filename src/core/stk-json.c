@@ -12,6 +12,7 @@
 #include "stk-core-private.h"
 #include "stk-error.h"
 #include "stk-json.h"
+#include "stk-progress.h"
 
 static gboolean read_string (StkJsonReader  *reader,
                              char          **value);
@@ -176,6 +177,41 @@ stk_json_reader_position (StkJsonReader *reader,
     *column = (int) (at - line_start) + 1;
 }
 
+/* g_utf8_validate_len() a megabyte at a time: an editor's worker reading a large file gives
+ * way to its window between them (stk-progress.c). */
+#define VALIDATE_STEP (1024 * 1024)
+
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        length,
+               const char **bad)
+{
+  const char *p = data;
+  const char *end = data + length;
+
+  while (p < end)
+    {
+      gsize n = MIN ((gsize) (end - p), VALIDATE_STEP);
+      const char *stop;
+
+      if (!g_utf8_validate_len (p, n, &stop))
+        {
+          /* A character the step cut in two: the next step starts with it. */
+          if (p + n < end && stop > p && (gsize) (p + n - stop) < 4)
+            {
+              p = stop;
+              continue;
+            }
+          *bad = stop;
+          return FALSE;
+        }
+      p += n;
+      stk_progress_report (0, 0);
+    }
+
+  return TRUE;
+}
+
 /**
  * stk_json_reader_init:
  * @reader: the reader to set up
@@ -206,7 +242,7 @@ stk_json_reader_init (StkJsonReader  *reader,
                                  _("the file starts with a byte-order mark; "
                                    "save it as UTF-8 without one"));
 
-  if (!g_utf8_validate_len (data, length, &bad))
+  if (!validate_utf8 (data, length, &bad))
     {
       if (*bad == '\0')
         return stk_json_reader_fail (reader, bad, _("unexpected NUL byte"));
@@ -385,6 +421,14 @@ next_item (StkJsonReader *reader,
                                  /* Translators: %u is a large number (16,000,000). */
                                  _("the document holds more than %u members and elements, "
                                    "the most one may hold"), (guint) STK_JSON_MAX_ITEMS);
+  /* How far into the text the reader is, for a worker's progress bar (stk-progress.c). */
+  if ((reader->n_items & 255) == 0)
+    {
+      if (reader->shows_progress)
+        stk_progress_report (reader->pos - reader->start, reader->end - reader->start);
+      else
+        stk_progress_report (0, 0);
+    }
 
   if (reader->first[reader->depth])
     {

@@ -34,6 +34,7 @@ typedef struct
   GError     **error;
   gboolean     failed;
   guint        n_items;     /* members and elements read so far */
+  gboolean     shows_progress; /* its position is a worker's progress (stk-progress.h) */
 } StkJsonReader;
 
 typedef enum

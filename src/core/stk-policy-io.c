@@ -21,6 +21,7 @@
 #include "stk-json.h"
 #include "stk-path.h"
 #include "stk-policy-io.h"
+#include "stk-progress.h"
 #include "stk-texts.h"
 
 /* Members
@@ -1154,6 +1155,9 @@ stk_policy_load_data (const char  *data,
   policy = stk_policy_new ();
   loader.n_objects = 0;
   stk_json_reader_init (&loader.reader, data, length, display_name, error);
+  /* The pass that builds the model is the one a progress bar follows; check_format()'s
+   * quick look ahead is not. */
+  loader.reader.shows_progress = TRUE;
 
   if (!read_object (&loader, &policy_class, policy, STK_NODE (policy), "", policy_class.what) ||
       !stk_json_reader_finish (&loader.reader))
@@ -1193,7 +1197,7 @@ stk_policy_load_file (GFile   *file,
       return stk_policy_load_data (NULL, (gsize) STK_POLICY_MAX_SIZE + 1, name, error);
   }
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+  if (!stk_file_load_contents (file, &contents, &length, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code, "%s: %s", name,
                    local_error->message);
@@ -1212,6 +1216,8 @@ struct _StkPolicyWriter
   gboolean   in_list;   /* the list's "[" is written */
   gboolean   started;
   gboolean   done;
+  guint      n_items;   /* items of all list members, and how many are written */
+  guint      n_written;
 };
 
 /**
@@ -1230,6 +1236,9 @@ stk_policy_writer_new (StkPolicy *policy)
   self = g_new0 (StkPolicyWriter, 1);
   self->policy = g_object_ref (policy);
   self->out = g_string_sized_new (64 * 1024);
+  for (guint i = 0; i < policy_class.n_members; i++)
+    if (policy_class.members[i].kind == KIND_LIST)
+      self->n_items += stk_list_get_n (((GetList) policy_class.members[i].get) (policy));
 
   return self;
 }
@@ -1311,6 +1320,7 @@ stk_policy_writer_step (StkPolicyWriter *self,
               stk_json_write_indent (self->out, 2);
               write_object (&writer, 2, stk_list_peek (list, i), member->child, "");
               g_string_append (self->out, i + 1 < n ? ",\n" : "\n");
+              stk_progress_report (++self->n_written, self->n_items);
               if (self->item < n && budget_spent (start, budget_us))
                 return FALSE;
             }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "stk-color.h"
+#include "stk-progress.h"
 #include "stk-rules.h"
 #include "stk-texts.h"
 #include "stk-validate.h"
@@ -1183,6 +1184,8 @@ check_providers (Validator *v)
       g_autofree char *dpa_date_path = g_strdup_printf ("%s.dpa_date", path);
       g_autofree char *country_path = g_strdup_printf ("%s.country", path);
 
+      /* A worker checking a large policy gives way to the window's frames here. */
+      stk_progress_report (i, n);
       check_id (v, stk_provider_get_id (provider), path, ids);
 
       if (is_blank (stk_provider_get_name (provider)))
