@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "gui-helpers.h"
+#include "stk-core.h"
 
 /* How long one turn of the loop waits for an event before the condition is checked again:
  * some conditions (a subprocess's exit, a file on disk) raise no event of their own. */
@@ -143,4 +144,74 @@ stk_test_remove_tree (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+gpointer
+stk_test_new_large_policy (guint n_providers)
+{
+  StkPolicy *policy = stk_policy_new_from_example ();
+  StkList *providers = stk_policy_get_providers (policy);
+
+  for (guint i = 0; i < n_providers; i++)
+    {
+      g_autoptr(StkProvider) provider = stk_provider_new ();
+      g_autofree char *id = g_strdup_printf ("provider-%u", i);
+      g_autofree char *name = g_strdup_printf ("Leverandør %u A/S", i);
+
+      stk_provider_set_id (provider, id);
+      stk_provider_set_name (provider, name);
+      stk_provider_set_category (provider, "statistical");
+      stk_text_set (stk_provider_get_purpose (provider), "da", "måler besøg på siderne.");
+      stk_text_set (stk_provider_get_purpose (provider), "en", "measures visits to the pages.");
+      for (guint j = 0; j < 20; j++)
+        {
+          g_autoptr(StkCookie) cookie = stk_cookie_new ();
+          g_autofree char *cookie_name = g_strdup_printf ("_stk_%u_%u", i, j);
+
+          stk_cookie_set_name (cookie, cookie_name);
+          stk_text_set (stk_cookie_get_purpose (cookie), "da", "Skelner mellem besøgende.");
+          stk_text_set (stk_cookie_get_purpose (cookie), "en", "Tells visitors apart.");
+          stk_list_append (stk_provider_get_cookies (provider), cookie);
+        }
+      stk_list_append (providers, provider);
+    }
+  stk_history_clear (stk_policy_get_history (policy));
+  stk_history_mark_saved (stk_policy_get_history (policy));
+
+  return policy;
+}
+
+static struct
+{
+  guint    source;
+  gboolean drawing;
+} slow;
+
+static gboolean
+slow_frame_cb (gpointer user_data)
+{
+  slow.drawing = !slow.drawing;
+  if (slow.drawing)
+    stk_progress_foreground_begin ();
+  else
+    stk_progress_foreground_end ();
+  slow.source = g_timeout_add (slow.drawing ? 60 : 3, slow_frame_cb, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+stk_test_slow_workers_begin (void)
+{
+  g_assert_cmpuint (slow.source, ==, 0);
+  slow_frame_cb (NULL);
+}
+
+void
+stk_test_slow_workers_end (void)
+{
+  g_clear_handle_id (&slow.source, g_source_remove);
+  if (slow.drawing)
+    stk_progress_foreground_end ();
+  slow.drawing = FALSE;
 }

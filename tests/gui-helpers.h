@@ -26,6 +26,16 @@ GFile *stk_test_copy_example (const char *dir,
 /* Removes @path and everything in it. */
 void   stk_test_remove_tree  (const char *path);
 
+/* The example and @n_providers more providers of 20 cookies each, nothing to undo, nothing
+ * unsaved. Returns a StkPolicy. */
+gpointer stk_test_new_large_policy (guint n_providers);
+
+/* Frames "drawn" back to back, 60 ms each with 3 ms between them, as the window says them
+ * (stk-progress.c): the document's workers give way during each, which makes them slow
+ * enough to be seen at work. */
+void   stk_test_slow_workers_begin (void);
+void   stk_test_slow_workers_end   (void);
+
 /* Runs the main loop until @cond holds; fails the test, naming @cond, after @seconds. */
 #define STK_WAIT_UNTIL_WITHIN(cond, seconds) G_STMT_START {                                  \
   gint64 stk_deadline_ = stk_test_deadline (seconds);                                       \

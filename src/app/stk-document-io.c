@@ -35,8 +35,9 @@
 
 typedef struct
 {
-  GFile *file;
-  char  *stamp;           /* the file's stamp just before it was read (stk-document-watch.c) */
+  GFile       *file;
+  char        *stamp;     /* the file's stamp just before it was read (stk-document-watch.c) */
+  StkProgress *progress;
 } ReadJob;
 
 static void
@@ -44,6 +45,7 @@ read_job_free (ReadJob *job)
 {
   g_clear_object (&job->file);
   g_free (job->stamp);
+  g_clear_pointer (&job->progress, stk_progress_unref);
   g_free (job);
 }
 
@@ -57,6 +59,7 @@ typedef struct
   char      *kept_stamp;
   gboolean   kept_set;
   char      *stamp;       /* the file's stamp after writing, or the one that stopped it */
+  StkProgress *progress;
 } SaveJob;
 
 static void
@@ -67,6 +70,7 @@ save_job_free (SaveJob *job)
   g_free (job->known_stamp);
   g_free (job->kept_stamp);
   g_free (job->stamp);
+  g_clear_pointer (&job->progress, stk_progress_unref);
   g_free (job);
 }
 
@@ -83,7 +87,10 @@ read_worker (GTask        *task,
   StkPolicy *policy;
 
   job->stamp = _stk_document_query_stamp (job->file);
+  /* The reader reports how far it has come, and gives way while the window draws. */
+  stk_progress_push (job->progress);
   policy = stk_policy_load_file (job->file, &error);
+  stk_progress_pop ();
   if (policy == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -101,7 +108,15 @@ check_worker (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  g_task_return_pointer (task, stk_policy_validate (STK_POLICY (task_data)), g_object_unref);
+  g_autoptr(StkProgress) progress = stk_progress_new ();
+  GListModel *findings;
+
+  /* No one shows how far the check has come; it gives way to the window's frames. */
+  stk_progress_push (progress);
+  findings = stk_policy_validate (STK_POLICY (task_data));
+  stk_progress_pop ();
+
+  g_task_return_pointer (task, findings, g_object_unref);
 }
 
 static void
@@ -207,6 +222,8 @@ stk_document_load_async (StkDocument         *self,
   g_task_set_source_tag (read, read_worker);
   job = g_new0 (ReadJob, 1);
   job->file = g_object_ref (file);
+  job->progress = stk_progress_new ();
+  _stk_document_begin_progress (self, job->progress);
   g_task_set_task_data (read, job, (GDestroyNotify) read_job_free);
   g_task_run_in_thread (read, read_worker);
   g_object_unref (read);
@@ -279,6 +296,7 @@ save_worker (GTask        *task,
 {
   SaveJob *job = task_data;
   g_autoptr(GError) error = NULL;
+  gboolean saved;
 
   if (job->check_stamp)
     {
@@ -295,7 +313,10 @@ save_worker (GTask        *task,
         }
     }
 
-  if (!stk_policy_save_file (job->policy, job->file, &error))
+  stk_progress_push (job->progress);
+  saved = stk_policy_save_file (job->policy, job->file, &error);
+  stk_progress_pop ();
+  if (!saved)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     {
@@ -388,10 +409,12 @@ stk_document_save_async (StkDocument         *self,
   job->known_stamp = g_strdup (self->known_stamp);
   job->kept_stamp = g_strdup (self->kept_stamp);
   job->kept_set = self->kept_set;
+  job->progress = stk_progress_new ();
 
   _stk_document_ensure_texts (self->policy);
   self->changed_while_busy = FALSE;
   _stk_document_set_activity (self, FALSE, TRUE, FALSE);
+  _stk_document_begin_progress (self, job->progress);
 
   write = g_task_new (self, NULL, save_written_cb, g_steal_pointer (&task));
   g_task_set_source_tag (write, save_worker);

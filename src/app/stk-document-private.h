@@ -26,6 +26,9 @@ struct _StkDocument
   GFile        *export_folder;
   char         *accepted_warnings;
   guint         validate_source;
+  StkProgress  *progress;       /* the worker's, while loading or saving */
+  guint         progress_source;
+  double        fraction;
 
   /* watching the file on disk (stk-document-watch.c); a stamp is NULL when not known */
   GFileMonitor *monitor;
@@ -69,6 +72,9 @@ void     _stk_document_take_policy         (StkDocument *self,
                                             StkPolicy   *policy,
                                             GFile       *file);
 void     _stk_document_release_policy      (StkPolicy   *policy);
+void     _stk_document_begin_progress      (StkDocument *self,
+                                            StkProgress *progress);
+void     _stk_document_end_progress        (StkDocument *self);
 
 /* stk-document-watch.c */
 char    *_stk_document_query_stamp         (GFile       *file);

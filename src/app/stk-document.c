@@ -17,6 +17,10 @@
  * the typing path, short enough to feel live. */
 #define VALIDATE_DELAY_MS 300
 
+/* How often StkDocument:progress follows a worker: often enough for a progress bar to move,
+ * seldom enough that its frames take little from the worker (stk-progress.c). */
+#define PROGRESS_INTERVAL_MS 250
+
 G_DEFINE_ENUM_TYPE (StkDiskChange, stk_disk_change,
                     G_DEFINE_ENUM_VALUE (STK_DISK_CHANGE_NONE, "none"),
                     G_DEFINE_ENUM_VALUE (STK_DISK_CHANGE_CHANGED, "changed"),
@@ -36,6 +40,7 @@ enum {
   PROP_SAVING,
   PROP_LOAD_ERROR,
   PROP_DISK_CHANGE,
+  PROP_PROGRESS,
   N_PROPS
 };
 
@@ -88,6 +93,57 @@ _stk_document_set_activity (StkDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   if (was_busy && !stk_document_get_busy (self))
     _stk_document_watch_idle (self);
+  if (!self->loading && !self->saving)
+    _stk_document_end_progress (self);
+}
+
+static void
+set_fraction (StkDocument *self,
+              double       fraction)
+{
+  if (self->fraction == fraction)
+    return;
+
+  self->fraction = fraction;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+static gboolean
+progress_cb (gpointer user_data)
+{
+  StkDocument *self = user_data;
+  double fraction = stk_progress_get_fraction (self->progress);
+
+  /* Whole percents: a bar a few hundred pixels wide shows no finer step. */
+  if (fraction >= 0)
+    fraction = (int) (fraction * 100) / 100.0;
+  set_fraction (self, fraction);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Makes StkDocument:progress follow @progress, which a worker reports to, until the document
+ * neither loads nor saves. */
+void
+_stk_document_begin_progress (StkDocument *self,
+                              StkProgress *progress)
+{
+  g_clear_pointer (&self->progress, stk_progress_unref);
+  self->progress = stk_progress_ref (progress);
+  set_fraction (self, -1);
+  if (self->progress_source == 0)
+    {
+      self->progress_source = g_timeout_add (PROGRESS_INTERVAL_MS, progress_cb, self);
+      g_source_set_name_by_id (self->progress_source, "[samtykke] document progress");
+    }
+}
+
+void
+_stk_document_end_progress (StkDocument *self)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_pointer (&self->progress, stk_progress_unref);
+  set_fraction (self, -1);
 }
 
 static void
@@ -422,6 +478,8 @@ stk_document_dispose (GObject *object)
   StkDocument *self = STK_DOCUMENT (object);
 
   g_clear_handle_id (&self->validate_source, g_source_remove);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_pointer (&self->progress, stk_progress_unref);
   _stk_document_watch_dispose (self);
   g_signal_group_set_target (self->policy_signals, NULL);
   g_signal_group_set_target (self->history_signals, NULL);
@@ -497,6 +555,10 @@ stk_document_get_property (GObject    *object,
 
     case PROP_DISK_CHANGE:
       g_value_set_enum (value, self->disk_change);
+      break;
+
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->fraction);
       break;
 
     default:
@@ -607,6 +669,16 @@ stk_document_class_init (StkDocumentClass *klass)
     g_param_spec_enum ("disk-change", NULL, NULL,
                        STK_TYPE_DISK_CHANGE, STK_DISK_CHANGE_NONE,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StkDocument:progress:
+   *
+   * How much of the file is read while loading, or written while saving, from 0 to 1, in
+   * whole percents and a few times a second; -1 when not known.
+   */
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL,
+                         -1, 1, -1,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -615,6 +687,7 @@ stk_document_init (StkDocument *self)
 {
   self->findings = g_list_store_new (STK_TYPE_FINDING);
   self->title = g_strdup (_("Untitled Policy"));
+  self->fraction = -1;
 
   self->policy_signals = g_signal_group_new (STK_TYPE_POLICY);
   g_signal_group_connect_object (self->policy_signals, "changed",
@@ -707,6 +780,20 @@ stk_document_get_busy (StkDocument *self)
   g_return_val_if_fail (STK_IS_DOCUMENT (self), FALSE);
 
   return self->loading || self->saving || self->checking;
+}
+
+/**
+ * stk_document_get_progress:
+ * @self: a document
+ *
+ * Returns: how much of the file is read or written, from 0 to 1; -1 when not known
+ */
+double
+stk_document_get_progress (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), -1);
+
+  return self->fraction;
 }
 
 gboolean

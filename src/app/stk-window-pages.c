@@ -72,8 +72,6 @@ _stk_window_pages_init (StkWindow *self)
     N_("Policy"), N_("Banner Texts"), N_("Categories"), N_("Providers"), N_("Page Sections"),
     N_("Appearance"), N_("Preview"),
   };
-  GtkWidget *spinner;
-
   self->pages[PAGE_POLICY] = g_object_new (STK_TYPE_POLICY_PAGE, NULL);
   self->pages[PAGE_TEXTS] = g_object_new (STK_TYPE_TEXTS_PAGE, NULL);
   self->pages[PAGE_CATEGORIES] = g_object_new (STK_TYPE_CATEGORIES_PAGE, NULL);
@@ -109,12 +107,15 @@ _stk_window_pages_init (StkWindow *self)
                                   stk_document_get_findings (self->document));
   gtk_stack_add_titled (self->stack, GTK_WIDGET (self->problems_page), "problems", _("Problems"));
 
-  spinner = gtk_spinner_new ();
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  /* How far the file is read (StkDocument:progress, through _stk_window_update_busy()). */
+  self->opening_progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->opening_progress), 240, -1);
+  gtk_widget_set_halign (GTK_WIDGET (self->opening_progress), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->opening_progress),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Opening…"),
+                                  -1);
   self->opening_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_child (self->opening_page, spinner);
+  adw_status_page_set_child (self->opening_page, GTK_WIDGET (self->opening_progress));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->opening_page), OPENING_PAGE);
 
   g_signal_connect_object (self->problems_page, "finding-activated",

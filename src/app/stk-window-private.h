@@ -49,6 +49,7 @@ struct _StkWindow
   GtkLabel             *problems_badge;
   AdwWindowTitle       *window_title;
   GtkSpinner           *busy_spinner;
+  GtkProgressBar       *busy_progress;
   GtkInfoBar           *error_bar;
   GtkLabel             *error_title;
   GtkLabel             *error_label;
@@ -60,6 +61,7 @@ struct _StkWindow
   gboolean              page_stale[N_EDIT_PAGES];
   StkProblemsPage      *problems_page;
   AdwStatusPage        *opening_page;
+  GtkProgressBar       *opening_progress;
   AdwMessageDialog     *question;
   GtkInfoBar           *disk_bar;
   GtkLabel             *disk_title;
@@ -81,6 +83,11 @@ struct _StkWindow
   int                   answer;
   guint                 busy_source;
   gboolean              busy_shown;
+  gboolean              progress_shown;  /* this busy time shows a progress bar */
+  GdkFrameClock        *paced_clock;     /* whose paint workers give way to */
+  gulong                before_paint_id;
+  gulong                after_paint_id;
+  gboolean              holding_workers;  /* from the frame's start, or a busy change, to its end */
   guint                 missing_cursor;
   gboolean              close_confirmed;
   gboolean              close_when_idle;

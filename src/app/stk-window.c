@@ -179,12 +179,19 @@ busy_shown_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The spinner and the busy cursor show when the document stays busy for a moment: a policy
- * of ordinary size saves in a few milliseconds, and a flash of them would only distract. */
+/* Busy: the busy cursor, and a progress bar along the top of the page while a file is read or
+ * written (it stays until the check that follows reading ends), or a spinner in the header bar
+ * for other work, show when the document stays busy for a moment: a policy of ordinary size
+ * saves in a few milliseconds, and a flash of them would only distract. The bar moves a few
+ * times a second (StkDocument:progress), where a spinner would ask for a frame sixty times a
+ * second, and on a processor drawing without a graphics processor each frame takes time
+ * from the worker and waits for it. */
 void
 _stk_window_update_busy (StkWindow *self)
 {
   gboolean busy = stk_document_get_busy (self->document);
+  gboolean opening = _stk_window_is_opening (self);
+  double fraction = stk_document_get_progress (self->document);
   gboolean spinning;
   const char *doing = NULL;
 
@@ -192,6 +199,7 @@ _stk_window_update_busy (StkWindow *self)
     {
       g_clear_handle_id (&self->busy_source, g_source_remove);
       self->busy_shown = FALSE;
+      self->progress_shown = FALSE;
     }
   else if (!self->busy_shown && self->busy_source == 0)
     {
@@ -206,15 +214,33 @@ _stk_window_update_busy (StkWindow *self)
   else if (busy)
     doing = _("Checking the policy…");
 
-  /* The page that says the window is opening its document has a spinner of its own. */
-  spinning = self->busy_shown && !_stk_window_is_opening (self);
+  if (self->busy_shown
+      && (stk_document_get_loading (self->document) || stk_document_get_saving (self->document)))
+    self->progress_shown = TRUE;
+
+  /* A reading or writing that has not reported yet shows an empty bar; the check after
+   * reading shows it full. */
+  if (fraction < 0)
+    fraction = stk_document_get_loading (self->document)
+               || stk_document_get_saving (self->document) ? 0 : 1;
+  gtk_progress_bar_set_fraction (self->busy_progress, fraction);
+  gtk_progress_bar_set_fraction (self->opening_progress, fraction);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_progress), self->progress_shown && !opening);
+  if (doing != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->busy_progress),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, doing,
+                                      -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->busy_spinner),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, doing,
+                                      -1);
+    }
+
+  /* The page that says the window is opening its document has its own bar. */
+  spinning = self->busy_shown && !self->progress_shown && !opening;
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), spinning);
   gtk_spinner_set_spinning (self->busy_spinner, spinning);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner), doing);
-  if (doing != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->busy_spinner),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, doing,
-                                    -1);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->busy_shown ? "wait" : NULL);
 }
 
@@ -365,11 +391,35 @@ title_changed_cb (StkWindow *self)
   _stk_window_update_actions (self);
 }
 
+/* While the window draws a frame, the document's workers wait (stk-progress.c): on a machine
+ * that draws without a graphics processor, a frame competing with them for the processor
+ * kept the window from its input for 60–80 ms while a large policy opened. The hold
+ * lasts from the frame's start, or from the change that will be drawn, to the frame's end. */
+
+static void
+hold_workers (StkWindow *self)
+{
+  if (!self->holding_workers)
+    stk_progress_foreground_begin ();
+  self->holding_workers = TRUE;
+}
+
+static void
+release_workers (StkWindow *self)
+{
+  if (self->holding_workers)
+    stk_progress_foreground_end ();
+  self->holding_workers = FALSE;
+}
+
 static void
 busy_changed_cb (StkWindow *self)
 {
   _stk_window_update_busy (self);
   _stk_window_update_actions (self);
+  /* The worker just started waits for the frame that shows the busy state. */
+  if (stk_document_get_busy (self->document) && self->before_paint_id != 0)
+    hold_workers (self);
 
   if (self->close_when_idle && !stk_document_get_busy (self->document))
     {
@@ -490,6 +540,49 @@ first_paint_cb (GdkFrameClock *clock,
   g_application_quit (g_application_get_default ());
 }
 
+/* The first frames of a window are mostly its own work of styling and laying out every
+ * widget, on the main thread's processor, while a worker may already read the file on the
+ * other: they would gain little from the worker's waiting and cost the worker much. So the
+ * workers give way from the frame after the first. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                StkWindow     *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  self->before_paint_id = g_signal_connect_swapped (clock, "before-paint",
+                                                    G_CALLBACK (hold_workers), self);
+  self->after_paint_id = g_signal_connect_swapped (clock, "after-paint",
+                                                   G_CALLBACK (release_workers), self);
+}
+
+static void
+stk_window_realize (GtkWidget *widget)
+{
+  StkWindow *self = STK_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (stk_window_parent_class)->realize (widget);
+
+  self->paced_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->after_paint_id = g_signal_connect (self->paced_clock, "after-paint",
+                                           G_CALLBACK (first_frame_cb), self);
+}
+
+static void
+stk_window_unrealize (GtkWidget *widget)
+{
+  StkWindow *self = STK_WINDOW (widget);
+
+  release_workers (self);
+  if (self->paced_clock != NULL)
+    {
+      g_clear_signal_handler (&self->before_paint_id, self->paced_clock);
+      g_clear_signal_handler (&self->after_paint_id, self->paced_clock);
+      g_clear_object (&self->paced_clock);
+    }
+
+  GTK_WIDGET_CLASS (stk_window_parent_class)->unrealize (widget);
+}
+
 static void
 stk_window_map (GtkWidget *widget)
 {
@@ -561,6 +654,8 @@ stk_window_constructed (GObject *object)
                            G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::saving",
                            G_CALLBACK (_stk_window_update_busy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::progress",
+                           G_CALLBACK (_stk_window_update_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::load-error",
                            G_CALLBACK (load_error_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (stk_document_get_findings (document), "items-changed",
@@ -609,6 +704,7 @@ stk_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), STK_TYPE_WINDOW);
   _stk_window_pages_dispose (self);
   self->opening_page = NULL;
+  self->opening_progress = NULL;
 
   /* The window is closing: whatever was not saved was given up. */
   if (self->document != NULL)
@@ -682,6 +778,8 @@ stk_window_class_init (StkWindowClass *klass)
   object_class->get_property = stk_window_get_property;
   object_class->set_property = stk_window_set_property;
   widget_class->map = stk_window_map;
+  widget_class->realize = stk_window_realize;
+  widget_class->unrealize = stk_window_unrealize;
   window_class->close_request = stk_window_close_request;
 
   /**
@@ -708,6 +806,7 @@ stk_window_class_init (StkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StkWindow, problems_badge);
   gtk_widget_class_bind_template_child (widget_class, StkWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, StkWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, StkWindow, busy_progress);
   gtk_widget_class_bind_template_child (widget_class, StkWindow, error_bar);
   gtk_widget_class_bind_template_child (widget_class, StkWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, StkWindow, error_label);

@@ -3,13 +3,15 @@
  * Copyright 2026 The Samtykke authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: [SHOOT_ACTION=win.ACTION] [SHOOT_OPEN=FILE] shoot PAGE OUT.png [dark] [FILE]
+ * Usage: [SHOOT_ACTION=win.ACTION] [SHOOT_OPEN=FILE] [SHOOT_AFTER_MS=N] shoot PAGE OUT.png
+ *        [dark] [FILE]
  * Not a test: it makes the pictures in data/screenshots/ (see tests/app/shoot.sh).
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "stk-application.h"
 #include "stk-window.h"
@@ -88,8 +90,12 @@ activate_cb (GApplication *app)
    * Open does (a configuration shows its import report). */
   if (g_getenv ("SHOOT_ACTION") != NULL || g_getenv ("SHOOT_OPEN") != NULL)
     g_timeout_add_seconds (1, act_cb, window);
-  g_timeout_add_seconds (g_getenv ("SHOOT_ACTION") != NULL || g_getenv ("SHOOT_OPEN") != NULL
-                         ? 3 : 2, shoot_cb, window);
+  /* SHOOT_AFTER_MS=N takes the shot earlier or later, such as while a large file opens. */
+  if (g_getenv ("SHOOT_AFTER_MS") != NULL)
+    g_timeout_add (atoi (g_getenv ("SHOOT_AFTER_MS")), shoot_cb, window);
+  else
+    g_timeout_add_seconds (g_getenv ("SHOOT_ACTION") != NULL || g_getenv ("SHOOT_OPEN") != NULL
+                           ? 3 : 2, shoot_cb, window);
 }
 
 int

@@ -557,6 +557,91 @@ test_release_old_policy (void)
   assert_finalize_document (document);
 }
 
+/* Progress ---------------------------------------------------------------------------------- */
+
+static void
+progress_cb (StkDocument *document,
+             GParamSpec  *pspec,
+             GArray      *seen)
+{
+  double fraction = stk_document_get_progress (document);
+
+  g_array_append_val (seen, fraction);
+}
+
+/* What StkDocument:progress showed while it read or wrote: at least one fraction between
+ * the start and the end, never going back, and "not known" once done. */
+static void
+assert_progress (GArray *seen)
+{
+  guint between = 0;
+  double last = -1;
+
+  g_assert_cmpuint (seen->len, >, 0);
+  for (guint i = 0; i + 1 < seen->len; i++)
+    {
+      double fraction = g_array_index (seen, double, i);
+
+      g_test_message ("progress %.2f", fraction);
+      g_assert_cmpfloat (fraction, <=, 1);
+      if (fraction < 0)
+        continue;
+      g_assert_cmpfloat (fraction, >=, last);
+      last = fraction;
+      between += fraction > 0 && fraction < 1;
+    }
+  g_assert_cmpuint (between, >, 0);
+  g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, -1);
+}
+
+/* Reading and saving say how far they have come (for the window's progress bar), and give
+ * way while the window draws. */
+static void
+test_progress (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "progress.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  StkDocument *document = stk_document_new ();
+  guint waits;
+
+  {
+    g_autoptr(StkPolicy) large = stk_test_new_large_policy (1500);
+
+    g_assert_true (stk_policy_save_file (large, file, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpfloat (stk_document_get_progress (document), ==, -1);
+  g_signal_connect (document, "notify::progress", G_CALLBACK (progress_cb), seen);
+
+  waits = stk_progress_get_n_waits ();
+  stk_test_slow_workers_begin ();
+  g_assert_true (load (document, file, &error));
+  stk_test_slow_workers_end ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (stk_list_get_n (stk_policy_get_providers (stk_document_get_policy (document))),
+                    >, 1500);
+  assert_progress (seen);
+  g_assert_cmpuint (stk_progress_get_n_waits (), >, waits);
+  STK_WAIT_UNTIL (!stk_document_get_busy (document));
+
+  g_array_set_size (seen, 0);
+  waits = stk_progress_get_n_waits ();
+  stk_test_slow_workers_begin ();
+  g_assert_true (save (document, NULL, &error));
+  stk_test_slow_workers_end ();
+  g_assert_no_error (error);
+  assert_progress (seen);
+  g_assert_cmpuint (stk_progress_get_n_waits (), >, waits);
+  g_assert_cmpfloat (stk_document_get_progress (document), ==, -1);
+
+  g_signal_handlers_disconnect_by_func (document, progress_cb, seen);
+  assert_finalize_document (document);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/app/document/findings-debounce", test_findings_debounce);
   g_test_add_func ("/app/document/export-state", test_export_state);
   g_test_add_func ("/app/document/release-old-policy", test_release_old_policy);
+  g_test_add_func ("/app/document/progress", test_progress);
 
   status = g_test_run ();
 

@@ -963,43 +963,6 @@ count_x (const char *text)
   return n;
 }
 
-/* A policy large enough that saving it takes a while: the example and @n_providers more
- * providers of 20 cookies each, nothing to undo, nothing unsaved. */
-static StkPolicy *
-new_large_policy (guint n_providers)
-{
-  StkPolicy *policy = stk_policy_new_from_example ();
-  StkList *providers = stk_policy_get_providers (policy);
-
-  for (guint i = 0; i < n_providers; i++)
-    {
-      g_autoptr(StkProvider) provider = stk_provider_new ();
-      g_autofree char *id = g_strdup_printf ("provider-%u", i);
-      g_autofree char *name = g_strdup_printf ("Leverandør %u A/S", i);
-
-      stk_provider_set_id (provider, id);
-      stk_provider_set_name (provider, name);
-      stk_provider_set_category (provider, "statistical");
-      stk_text_set (stk_provider_get_purpose (provider), "da", "måler besøg på siderne.");
-      stk_text_set (stk_provider_get_purpose (provider), "en", "measures visits to the pages.");
-      for (guint j = 0; j < 20; j++)
-        {
-          g_autoptr(StkCookie) cookie = stk_cookie_new ();
-          g_autofree char *cookie_name = g_strdup_printf ("_stk_%u_%u", i, j);
-
-          stk_cookie_set_name (cookie, cookie_name);
-          stk_text_set (stk_cookie_get_purpose (cookie), "da", "Skelner mellem besøgende.");
-          stk_text_set (stk_cookie_get_purpose (cookie), "en", "Tells visitors apart.");
-          stk_list_append (stk_provider_get_cookies (provider), cookie);
-        }
-      stk_list_append (providers, provider);
-    }
-  stk_history_clear (stk_policy_get_history (policy));
-  stk_history_mark_saved (stk_policy_get_history (policy));
-
-  return policy;
-}
-
 typedef struct
 {
   StkDocument *document;
@@ -1053,7 +1016,7 @@ test_edit_during_save (void)
   if (xdotool_path == NULL)
     g_error ("xdotool is missing: tools/install-deps --tests installs it");
 
-  large = new_large_policy (N_LARGE_PROVIDERS);
+  large = stk_test_new_large_policy (N_LARGE_PROVIDERS);
   window = open_window (NULL);
   document = document_of (window);
   stk_document_set_policy (document, large, file);
@@ -1126,6 +1089,63 @@ test_edit_during_save (void)
 #endif
 }
 
+/* While a large file opens in a running window, a progress bar along the top of the page
+ * shows how far it is read (where a spinner would redraw the window sixty times a second);
+ * it goes, with the busy cursor, once the policy is there. */
+static void
+test_progress_while_opening (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "progress.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  StkWindow *window = open_window (NULL);
+  StkDocument *document = document_of (window);
+  GtkWidget *bar = find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR, "busy-progress");
+  GtkWidget *spinner = find_widget (GTK_WIDGET (window), GTK_TYPE_SPINNER, "busy-spinner");
+  double most = 0;
+
+  {
+    g_autoptr(StkPolicy) large = stk_test_new_large_policy (600);
+
+    g_assert_true (stk_policy_save_file (large, file, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (bar);
+  g_assert_nonnull (spinner);
+  g_assert_false (gtk_widget_get_visible (bar));
+
+  stk_test_slow_workers_begin ();
+  stk_document_load_async (document, file, NULL, NULL, NULL);
+  STK_WAIT_UNTIL (gtk_widget_get_visible (bar));
+  g_assert_true (stk_document_get_busy (document));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_cmpstr (gtk_widget_get_cursor (GTK_WIDGET (window)) != NULL
+                   ? gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (window))) : NULL,
+                   ==, "wait");
+  /* How far the bar went while the file was read. */
+  {
+    gint64 deadline = stk_test_deadline (STK_TEST_WAIT_SECONDS);
+
+    while (stk_document_get_busy (document))
+      {
+        if (stk_document_get_loading (document) && gtk_widget_get_visible (bar))
+          most = MAX (most, gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)));
+        stk_test_iterate (deadline, "the document to be read and checked");
+      }
+  }
+  stk_test_slow_workers_end ();
+
+  g_assert_true (g_file_equal (stk_document_get_file (document), file));
+  g_test_message ("the bar went up to %.2f while reading", most);
+  g_assert_cmpfloat (most, >, 0);
+  g_assert_false (gtk_widget_get_visible (bar));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (window)));
+
+  destroy_window (window);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1160,6 +1180,7 @@ main (int   argc,
   g_test_add_func ("/app/window/drop-file", test_drop_file);
   g_test_add_func ("/app/window/keyboard-undo-in-fields", test_keyboard_undo_in_fields);
   g_test_add_func ("/app/window/edit-during-save", test_edit_during_save);
+  g_test_add_func ("/app/window/progress-while-opening", test_progress_while_opening);
 
   status = g_test_run ();
 
