@@ -215,3 +215,30 @@ stk_test_slow_workers_end (void)
     stk_progress_foreground_end ();
   slow.drawing = FALSE;
 }
+
+static guint hold_source;
+
+static gboolean
+hold_again_cb (gpointer user_data)
+{
+  stk_progress_foreground_end ();
+  stk_progress_foreground_begin ();
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+stk_test_hold_workers_begin (void)
+{
+  g_assert_cmpuint (hold_source, ==, 0);
+  stk_progress_foreground_begin ();
+  hold_source = g_timeout_add (50, hold_again_cb, NULL);
+}
+
+void
+stk_test_hold_workers_end (void)
+{
+  g_assert_cmpuint (hold_source, !=, 0);
+  g_clear_handle_id (&hold_source, g_source_remove);
+  stk_progress_foreground_end ();
+}

@@ -35,6 +35,10 @@ gpointer stk_test_new_large_policy (guint n_providers);
  * enough to be seen at work. */
 void   stk_test_slow_workers_begin (void);
 void   stk_test_slow_workers_end   (void);
+/* One frame that never ends (said again every 50 ms, within the longest wait): the workers
+ * hardly move until stk_test_hold_workers_end(). */
+void   stk_test_hold_workers_begin (void);
+void   stk_test_hold_workers_end   (void);
 
 /* Runs the main loop until @cond holds; fails the test, naming @cond, after @seconds. */
 #define STK_WAIT_UNTIL_WITHIN(cond, seconds) G_STMT_START {                                  \

@@ -132,4 +132,12 @@ void     _stk_window_ask_overwrite        (StkWindow   *self);
 /* stk-window-dnd.c: dropping a policy file on the window */
 void     _stk_window_dnd_init             (StkWindow   *self);
 
+/* stk-window-busy.c */
+void     _stk_window_busy_changed      (StkWindow                *self);
+void     _stk_window_busy_realize      (StkWindow                *self);
+void     _stk_window_busy_unrealize    (StkWindow                *self);
+gboolean _stk_window_hold_input_cb     (GtkEventControllerLegacy *controller,
+                                        GdkEvent                 *event,
+                                        StkWindow                *self);
+
 G_END_DECLS

@@ -12,8 +12,9 @@
  * a controller at the top of the window, in the capture phase, swallows key presses, clicks,
  * scrolling and touches before any page sees them, and every action that edits or replaces
  * the document is disabled. Pointer motion still passes, so the window does not look frozen;
- * a spinner and the busy cursor say why clicks do nothing. Making the pages insensitive
- * instead would take the keyboard focus away from the field being typed in. */
+ * a progress bar (or a spinner) and the busy cursor say why clicks do nothing. Making the
+ * pages insensitive instead would take the keyboard focus away from the field being typed
+ * in. Those, and the frames that hold the document's workers, are in stk-window-busy.c. */
 
 #include "config.h"
 
@@ -23,9 +24,6 @@
 #include "stk-settings.h"
 #include "stk-window-private.h"
 
-
-/* How long the document is busy before the window shows it. */
-#define BUSY_SHOW_DELAY_MS 250
 
 G_DEFINE_FINAL_TYPE (StkWindow, stk_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -165,83 +163,6 @@ _stk_window_update_title (StkWindow *self)
   adw_window_title_set_title (self->window_title, name);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
-}
-
-static gboolean
-busy_shown_cb (gpointer user_data)
-{
-  StkWindow *self = user_data;
-
-  self->busy_source = 0;
-  self->busy_shown = TRUE;
-  _stk_window_update_busy (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Busy: the busy cursor, and a progress bar along the top of the page while a file is read or
- * written (it stays until the check that follows reading ends), or a spinner in the header bar
- * for other work, show when the document stays busy for a moment: a policy of ordinary size
- * saves in a few milliseconds, and a flash of them would only distract. The bar moves a few
- * times a second (StkDocument:progress), where a spinner would ask for a frame sixty times a
- * second, and on a processor drawing without a graphics processor each frame takes time
- * from the worker and waits for it. */
-void
-_stk_window_update_busy (StkWindow *self)
-{
-  gboolean busy = stk_document_get_busy (self->document);
-  gboolean opening = _stk_window_is_opening (self);
-  double fraction = stk_document_get_progress (self->document);
-  gboolean spinning;
-  const char *doing = NULL;
-
-  if (!busy)
-    {
-      g_clear_handle_id (&self->busy_source, g_source_remove);
-      self->busy_shown = FALSE;
-      self->progress_shown = FALSE;
-    }
-  else if (!self->busy_shown && self->busy_source == 0)
-    {
-      self->busy_source = g_timeout_add (BUSY_SHOW_DELAY_MS, busy_shown_cb, self);
-      g_source_set_name_by_id (self->busy_source, "[samtykke] show busy");
-    }
-
-  if (stk_document_get_loading (self->document))
-    doing = _("Opening…");
-  else if (stk_document_get_saving (self->document))
-    doing = _("Saving…");
-  else if (busy)
-    doing = _("Checking the policy…");
-
-  if (self->busy_shown
-      && (stk_document_get_loading (self->document) || stk_document_get_saving (self->document)))
-    self->progress_shown = TRUE;
-
-  /* A reading or writing that has not reported yet shows an empty bar; the check after
-   * reading shows it full. */
-  if (fraction < 0)
-    fraction = stk_document_get_loading (self->document)
-               || stk_document_get_saving (self->document) ? 0 : 1;
-  gtk_progress_bar_set_fraction (self->busy_progress, fraction);
-  gtk_progress_bar_set_fraction (self->opening_progress, fraction);
-  gtk_widget_set_visible (GTK_WIDGET (self->busy_progress), self->progress_shown && !opening);
-  if (doing != NULL)
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->busy_progress),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, doing,
-                                      -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->busy_spinner),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, doing,
-                                      -1);
-    }
-
-  /* The page that says the window is opening its document has its own bar. */
-  spinning = self->busy_shown && !self->progress_shown && !opening;
-  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), spinning);
-  gtk_spinner_set_spinning (self->busy_spinner, spinning);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner), doing);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->busy_shown ? "wait" : NULL);
 }
 
 static void
@@ -391,35 +312,12 @@ title_changed_cb (StkWindow *self)
   _stk_window_update_actions (self);
 }
 
-/* While the window draws a frame, the document's workers wait (stk-progress.c): on a machine
- * that draws without a graphics processor, a frame competing with them for the processor
- * kept the window from its input for 60–80 ms while a large policy opened. The hold
- * lasts from the frame's start, or from the change that will be drawn, to the frame's end. */
-
-static void
-hold_workers (StkWindow *self)
-{
-  if (!self->holding_workers)
-    stk_progress_foreground_begin ();
-  self->holding_workers = TRUE;
-}
-
-static void
-release_workers (StkWindow *self)
-{
-  if (self->holding_workers)
-    stk_progress_foreground_end ();
-  self->holding_workers = FALSE;
-}
-
 static void
 busy_changed_cb (StkWindow *self)
 {
   _stk_window_update_busy (self);
   _stk_window_update_actions (self);
-  /* The worker just started waits for the frame that shows the busy state. */
-  if (stk_document_get_busy (self->document) && self->before_paint_id != 0)
-    hold_workers (self);
+  _stk_window_busy_changed (self);
 
   if (self->close_when_idle && !stk_document_get_busy (self->document))
     {
@@ -489,41 +387,6 @@ history_changed_cb (StkWindow *self)
   _stk_window_update_actions (self);
 }
 
-/* Holding off input while busy ------------------------------------------------------------- */
-
-static gboolean
-hold_input_cb (GtkEventControllerLegacy *controller,
-               GdkEvent                 *event,
-               StkWindow                *self)
-{
-  if (!stk_document_get_busy (self->document))
-    return GDK_EVENT_PROPAGATE;
-
-  switch ((int) gdk_event_get_event_type (event))
-    {
-    case GDK_KEY_PRESS:
-    case GDK_KEY_RELEASE:
-    case GDK_BUTTON_PRESS:
-    case GDK_BUTTON_RELEASE:
-    case GDK_SCROLL:
-    case GDK_TOUCH_BEGIN:
-    case GDK_TOUCH_UPDATE:
-    case GDK_TOUCH_END:
-    case GDK_TOUCH_CANCEL:
-    case GDK_TOUCHPAD_SWIPE:
-    case GDK_TOUCHPAD_PINCH:
-    case GDK_TOUCHPAD_HOLD:
-    case GDK_PAD_BUTTON_PRESS:
-    case GDK_PAD_BUTTON_RELEASE:
-    case GDK_PAD_RING:
-    case GDK_PAD_STRIP:
-      return GDK_EVENT_STOP;
-
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
-}
-
 /* Used by bench/editor ---------------------------------------------------------------------- */
 
 static void
@@ -540,46 +403,17 @@ first_paint_cb (GdkFrameClock *clock,
   g_application_quit (g_application_get_default ());
 }
 
-/* The first frames of a window are mostly its own work of styling and laying out every
- * widget, on the main thread's processor, while a worker may already read the file on the
- * other: they would gain little from the worker's waiting and cost the worker much. So the
- * workers give way from the frame after the first. */
-static void
-first_frame_cb (GdkFrameClock *clock,
-                StkWindow     *self)
-{
-  g_clear_signal_handler (&self->after_paint_id, clock);
-  self->before_paint_id = g_signal_connect_swapped (clock, "before-paint",
-                                                    G_CALLBACK (hold_workers), self);
-  self->after_paint_id = g_signal_connect_swapped (clock, "after-paint",
-                                                   G_CALLBACK (release_workers), self);
-}
-
 static void
 stk_window_realize (GtkWidget *widget)
 {
-  StkWindow *self = STK_WINDOW (widget);
-
   GTK_WIDGET_CLASS (stk_window_parent_class)->realize (widget);
-
-  self->paced_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
-  self->after_paint_id = g_signal_connect (self->paced_clock, "after-paint",
-                                           G_CALLBACK (first_frame_cb), self);
+  _stk_window_busy_realize (STK_WINDOW (widget));
 }
 
 static void
 stk_window_unrealize (GtkWidget *widget)
 {
-  StkWindow *self = STK_WINDOW (widget);
-
-  release_workers (self);
-  if (self->paced_clock != NULL)
-    {
-      g_clear_signal_handler (&self->before_paint_id, self->paced_clock);
-      g_clear_signal_handler (&self->after_paint_id, self->paced_clock);
-      g_clear_object (&self->paced_clock);
-    }
-
+  _stk_window_busy_unrealize (STK_WINDOW (widget));
   GTK_WIDGET_CLASS (stk_window_parent_class)->unrealize (widget);
 }
 
@@ -841,7 +675,7 @@ stk_window_init (StkWindow *self)
   hold = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (hold, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (hold, "stk-hold-input-while-busy");
-  g_signal_connect_object (hold, "event", G_CALLBACK (hold_input_cb), self, 0);
+  g_signal_connect_object (hold, "event", G_CALLBACK (_stk_window_hold_input_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), hold);
 
   _stk_window_actions_init (self);
