@@ -38,11 +38,17 @@ busy_shown_cb (gpointer user_data)
 void
 _stk_window_update_busy (StkWindow *self)
 {
-  gboolean busy = stk_document_get_busy (self->document);
-  gboolean opening = _stk_window_is_opening (self);
-  double fraction = stk_document_get_progress (self->document);
-  gboolean spinning;
+  gboolean busy, opening, spinning;
+  double fraction;
   const char *doing = NULL;
+
+  /* A window being taken down has no widgets left to show it. */
+  if (self->busy_progress == NULL || self->opening_progress == NULL)
+    return;
+
+  busy = stk_document_get_busy (self->document);
+  opening = _stk_window_is_opening (self);
+  fraction = stk_document_get_progress (self->document);
 
   if (!busy)
     {
