@@ -14,6 +14,9 @@
 /* How long the document is busy before the window shows it. */
 #define BUSY_SHOW_DELAY_MS 250
 
+/* The longest the window holds the workers for one frame. */
+#define HOLD_LIMIT_MS 100
+
 /* Showing it ------------------------------------------------------------------------------- */
 
 static gboolean
@@ -107,19 +110,36 @@ _stk_window_update_busy (StkWindow *self)
  * lasts from the frame's start, or from the change that will be drawn, to the frame's end. */
 
 static void
-hold_workers (StkWindow *self)
-{
-  if (!self->holding_workers)
-    stk_progress_foreground_begin ();
-  self->holding_workers = TRUE;
-}
-
-static void
 release_workers (StkWindow *self)
 {
+  g_clear_handle_id (&self->hold_source, g_source_remove);
   if (self->holding_workers)
     stk_progress_foreground_end ();
   self->holding_workers = FALSE;
+}
+
+static gboolean
+hold_ended_cb (gpointer user_data)
+{
+  StkWindow *self = user_data;
+
+  self->hold_source = 0;
+  release_workers (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hold_workers (StkWindow *self)
+{
+  if (self->holding_workers)
+    return;
+
+  stk_progress_foreground_begin ();
+  self->holding_workers = TRUE;
+  /* A frame that does not come (a hidden window) holds no one for long. */
+  self->hold_source = g_timeout_add (HOLD_LIMIT_MS, hold_ended_cb, self);
+  g_source_set_name_by_id (self->hold_source, "[samtykke] end holding workers");
 }
 
 /* The worker just started waits for the frame that shows the busy state. */

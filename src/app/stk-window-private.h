@@ -88,6 +88,7 @@ struct _StkWindow
   gulong                before_paint_id;
   gulong                after_paint_id;
   gboolean              holding_workers;  /* from the frame's start, or a busy change, to its end */
+  guint                 hold_source;
   guint                 missing_cursor;
   gboolean              close_confirmed;
   gboolean              close_when_idle;
