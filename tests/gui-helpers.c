@@ -181,48 +181,14 @@ stk_test_new_large_policy (guint n_providers)
   return policy;
 }
 
-static struct
-{
-  guint    source;
-  gboolean drawing;
-} slow;
-
-static gboolean
-slow_frame_cb (gpointer user_data)
-{
-  slow.drawing = !slow.drawing;
-  if (slow.drawing)
-    stk_progress_foreground_begin ();
-  else
-    stk_progress_foreground_end ();
-  slow.source = g_timeout_add (slow.drawing ? 60 : 3, slow_frame_cb, NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-void
-stk_test_slow_workers_begin (void)
-{
-  g_assert_cmpuint (slow.source, ==, 0);
-  slow_frame_cb (NULL);
-}
-
-void
-stk_test_slow_workers_end (void)
-{
-  g_clear_handle_id (&slow.source, g_source_remove);
-  if (slow.drawing)
-    stk_progress_foreground_end ();
-  slow.drawing = FALSE;
-}
-
 static guint hold_source;
 
 static gboolean
 hold_again_cb (gpointer user_data)
 {
-  stk_progress_foreground_end ();
+  /* Begun again before the last one ends, so that it never ends in between. */
   stk_progress_foreground_begin ();
+  stk_progress_foreground_end ();
 
   return G_SOURCE_CONTINUE;
 }

@@ -30,13 +30,9 @@ void   stk_test_remove_tree  (const char *path);
  * unsaved. Returns a StkPolicy. */
 gpointer stk_test_new_large_policy (guint n_providers);
 
-/* Frames "drawn" back to back, 60 ms each with 3 ms between them, as the window says them
- * (stk-progress.c): the document's workers give way during each, which makes them slow
- * enough to be seen at work. */
-void   stk_test_slow_workers_begin (void);
-void   stk_test_slow_workers_end   (void);
-/* One frame that never ends (said again every 50 ms, within the longest wait): the workers
- * hardly move until stk_test_hold_workers_end(). */
+/* A frame "drawn" that never ends (begun again every 50 ms, within the longest wait,
+ * stk-progress.c): the document's workers move on one report per 100 ms, slow enough to be
+ * seen at work, until stk_test_hold_workers_end(). */
 void   stk_test_hold_workers_begin (void);
 void   stk_test_hold_workers_end   (void);
 

@@ -421,8 +421,10 @@ next_item (StkJsonReader *reader,
                                  /* Translators: %u is a large number (16,000,000). */
                                  _("the document holds more than %u members and elements, "
                                    "the most one may hold"), (guint) STK_JSON_MAX_ITEMS);
-  /* How far into the text the reader is, for a worker's progress bar (stk-progress.c). */
-  if ((reader->n_items & 255) == 0)
+  /* How far into the text the reader is, for a worker's progress bar, and where it gives way
+   * to the window (stk-progress.c); a reader that only looks ahead, skipping most of what it
+   * passes, gives way less often. */
+  if (reader->shows_progress ? (reader->n_items & 255) == 0 : (reader->n_items & 4095) == 0)
     {
       if (reader->shows_progress)
         stk_progress_report (reader->pos - reader->start, reader->end - reader->start);
