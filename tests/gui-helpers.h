@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "large-policy.h"
+
 G_BEGIN_DECLS
 
 /* How long a test waits for something before it fails. Generous: the sanitizers and a busy
@@ -26,9 +28,6 @@ GFile *stk_test_copy_example (const char *dir,
 /* Removes @path and everything in it. */
 void   stk_test_remove_tree  (const char *path);
 
-/* The example and @n_providers more providers of 20 cookies each, nothing to undo, nothing
- * unsaved. Returns a StkPolicy. */
-gpointer stk_test_new_large_policy (guint n_providers);
 
 /* A frame "drawn" that never ends (begun again every 50 ms, within the longest wait,
  * stk-progress.c): the document's workers move on one report per 100 ms, slow enough to be

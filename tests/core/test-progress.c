@@ -9,44 +9,11 @@
 #include <string.h>
 
 #include "stk-core.h"
+#include "large-policy.h"
 #include "stk-json.h"
 
 /* stk-progress.c's longest wait, in microseconds */
 #define WAIT_LIMIT_US (100 * 1000)
-
-/* The example with @n_providers more providers of 20 cookies each: a file of a few
- * megabytes, read and written a megabyte at a time. */
-static StkPolicy *
-new_large_policy (guint n_providers)
-{
-  StkPolicy *policy = stk_policy_new_from_example ();
-  StkList *providers = stk_policy_get_providers (policy);
-
-  for (guint i = 0; i < n_providers; i++)
-    {
-      g_autoptr(StkProvider) provider = stk_provider_new ();
-      g_autofree char *id = g_strdup_printf ("provider-%u", i);
-
-      stk_provider_set_id (provider, id);
-      stk_provider_set_name (provider, id);
-      stk_provider_set_category (provider, "statistical");
-      stk_text_set (stk_provider_get_purpose (provider), "da", "måler besøg på siderne.");
-      stk_text_set (stk_provider_get_purpose (provider), "en", "measures visits to the pages.");
-      for (guint j = 0; j < 20; j++)
-        {
-          g_autoptr(StkCookie) cookie = stk_cookie_new ();
-          g_autofree char *name = g_strdup_printf ("_stk_%u_%u", i, j);
-
-          stk_cookie_set_name (cookie, name);
-          stk_text_set (stk_cookie_get_purpose (cookie), "da", "Skelner mellem besøgende.");
-          stk_text_set (stk_cookie_get_purpose (cookie), "en", "Tells visitors apart.");
-          stk_list_append (stk_provider_get_cookies (provider), cookie);
-        }
-      stk_list_append (providers, provider);
-    }
-
-  return policy;
-}
 
 typedef struct
 {
@@ -88,7 +55,7 @@ test_reports (void)
   g_autofree char *dir = g_dir_make_tmp ("test-progress-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "large.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(StkPolicy) large = new_large_policy (400);
+  g_autoptr(StkPolicy) large = stk_test_new_large_policy (400);
   g_autoptr(StkProgress) saving = stk_progress_new ();
   g_autoptr(StkProgress) loading = stk_progress_new ();
   g_autoptr(StkProgress) unused = stk_progress_new ();
