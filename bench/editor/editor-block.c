@@ -46,6 +46,10 @@ typedef struct
   gint64 longest_frame_gap;
   guint  n_frames;
   guint  n_stalls;  /* gaps between ticks over the target */
+  gint64 started;   /* when the step began */
+  guint  n_paints;  /* frames painted, and how many there were at the last tick */
+  guint  last_paints;
+  gboolean trace;   /* EDITOR_BLOCK_VERBOSE: print each gap over 30 ms */
 } Monitor;
 
 static Monitor monitor;
@@ -72,9 +76,15 @@ tick_cb (gpointer data)
     monitor.longest_tick_gap = gap;
   if (cpu - monitor.last_cpu > monitor.longest_cpu_gap)
     monitor.longest_cpu_gap = cpu - monitor.last_cpu;
-  monitor.last_cpu = cpu;
   if (gap > TARGET_MS * 1000)
     monitor.n_stalls++;
+  if (monitor.trace && gap > 30 * 1000)
+    g_print ("  %6.0f ms in: blocked %5.1f ms, working %5.1f ms, %s\n",
+             (monitor.last_tick - monitor.started) / 1000.0, gap / 1000.0,
+             (cpu - monitor.last_cpu) / 1000.0,
+             monitor.n_paints != monitor.last_paints ? "painted a frame" : "no frame painted");
+  monitor.last_cpu = cpu;
+  monitor.last_paints = monitor.n_paints;
   monitor.last_tick = now;
 
   return G_SOURCE_CONTINUE;
@@ -100,6 +110,7 @@ monitor_reset (void)
 {
   gint64 now = g_get_monotonic_time ();
 
+  monitor.started = now;
   monitor.last_tick = now;
   monitor.longest_tick_gap = 0;
   monitor.last_cpu = thread_cpu_us ();
@@ -124,6 +135,7 @@ after_paint_cb (GdkFrameClock *clock,
                 gpointer       data)
 {
   painted = TRUE;
+  monitor.n_paints++;
 }
 
 static void
@@ -247,7 +259,7 @@ step_record (Step   *step,
   g_array_append_val (step->frame_ms, frame);
   g_array_append_val (step->shown_ms, until_shown);
   g_array_append_val (step->done_ms, until_done);
-  if (g_getenv ("EDITOR_BLOCK_VERBOSE") != NULL)
+  if (monitor.trace)
     g_print ("  %-28s shown %7.1f ms, done %7.1f ms, longest block %6.1f ms (%u over %.0f ms), "
              "of it working %6.1f ms, frame gap %6.1f ms\n", step->name, until_shown, until_done,
              stall, monitor.n_stalls, TARGET_MS, cpu, frame);
@@ -424,6 +436,7 @@ main (int   argc,
       g_printerr ("Usage: editor-block [--rounds N] [--check] POLICY.json\n");
       return 2;
     }
+  monitor.trace = g_getenv ("EDITOR_BLOCK_VERBOSE") != NULL;
 
   tmp_dir = g_dir_make_tmp ("editor-block-XXXXXX", &error);
   if (tmp_dir == NULL)
@@ -469,7 +482,7 @@ main (int   argc,
     {
       gint64 start, shown, done;
 
-      if (g_getenv ("EDITOR_BLOCK_VERBOSE") != NULL)
+      if (monitor.trace)
         g_print ("round %d\n", i + 1);
 
       monitor_reset ();
