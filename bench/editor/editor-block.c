@@ -129,6 +129,26 @@ monitor_close (void)
 }
 
 static gboolean painted;
+/* When the frame in progress began, and ended its layout and its paint (0: not in it). */
+static gint64 phase_t[3];
+
+static void
+phase_cb (GdkFrameClock *clock,
+          gpointer       data)
+{
+  int phase = GPOINTER_TO_INT (data);
+
+  if (phase == 0)
+    phase_t[1] = phase_t[2] = 0;
+  phase_t[phase] = g_get_monotonic_time ();
+}
+
+/* Milliseconds from the frame's start to the end of @phase, or -1 when it had none. */
+static double
+phase_ms (int phase)
+{
+  return phase_t[phase] != 0 ? (phase_t[phase] - phase_t[0]) / 1000.0 : -1;
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -136,6 +156,10 @@ after_paint_cb (GdkFrameClock *clock,
 {
   painted = TRUE;
   monitor.n_paints++;
+  /* A long frame: was it the layout (the main thread's own work) or the painting? */
+  if (monitor.trace && g_get_monotonic_time () - phase_t[0] > 40000)
+    g_print ("    a frame of %.1f ms: its layout ended after %.1f ms, its painting after %.1f ms\n",
+             (g_get_monotonic_time () - phase_t[0]) / 1000.0, phase_ms (1), phase_ms (2));
 }
 
 static void
@@ -467,6 +491,13 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
+  /* Connected after GTK's own: "layout" and "paint" run when GTK has laid out and painted. */
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "before-paint",
+                    G_CALLBACK (phase_cb), GINT_TO_POINTER (0));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "layout",
+                    G_CALLBACK (phase_cb), GINT_TO_POINTER (1));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "paint",
+                    G_CALLBACK (phase_cb), GINT_TO_POINTER (2));
   wait_frame ();
   run_for (SETTLE_MS);
 
