@@ -173,3 +173,29 @@ stk_test_hold_workers_end (void)
   g_clear_handle_id (&hold_source, g_source_remove);
   stk_progress_foreground_end ();
 }
+
+gboolean
+stk_test_drop_file (GtkWidget *widget,
+                    GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+          return accepted;
+        }
+    }
+
+  g_error ("%s takes no drops", G_OBJECT_TYPE_NAME (widget));
+}

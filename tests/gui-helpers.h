@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "large-policy.h"
 
@@ -43,5 +43,9 @@ void   stk_test_hold_workers_end   (void);
 } G_STMT_END
 
 #define STK_WAIT_UNTIL(cond) STK_WAIT_UNTIL_WITHIN (cond, STK_TEST_WAIT_SECONDS)
+
+/* Drops @file on @widget as a file manager would; returns whether the drop was taken. */
+gboolean stk_test_drop_file (GtkWidget *widget,
+                             GFile     *file);
 
 G_END_DECLS

@@ -28,13 +28,10 @@ drop_cb (GtkDropTarget *target,
     {
       g_autofree char *name = g_file_get_basename (l->data);
 
-      if (name != NULL && g_str_has_suffix (name, ".json"))
-        {
-          stk_window_open_file (self, l->data);
-          return TRUE;
-        }
-      /* Another banner's configuration is imported, its report shown first. */
-      if (stk_import_flow_is_script_name (l->data))
+      /* As Open does: a policy opens; another banner's configuration (JavaScript, or JSON
+       * that is no policy) is imported, its report shown first. */
+      if ((name != NULL && g_str_has_suffix (name, ".json"))
+          || stk_import_flow_is_script_name (l->data))
         {
           stk_window_open_or_import (self, l->data);
           return TRUE;

@@ -363,9 +363,16 @@ import_directly (GFile *config)
 
 /* The report comes first; Cancel changes nothing; Import replaces the policy with exactly the
  * imported one, unsaved; one undo gives back the policy as it was. */
+typedef enum
+{
+  THROUGH_IMPORT,   /* Import Configuration… */
+  THROUGH_OPEN,     /* Open… */
+  THROUGH_DROP,     /* dropped on the window */
+} Through;
+
 static void
 check_config_import (const char *config_name,
-                     gboolean    through_open)
+                     Through     through)
 {
   g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "import.json");
   g_autoptr(GFile) config = test_file ("configs", config_name);
@@ -385,8 +392,10 @@ check_config_import (const char *config_name,
     {
       g_autoptr(GBytes) now = NULL;
 
-      if (through_open)
+      if (through == THROUGH_OPEN)
         stk_window_open_or_import (window, config);
+      else if (through == THROUGH_DROP)
+        g_assert_true (stk_test_drop_file (GTK_WIDGET (window), config));
       else
         stk_import_flow_import_config (GTK_WINDOW (window), document_of (window), config);
       STK_WAIT_UNTIL ((dialog = find_dialog (window)) != NULL);
@@ -441,21 +450,24 @@ check_config_import (const char *config_name,
 static void
 test_import_config_js (void)
 {
-  check_config_import ("vcc-example.js", FALSE);
+  check_config_import ("vcc-example.js", THROUGH_IMPORT);
 }
 
 static void
 test_import_config_klaro (void)
 {
-  check_config_import ("klaro-example.js", FALSE);
+  check_config_import ("klaro-example.js", THROUGH_IMPORT);
 }
 
-/* Open takes a configuration (JavaScript, or JSON that is no policy) to the same import. */
+/* Open, and a drop on the window, take a configuration (JavaScript, or JSON that is no
+ * policy) to the same import. */
 static void
 test_open_routes_config (void)
 {
-  check_config_import ("vcc-example.json", TRUE);
-  check_config_import ("klaro-example.js", TRUE);
+  check_config_import ("vcc-example.json", THROUGH_OPEN);
+  check_config_import ("klaro-example.js", THROUGH_OPEN);
+  check_config_import ("vcc-example.json", THROUGH_DROP);
+  check_config_import ("klaro-example.js", THROUGH_DROP);
 }
 
 /* Open still opens a policy, and a broken one still says where it is broken. */

@@ -721,32 +721,6 @@ test_settings_and_recent (void)
   destroy_window (window);
 }
 
-static gboolean
-drop_files (StkWindow *window,
-            GFile     *file)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  g_autoptr(GSList) files = g_slist_prepend (NULL, file);
-  g_auto(GValue) value = G_VALUE_INIT;
-  gboolean accepted = FALSE;
-
-  g_value_init (&value, GDK_TYPE_FILE_LIST);
-  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        {
-          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
-          return accepted;
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
 static void
 test_drop_file (void)
 {
@@ -757,14 +731,13 @@ test_drop_file (void)
 
   g_assert_true (g_file_set_contents (path, "not a policy\n", -1, NULL));
 
-  /* A .json file dropped on the window opens in it. */
-  g_assert_true (drop_files (window, dropped));
+  /* A .json file dropped on the window opens in it, once a look at it found a policy. */
+  g_assert_true (stk_test_drop_file (GTK_WIDGET (window), dropped));
+  STK_WAIT_UNTIL (window_file (window) != NULL && g_file_equal (window_file (window), dropped));
   wait_idle (window);
-  g_assert_nonnull (window_file (window));
-  g_assert_true (g_file_equal (window_file (window), dropped));
 
   /* Anything else is refused and the document stays. */
-  g_assert_false (drop_files (window, text));
+  g_assert_false (stk_test_drop_file (GTK_WIDGET (window), text));
   g_assert_true (g_file_equal (window_file (window), dropped));
 
   destroy_window (window);
@@ -1051,7 +1024,7 @@ test_edit_during_save (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-example", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_false (drop_files (window, dropped));
+  g_assert_false (stk_test_drop_file (GTK_WIDGET (window), dropped));
   g_assert_true (stk_document_get_policy (document) == large);
 
   STK_WAIT_UNTIL_WITHIN (!stk_document_get_busy (document), LARGE_SECONDS);
