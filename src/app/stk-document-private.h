@@ -26,6 +26,7 @@ struct _StkDocument
   GFile        *export_folder;
   char         *accepted_warnings;
   guint         validate_source;
+  char         *reading;        /* what a reader (stk-document-read.c) is doing, or NULL */
   StkProgress  *progress;       /* the worker's, while loading or saving */
   guint         progress_source;
   double        fraction;

@@ -63,6 +63,7 @@ read_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gpointer value;
 
+  g_clear_pointer (&self->reading, g_free);
   _stk_document_set_activity (self, FALSE, FALSE, FALSE);
   if (self->changed_while_busy)
     _stk_document_schedule_validation (self, 0);
@@ -77,6 +78,7 @@ read_done_cb (GObject      *object,
 /**
  * stk_document_read_async:
  * @self: a document that holds a policy
+ * @doing: what the reading is for, as the window says it while busy (“Exporting…”)
  * @func: what reads the policy, in a worker thread
  * @data: (nullable): for @func
  * @data_free: (nullable): frees @data once the worker is done
@@ -92,6 +94,7 @@ read_done_cb (GObject      *object,
  */
 void
 stk_document_read_async (StkDocument          *self,
+                         const char           *doing,
                          StkDocumentReadFunc   func,
                          gpointer              data,
                          GDestroyNotify        data_free,
@@ -105,6 +108,7 @@ stk_document_read_async (StkDocument          *self,
   ReadJob *job;
 
   g_return_if_fail (STK_IS_DOCUMENT (self));
+  g_return_if_fail (doing != NULL);
   g_return_if_fail (func != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
@@ -128,6 +132,7 @@ stk_document_read_async (StkDocument          *self,
   job->policy = g_object_ref (self->policy);
   _stk_document_ensure_texts (self->policy);
   self->changed_while_busy = FALSE;
+  self->reading = g_strdup (doing);
   _stk_document_set_activity (self, FALSE, FALSE, TRUE);
 
   worker = g_task_new (self, cancellable, read_done_cb, g_steal_pointer (&task));

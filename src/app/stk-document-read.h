@@ -27,6 +27,7 @@ typedef gpointer (*StkDocumentReadFunc) (StkPolicy     *policy,
                                          GError       **error);
 
 void     stk_document_read_async  (StkDocument          *self,
+                                   const char           *doing,
                                    StkDocumentReadFunc   func,
                                    gpointer              data,
                                    GDestroyNotify        data_free,

@@ -480,6 +480,7 @@ stk_document_dispose (GObject *object)
   g_clear_handle_id (&self->validate_source, g_source_remove);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_pointer (&self->progress, stk_progress_unref);
+  g_clear_pointer (&self->reading, g_free);
   _stk_document_watch_dispose (self);
   g_signal_group_set_target (self->policy_signals, NULL);
   g_signal_group_set_target (self->history_signals, NULL);
@@ -780,6 +781,30 @@ stk_document_get_busy (StkDocument *self)
   g_return_val_if_fail (STK_IS_DOCUMENT (self), FALSE);
 
   return self->loading || self->saving || self->checking;
+}
+
+/**
+ * stk_document_get_activity:
+ * @self: a document
+ *
+ * Returns: (nullable): what the document's worker is doing, as the window says it while the
+ *   document is busy (“Opening…”, “Saving…”, “Exporting…”); NULL when it is not busy
+ */
+const char *
+stk_document_get_activity (StkDocument *self)
+{
+  g_return_val_if_fail (STK_IS_DOCUMENT (self), NULL);
+
+  if (self->loading)
+    return _("Opening…");
+  if (self->saving)
+    return _("Saving…");
+  if (self->reading != NULL)
+    return self->reading;
+  if (self->checking)
+    return _("Checking the policy…");
+
+  return NULL;
 }
 
 /**

@@ -44,6 +44,7 @@ gboolean     stk_document_get_busy               (StkDocument          *self);
 gboolean     stk_document_get_loading            (StkDocument          *self);
 gboolean     stk_document_get_saving             (StkDocument          *self);
 double       stk_document_get_progress           (StkDocument          *self);
+const char  *stk_document_get_activity           (StkDocument          *self);
 const char  *stk_document_get_load_error         (StkDocument          *self);
 GFile       *stk_document_get_load_file          (StkDocument          *self);
 StkDiskChange stk_document_get_disk_change       (StkDocument          *self);

@@ -574,8 +574,9 @@ csv_loaded_cb (GObject      *object,
   data->name = g_file_get_basename (job->file);
 
   document = job->document;
-  stk_document_read_async (document, csv_reader, data, (GDestroyNotify) csv_data_free,
-                           g_object_unref, NULL, csv_matched_cb, g_steal_pointer (&job));
+  stk_document_read_async (document, _("Matching the spreadsheet…"), csv_reader, data,
+                           (GDestroyNotify) csv_data_free, g_object_unref, NULL, csv_matched_cb,
+                           g_steal_pointer (&job));
 }
 
 /**

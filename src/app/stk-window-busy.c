@@ -65,12 +65,7 @@ _stk_window_update_busy (StkWindow *self)
       g_source_set_name_by_id (self->busy_source, "[samtykke] show busy");
     }
 
-  if (stk_document_get_loading (self->document))
-    doing = _("Opening…");
-  else if (stk_document_get_saving (self->document))
-    doing = _("Saving…");
-  else if (busy)
-    doing = _("Checking the policy…");
+  doing = stk_document_get_activity (self->document);
 
   if (self->busy_shown
       && (stk_document_get_loading (self->document) || stk_document_get_saving (self->document)))

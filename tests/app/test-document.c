@@ -12,6 +12,7 @@
 #include "gui-helpers.h"
 #include "stk-core-resources.h"
 #include "stk-document.h"
+#include "stk-document-read.h"
 
 /* The example's name, and a broken file whose error is at line 3, column 11 (the "]"). */
 #define EXAMPLE_NAME "Københavns Kommune – kk.dk"
@@ -658,6 +659,71 @@ test_progress (void)
   g_unlink (path);
 }
 
+/* What the document's worker is doing, as the window says it. */
+static int reader_may_end;
+
+static gpointer
+waiting_reader (StkPolicy     *policy,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  while (!g_atomic_int_get (&reader_may_end))
+    g_usleep (1000);
+
+  return g_strdup (stk_policy_get_name (policy));
+}
+
+static void
+read_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **name = user_data;
+
+  *name = stk_document_read_finish (STK_DOCUMENT (object), result, NULL);
+}
+
+static void
+test_activity (void)
+{
+  g_autoptr(GFile) file = stk_test_copy_example (tmp_dir, "activity.json");
+  g_autofree char *name = NULL;
+  StkDocument *document = stk_document_new ();
+  Outcome outcome = { 0 };
+
+  g_assert_null (stk_document_get_activity (document));
+
+  stk_document_load_async (document, file, NULL, load_done_cb, &outcome);
+  g_assert_cmpstr (stk_document_get_activity (document), ==, _("Opening…"));
+  STK_WAIT_UNTIL (!stk_document_get_loading (document));
+  /* The check of what was read follows. */
+  if (stk_document_get_busy (document))
+    g_assert_cmpstr (stk_document_get_activity (document), ==, _("Checking the policy…"));
+  STK_WAIT_UNTIL (outcome.done);
+  g_assert_null (stk_document_get_activity (document));
+
+  /* A reader says what it reads for, for as long as it runs. */
+  g_atomic_int_set (&reader_may_end, FALSE);
+  stk_document_read_async (document, "Exporting…", waiting_reader, NULL, NULL, g_free, NULL,
+                           read_done_cb, &name);
+  g_assert_cmpstr (stk_document_get_activity (document), ==, "Exporting…");
+  stk_test_run_for (50);
+  g_assert_cmpstr (stk_document_get_activity (document), ==, "Exporting…");
+  g_atomic_int_set (&reader_may_end, TRUE);
+  STK_WAIT_UNTIL (name != NULL);
+  g_assert_cmpstr (name, ==, EXAMPLE_NAME);
+  g_assert_null (stk_document_get_activity (document));
+
+  outcome_clear (&outcome);
+  stk_document_save_async (document, NULL, NULL, save_done_cb, &outcome);
+  g_assert_cmpstr (stk_document_get_activity (document), ==, _("Saving…"));
+  STK_WAIT_UNTIL (outcome.done);
+  g_assert_null (stk_document_get_activity (document));
+
+  assert_finalize_document (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/app/document/export-state", test_export_state);
   g_test_add_func ("/app/document/release-old-policy", test_release_old_policy);
   g_test_add_func ("/app/document/progress", test_progress);
+  g_test_add_func ("/app/document/activity", test_activity);
 
   status = g_test_run ();
 

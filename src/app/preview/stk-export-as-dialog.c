@@ -379,7 +379,8 @@ write_export (GtkWindow   *parent,
       return;
     }
 
-  stk_document_read_async (document, export_worker, job_new (NULL, document, choice),
+  stk_document_read_async (document, _("Exporting…"), export_worker,
+                           job_new (NULL, document, choice),
                            (GDestroyNotify) job_free, g_object_unref, NULL,
                            export_done_cb, job_new (parent, document, choice));
 }
