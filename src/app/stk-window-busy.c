@@ -124,6 +124,7 @@ hold_ended_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* From a frame's start: its after-paint ends the hold. */
 static void
 hold_workers (StkWindow *self)
 {
@@ -132,17 +133,20 @@ hold_workers (StkWindow *self)
 
   stk_progress_foreground_begin ();
   self->holding_workers = TRUE;
-  /* A frame that does not come (a hidden window) holds no one for long. */
-  self->hold_source = g_timeout_add (HOLD_LIMIT_MS, hold_ended_cb, self);
-  g_source_set_name_by_id (self->hold_source, "[samtykke] end holding workers");
 }
 
-/* The worker just started waits for the frame that shows the busy state. */
+/* The worker just started waits for the frame that shows the busy state; a frame that does
+ * not come (a hidden window) holds no one for long. */
 void
 _stk_window_busy_changed (StkWindow *self)
 {
-  if (stk_document_get_busy (self->document) && self->before_paint_id != 0)
-    hold_workers (self);
+  if (!stk_document_get_busy (self->document) || self->before_paint_id == 0
+      || self->holding_workers)
+    return;
+
+  hold_workers (self);
+  self->hold_source = g_timeout_add (HOLD_LIMIT_MS, hold_ended_cb, self);
+  g_source_set_name_by_id (self->hold_source, "[samtykke] end holding workers");
 }
 
 /* The first frames of a window are mostly its own work of styling and laying out every
